@@ -1,0 +1,72 @@
+import { awscdk, javascript, JsonFile } from 'projen';
+
+// Versions and settings verified offline on these machines: see ../shared/reference/toolchain.md.
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-vpc-lattice',
+  description: 'AWS CDK constructs for Amazon VPC Lattice: service networks, services, listeners, target groups and auth, wired and validated.',
+  author: 'cdk-vpc-lattice maintainers',
+  authorAddress: 'maintainers@users.noreply.example',
+  repositoryUrl: 'https://github.com/cdk-vpc-lattice/cdk-vpc-lattice.git',
+  keywords: ['aws', 'cdk', 'awscdk', 'vpc-lattice', 'vpclattice', 'service-network'],
+  defaultReleaseBranch: 'main',
+
+  cdkVersion: '2.276.0',
+  constructsVersion: '10.5.1',
+  jsiiVersion: '~6.0.0',
+  typescriptVersion: '~6.0.3',
+  minNodeVersion: '20.0.0',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+
+  // No workflows and no release tooling: nothing here can reach GitHub or the package registries of other languages.
+  github: false,
+  release: false,
+  depsUpgrade: false,
+
+  lambdaOptions: { runtime: new awscdk.LambdaRuntime('nodejs22.x', 'node22', { defaultExternals: [] }) },
+  devDeps: ['@aws-sdk/client-vpc-lattice', '@types/aws-lambda', 'cdk-nag@^3.0.2', 'tsconfig-paths@^4.2.0'],
+
+  typecheckTests: true,
+  jestOptions: {
+    // Snapshots are never rewritten by `test`: a changed template fails until `npx projen test:update` is run on purpose.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    // The JSON report is what .ci/run reads for its closing `N passed, N failed` line.
+    extraCliOptions: ['--json', '--outputFile=test-reports/jest-results.json'],
+    jestConfig: {
+      // Examples import the library by its package name, the way a user would.
+      moduleNameMapper: { '^cdk-vpc-lattice$': '<rootDir>/src/index.ts' },
+    },
+  },
+});
+
+project.package.addPackageResolutions('unrs-resolver@1.12.2'); // else `npm ci` rejects the lockfile npm 11 writes
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
+
+// Example apps: type-checked with the library mapped to its package name, linted, and not published.
+const examplesTsconfig = {
+  extends: '../tsconfig.json',
+  compilerOptions: {
+    rootDir: '..',
+    noEmit: true,
+    paths: { 'cdk-vpc-lattice': ['../src/index.ts'] },
+  },
+  include: ['**/*.ts', '../scripts/**/*.ts'],
+  exclude: ['node_modules'],
+};
+new JsonFile(project, 'examples/tsconfig.json', { obj: examplesTsconfig, marker: true, allowComments: true });
+project.tryFindObjectFile('test/tsconfig.json')?.addOverride('compilerOptions.paths', { 'cdk-vpc-lattice': ['../src/index.ts'] });
+project.tryFindObjectFile('test/tsconfig.json')?.addOverride('include', ['**/*.ts', '../examples/**/*.ts']);
+project.eslint?.addLintPattern('examples');
+project.eslint?.addLintPattern('scripts');
+project.tryFindObjectFile('.eslintrc.json')?.addOverride('settings.import/resolver.typescript.project', ['./tsconfig.json', './examples/tsconfig.json']);
+project.npmignore?.exclude('/examples/', '/scripts/', '/.ci/', '/cdk.out/');
+project.gitignore.exclude('cdk.out/');
+
+// The main job: synthesize every app under examples/ and print what was built.
+project.addTask('examples', {
+  description: 'Synthesize every example app to CloudFormation and print, per app and stack, the resources by type and any warnings',
+  exec: 'ts-node --project examples/tsconfig.json -r tsconfig-paths/register scripts/synth-examples.ts',
+  env: { TS_NODE_PROJECT: 'examples/tsconfig.json' },
+});
+
+project.synth();

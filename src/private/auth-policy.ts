@@ -1,0 +1,69 @@
+import { Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { CfnAuthPolicy } from 'aws-cdk-lib/aws-vpclattice';
+import { Construct } from 'constructs';
+
+/** The IAM action that lets a caller send HTTP or gRPC requests to a VPC Lattice service. */
+export const INVOKE_ACTION = 'vpc-lattice-svcs:Invoke';
+
+/** VPC Lattice's auth-policy size quota (10 KB, not adjustable). */
+export const AUTH_POLICY_MAX_BYTES = 10 * 1024;
+
+/**
+ * The auth policy of one service network or service. The `AWS::VpcLattice::AuthPolicy` resource is created with the
+ * first statement, so a resource that allows nothing has no policy resource at all.
+ */
+export class AuthPolicyHolder {
+  private readonly document = new iam.PolicyDocument();
+  private readonly statements: iam.PolicyStatement[] = [];
+  private resource?: CfnAuthPolicy;
+
+  constructor(private readonly owner: Construct, private readonly resourceIdentifier: string) {}
+
+  public addStatement(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
+    this.statements.push(statement);
+    this.document.addStatements(statement);
+    if (!this.resource) {
+      this.resource = new CfnAuthPolicy(this.owner, 'AuthPolicy', { resourceIdentifier: this.resourceIdentifier, policy: this.document });
+      this.owner.node.addValidation({ validate: () => this.validate() });
+    }
+    return { statementAdded: true, policyDependable: this.resource };
+  }
+
+  /** Whether any statement allows anything: without one, an AWS_IAM resource denies every request. */
+  public get allowsAnything(): boolean {
+    return this.statements.some(statement => statement.effect === iam.Effect.ALLOW);
+  }
+
+  private validate(): string[] {
+    const errors = this.document.validateForResourcePolicy().map(error => `auth policy: ${error}`);
+    const { bytes, exact } = literalSize(Stack.of(this.owner).resolve(this.document));
+    if (bytes > AUTH_POLICY_MAX_BYTES) {
+      errors.push(`auth policy is ${exact ? '' : 'at least '}${bytes} bytes, over VPC Lattice's limit of ${AUTH_POLICY_MAX_BYTES} bytes (10 KB, not adjustable). ` +
+        'Merge statements (one statement can list several principals, paths and methods) or move callers into a role or an organization condition.');
+    }
+    return errors;
+  }
+}
+
+/**
+ * The size of a resolved policy in bytes, counting CloudFormation intrinsics (values only known at deploy time) as
+ * empty: exact when there are none, a lower bound otherwise.
+ */
+function literalSize(resolved: unknown): { bytes: number; exact: boolean } {
+  let exact = true;
+  const literal = JSON.stringify(resolved, (_key, value) => {
+    if (isIntrinsic(value)) {
+      exact = false;
+      return '';
+    }
+    return value;
+  });
+  return { bytes: Buffer.byteLength(literal ?? '', 'utf8'), exact };
+}
+
+function isIntrinsic(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) { return false; }
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'));
+}

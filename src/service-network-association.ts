@@ -1,0 +1,175 @@
+import { Resource, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { CfnServiceNetworkServiceAssociation, CfnServiceNetworkVpcAssociation } from 'aws-cdk-lib/aws-vpclattice';
+import { Construct } from 'constructs';
+import { networksOf, recordServiceAssociation, recordVpcAssociation, servicesOf } from './private/registry';
+import { whenTreeIsComplete } from './private/tree';
+import { checkCount, invalid } from './private/validation';
+import { ILatticeService, LatticeService } from './service';
+import type { IServiceNetwork } from './service-network';
+
+/** Listener ports a VPC association admits when no associated service tells which ports it listens on. */
+const DEFAULT_LISTENER_PORTS = [80, 443];
+
+/**
+ * Options for associating a VPC with a service network.
+ */
+export interface VpcAssociationOptions {
+  /**
+   * Security groups that decide which clients in the VPC may send traffic to the service network: 1 to 5, used as
+   * given.
+   *
+   * @default - a new security group that admits the VPC's own IPv4 CIDR on the listener ports of the services
+   * associated with the network in this app (80 and 443 when none is known)
+   */
+  readonly securityGroups?: ec2.ISecurityGroup[];
+}
+
+/**
+ * Properties of a `ServiceNetworkVpcAssociation`.
+ */
+export interface ServiceNetworkVpcAssociationProps extends VpcAssociationOptions {
+  /** The service network to associate the VPC with. */
+  readonly serviceNetwork: IServiceNetwork;
+
+  /** The client VPC. */
+  readonly vpc: ec2.IVpc;
+}
+
+/**
+ * Lets clients in a VPC reach the services of a service network. Its security groups decide which clients may.
+ *
+ * A VPC can be associated with only one service network: a second association of the same VPC is an error.
+ *
+ * @resource AWS::VpcLattice::ServiceNetworkVpcAssociation
+ */
+export class ServiceNetworkVpcAssociation extends Resource implements ec2.IConnectable {
+  /**
+   * The ARN of the association.
+   *
+   * @attribute
+   */
+  public readonly associationArn: string;
+
+  /**
+   * The ID of the association (`snva-…`).
+   *
+   * @attribute
+   */
+  public readonly associationId: string;
+
+  /** The security groups of the association: `allowFrom` here admits more clients. */
+  public readonly connections: ec2.Connections;
+
+  /** The service network. */
+  public readonly serviceNetwork: IServiceNetwork;
+
+  /** The client VPC. */
+  public readonly vpc: ec2.IVpc;
+
+  constructor(scope: Construct, id: string, props: ServiceNetworkVpcAssociationProps) {
+    super(scope, id);
+    this.serviceNetwork = props.serviceNetwork;
+    this.vpc = props.vpc;
+    recordVpcAssociation(this, props.vpc);
+    checkCount(this, 'securityGroups', props.securityGroups, 1, 5);
+
+    const securityGroups = props.securityGroups ?? [this.createSecurityGroup()];
+    this.connections = new ec2.Connections({ securityGroups });
+
+    const resource = new CfnServiceNetworkVpcAssociation(this, 'Resource', {
+      // The ARN, not the ID: VPC Lattice needs it when the network belongs to another account.
+      serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
+      vpcIdentifier: props.vpc.vpcId,
+      securityGroupIds: securityGroups.map(group => group.securityGroupId),
+    });
+    this.associationArn = resource.attrArn;
+    this.associationId = resource.attrId;
+  }
+
+  private createSecurityGroup(): ec2.ISecurityGroup {
+    let cidr: string;
+    try {
+      cidr = this.vpc.vpcCidrBlock;
+    } catch {
+      throw invalid(this, 'vpc', this.vpc.node.path,
+        'the VPC was imported without its CIDR block, which the association\'s security group needs: import it with vpcCidrBlock, or pass securityGroups');
+    }
+    const securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
+      vpc: this.vpc,
+      description: 'Clients in this VPC that may reach the VPC Lattice service network',
+      // Return traffic is allowed by the group being stateful; nothing needs to leave through it.
+      allowAllOutbound: false,
+    });
+    whenTreeIsComplete(this, () => {
+      for (const port of this.listenerPorts()) {
+        securityGroup.addIngressRule(ec2.Peer.ipv4(cidr), ec2.Port.tcp(port), `From the VPC to VPC Lattice listeners on port ${port}`);
+      }
+    });
+    return securityGroup;
+  }
+
+  /** The listener ports of the network's services that are defined in this app, in order. */
+  private listenerPorts(): number[] {
+    const ports = servicesOf(this.serviceNetwork)
+      .flatMap(service => service instanceof LatticeService ? service.listeners.map(listener => listener.port) : []);
+    const literal = [...new Set(ports.filter(port => !Token.isUnresolved(port)))].sort((a, b) => a - b);
+    const tokens = ports.filter(port => Token.isUnresolved(port));
+    return literal.length + tokens.length > 0 ? [...literal, ...tokens] : DEFAULT_LISTENER_PORTS;
+  }
+}
+
+/**
+ * Properties of a `ServiceNetworkServiceAssociation`.
+ */
+export interface ServiceNetworkServiceAssociationProps {
+  /** The service network. */
+  readonly serviceNetwork: IServiceNetwork;
+
+  /** The service to make reachable from the network's VPCs. */
+  readonly service: ILatticeService;
+}
+
+/**
+ * Makes a service reachable from the VPCs associated with a service network.
+ *
+ * @resource AWS::VpcLattice::ServiceNetworkServiceAssociation
+ */
+export class ServiceNetworkServiceAssociation extends Resource {
+  /**
+   * The ARN of the association.
+   *
+   * @attribute
+   */
+  public readonly associationArn: string;
+
+  /**
+   * The ID of the association (`snsa-…`).
+   *
+   * @attribute
+   */
+  public readonly associationId: string;
+
+  /**
+   * The DNS name of the service within the network.
+   *
+   * @attribute
+   */
+  public readonly dnsName: string;
+
+  constructor(scope: Construct, id: string, props: ServiceNetworkServiceAssociationProps) {
+    super(scope, id);
+    if (networksOf(props.service).includes(props.serviceNetwork)) {
+      throw invalid(this, 'service', props.service.node.path, 'this service is already associated with this service network; associate it once');
+    }
+    recordServiceAssociation(props.serviceNetwork, props.service);
+
+    const resource = new CfnServiceNetworkServiceAssociation(this, 'Resource', {
+      serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
+      serviceIdentifier: props.service.serviceArn,
+    });
+    this.associationArn = resource.attrArn;
+    this.associationId = resource.attrId;
+    this.dnsName = resource.attrDnsEntryDomainName;
+  }
+}

@@ -1,0 +1,202 @@
+import { Annotations, IResource, Resource, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { CfnServiceNetwork } from 'aws-cdk-lib/aws-vpclattice';
+import { Construct, IConstruct } from 'constructs';
+import { AuthPolicy, AuthType } from './auth';
+import { importedIdentity } from './private/arns';
+import { AuthPolicyHolder } from './private/auth-policy';
+import { checkResourceName } from './private/validation';
+import type { ILatticeService } from './service';
+import { ServiceNetworkServiceAssociation, ServiceNetworkVpcAssociation, VpcAssociationOptions } from './service-network-association';
+
+/**
+ * A VPC Lattice service network: the boundary within which clients in associated VPCs reach associated services.
+ */
+export interface IServiceNetwork extends IResource {
+  /**
+   * The ARN of the service network.
+   *
+   * @attribute
+   */
+  readonly serviceNetworkArn: string;
+
+  /**
+   * The ID of the service network (`sn-…`).
+   *
+   * @attribute
+   */
+  readonly serviceNetworkId: string;
+
+  /**
+   * Lets clients in a VPC reach the services of this network. A VPC can be associated with only one service network.
+   */
+  associateVpc(vpc: ec2.IVpc, options?: VpcAssociationOptions): ServiceNetworkVpcAssociation;
+
+  /**
+   * Makes a service reachable from the VPCs associated with this network.
+   */
+  associateService(service: ILatticeService): ServiceNetworkServiceAssociation;
+
+  /**
+   * Adds a statement to the network's auth policy. Imported networks cannot be changed: the statement is not added.
+   */
+  addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;
+}
+
+/**
+ * Properties of a `ServiceNetwork`.
+ */
+export interface ServiceNetworkProps {
+  /**
+   * The name of the service network: 3 to 63 characters of a-z, 0-9 and '-', not starting with `servicenetwork-`.
+   * Changing it replaces the network.
+   *
+   * @default - CloudFormation generates a name
+   */
+  readonly serviceNetworkName?: string;
+
+  /**
+   * How callers are authenticated.
+   *
+   * @default AuthType.AWS_IAM
+   */
+  readonly authType?: AuthType;
+
+  /**
+   * Who may call services through this network. Only enforced when `authType` is `AWS_IAM`.
+   *
+   * @default - `AuthPolicy.authenticatedOnly()` when `authType` is `AWS_IAM`; none when it is `NONE`
+   */
+  readonly authPolicy?: AuthPolicy;
+}
+
+/**
+ * Attributes to import a service network defined elsewhere. Give at least one of them.
+ */
+export interface ServiceNetworkAttributes {
+  /**
+   * The ARN of the service network. Required when the network is in another account.
+   *
+   * @default - derived from `serviceNetworkId`, in this stack's account and region
+   */
+  readonly serviceNetworkArn?: string;
+
+  /**
+   * The ID of the service network (`sn-…`).
+   *
+   * @default - taken from `serviceNetworkArn`
+   */
+  readonly serviceNetworkId?: string;
+}
+
+/**
+ * What service networks defined in the app and imported ones have in common.
+ */
+abstract class ServiceNetworkBase extends Resource implements IServiceNetwork {
+  public abstract readonly serviceNetworkArn: string;
+  public abstract readonly serviceNetworkId: string;
+
+  public associateVpc(vpc: ec2.IVpc, options: VpcAssociationOptions = {}): ServiceNetworkVpcAssociation {
+    const { scope, id } = this.placeAssociation(vpc, 'VpcAssociation');
+    return new ServiceNetworkVpcAssociation(scope, id, { ...options, serviceNetwork: this, vpc });
+  }
+
+  public associateService(service: ILatticeService): ServiceNetworkServiceAssociation {
+    const { scope, id } = this.placeAssociation(service, 'ServiceAssociation');
+    return new ServiceNetworkServiceAssociation(scope, id, { serviceNetwork: this, service });
+  }
+
+  public abstract addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;
+
+  /**
+   * Associations live beside the network, or, when the other side is in another stack (often another account that
+   * was given the network through AWS RAM), in that stack, whose account is the one allowed to create them.
+   */
+  private placeAssociation(other: IConstruct, suffix: string): { scope: Construct; id: string } {
+    const otherStack = Stack.of(other);
+    const scope: Construct = otherStack === this.stack ? this : otherStack;
+    const base = otherStack === this.stack ? `${other.node.id}${suffix}` : `${this.node.id}${other.node.id}${suffix}`;
+    let id = base;
+    for (let n = 2; scope.node.tryFindChild(id); n++) { id = `${base}${n}`; }
+    return { scope, id };
+  }
+}
+
+/**
+ * A VPC Lattice service network.
+ *
+ * Secure by default: the auth type is `AWS_IAM` and the auth policy lets only authenticated callers through.
+ *
+ * @resource AWS::VpcLattice::ServiceNetwork
+ */
+export class ServiceNetwork extends ServiceNetworkBase {
+  /**
+   * Imports a service network by its ARN (for example one shared with this account through AWS RAM).
+   */
+  public static fromServiceNetworkArn(scope: Construct, id: string, serviceNetworkArn: string): IServiceNetwork {
+    return ServiceNetwork.fromServiceNetworkAttributes(scope, id, { serviceNetworkArn });
+  }
+
+  /**
+   * Imports a service network by its ARN or its ID.
+   */
+  public static fromServiceNetworkAttributes(scope: Construct, id: string, attrs: ServiceNetworkAttributes): IServiceNetwork {
+    return new ImportedServiceNetwork(scope, id, attrs);
+  }
+
+  public readonly serviceNetworkArn: string;
+  public readonly serviceNetworkId: string;
+
+  /** How callers are authenticated. */
+  public readonly authType: AuthType;
+
+  private readonly authPolicy: AuthPolicyHolder;
+
+  constructor(scope: Construct, id: string, props: ServiceNetworkProps = {}) {
+    super(scope, id, { physicalName: props.serviceNetworkName });
+    checkResourceName(this, 'serviceNetworkName', props.serviceNetworkName, 'service network');
+    this.authType = props.authType ?? AuthType.AWS_IAM;
+
+    const resource = new CfnServiceNetwork(this, 'Resource', {
+      name: props.serviceNetworkName,
+      authType: this.authType,
+    });
+    this.serviceNetworkArn = resource.attrArn;
+    this.serviceNetworkId = resource.attrId;
+
+    this.authPolicy = new AuthPolicyHolder(this, this.serviceNetworkId);
+    const policy = props.authPolicy ?? (this.authType === AuthType.AWS_IAM ? AuthPolicy.authenticatedOnly() : undefined);
+    policy?._statements(this).forEach(statement => this.addToAuthPolicy(statement));
+
+    if (this.authType === AuthType.NONE) {
+      Annotations.of(this).addWarningV2('cdk-vpc-lattice:serviceNetworkAuthNone',
+        'This service network has AuthType.NONE: at run time any client in an associated VPC can reach its services without signing requests, ' +
+        'and only the services\' own auth policies restrict callers. Use AuthType.AWS_IAM (the default) with an auth policy unless this is intended.');
+      if (props.authPolicy) {
+        Annotations.of(this).addWarningV2('cdk-vpc-lattice:authPolicyInactive',
+          'authPolicy is ignored at run time because authType is NONE. Set authType to AuthType.AWS_IAM to enforce it.');
+      }
+    }
+  }
+
+  public addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
+    return this.authPolicy.addStatement(statement);
+  }
+}
+
+class ImportedServiceNetwork extends ServiceNetworkBase {
+  public readonly serviceNetworkArn: string;
+  public readonly serviceNetworkId: string;
+
+  constructor(scope: Construct, id: string, attrs: ServiceNetworkAttributes) {
+    super(scope, id);
+    const { arn, id: resourceId } = importedIdentity(this, 'servicenetwork', attrs.serviceNetworkArn, attrs.serviceNetworkId);
+    this.serviceNetworkArn = arn;
+    this.serviceNetworkId = resourceId;
+  }
+
+  public addToAuthPolicy(_statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
+    return { statementAdded: false };
+  }
+}

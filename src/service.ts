@@ -1,0 +1,308 @@
+import { Annotations, Duration, IResource, Resource, Token } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { CfnService } from 'aws-cdk-lib/aws-vpclattice';
+import { Construct } from 'constructs';
+import { AuthPolicy, AuthType } from './auth';
+import { Listener, ListenerOptions } from './listener';
+import { checkHttpMethods, HttpMethod } from './matches';
+import { importedIdentity } from './private/arns';
+import { AuthPolicyHolder, INVOKE_ACTION } from './private/auth-policy';
+import { listenersOf, networksOf } from './private/registry';
+import { whenTreeIsComplete } from './private/tree';
+import { checkResourceName, checkSeconds, invalid } from './private/validation';
+import type { IServiceNetwork } from './service-network';
+
+/**
+ * A VPC Lattice service.
+ */
+export interface ILatticeService extends IResource, iam.IResourceWithPolicy {
+  /**
+   * The ARN of the service.
+   *
+   * @attribute
+   */
+  readonly serviceArn: string;
+
+  /**
+   * The ID of the service (`svc-…`).
+   *
+   * @attribute
+   */
+  readonly serviceId: string;
+
+  /**
+   * Lets a principal call the service: adds `vpc-lattice-svcs:Invoke` to the principal's IAM policy and, for a
+   * service defined in this app, a statement for the principal to the service's auth policy.
+   */
+  grantInvoke(grantee: iam.IGrantable, options?: GrantInvokeOptions): iam.Grant;
+
+  /**
+   * Adds a statement to the service's auth policy. Imported services cannot be changed: the statement is not added.
+   */
+  addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;
+}
+
+/**
+ * What `grantInvoke` allows.
+ */
+export interface GrantInvokeOptions {
+  /**
+   * The HTTP methods the principal may use.
+   *
+   * @default - every method
+   */
+  readonly methods?: HttpMethod[];
+
+  /**
+   * The request paths the principal may call, each starting with `/`; `*` matches any characters, e.g. `/api/*`.
+   *
+   * @default ['/*'] - every path
+   */
+  readonly paths?: string[];
+}
+
+/**
+ * Properties of a `LatticeService`.
+ */
+export interface LatticeServiceProps {
+  /**
+   * The name of the service: 3 to 40 characters of a-z, 0-9 and '-', not starting with `svc-`. Changing it replaces
+   * the service.
+   *
+   * @default - CloudFormation generates a name
+   */
+  readonly serviceName?: string;
+
+  /**
+   * How callers are authenticated.
+   *
+   * @default AuthType.AWS_IAM
+   */
+  readonly authType?: AuthType;
+
+  /**
+   * Who may call the service. Only enforced when `authType` is `AWS_IAM`; `grantInvoke` adds to it.
+   *
+   * @default - no policy: with `AWS_IAM`, nobody may call until `grantInvoke` or `addToAuthPolicy` allows someone
+   */
+  readonly authPolicy?: AuthPolicy;
+
+  /**
+   * A service network to associate the service with.
+   *
+   * @default - not associated; call `serviceNetwork.associateService(service)` later
+   */
+  readonly serviceNetwork?: IServiceNetwork;
+
+  /**
+   * How long an idle connection stays open: 60 to 600 seconds. A connection lasts at most 10 minutes regardless.
+   *
+   * @default Duration.seconds(60)
+   */
+  readonly idleTimeout?: Duration;
+
+  /**
+   * Listeners to add now; more can be added with `addListener`. Each listener's construct ID is its protocol and
+   * port, like `Https443`.
+   *
+   * @default - no listeners
+   */
+  readonly listeners?: ListenerOptions[];
+}
+
+/**
+ * Attributes to import a service defined elsewhere. Give at least one of them.
+ */
+export interface LatticeServiceAttributes {
+  /**
+   * The ARN of the service. Required when the service is in another account.
+   *
+   * @default - derived from `serviceId`, in this stack's account and region
+   */
+  readonly serviceArn?: string;
+
+  /**
+   * The ID of the service (`svc-…`).
+   *
+   * @default - taken from `serviceArn`
+   */
+  readonly serviceId?: string;
+}
+
+/**
+ * What services defined in the app and imported ones have in common.
+ */
+abstract class LatticeServiceBase extends Resource implements ILatticeService {
+  public abstract readonly serviceArn: string;
+  public abstract readonly serviceId: string;
+
+  public grantInvoke(grantee: iam.IGrantable, options: GrantInvokeOptions = {}): iam.Grant {
+    const paths = options.paths ?? ['/*'];
+    if (paths.length === 0) {
+      throw invalid(this, 'grantInvoke paths', paths, "give at least one path, or leave paths out to allow every path ('/*')");
+    }
+    paths.filter(path => !Token.isUnresolved(path) && !/^\/[^\s]{0,199}$/.test(path)).forEach(path => {
+      throw invalid(this, 'grantInvoke paths', path, "each path must start with '/' and have no spaces, e.g. '/api/*'");
+    });
+    const methods = options.methods ?? [];
+    checkHttpMethods(this, 'grantInvoke methods', methods);
+    return iam.Grant.addToPrincipalAndResource({
+      grantee,
+      actions: [INVOKE_ACTION],
+      resourceArns: paths.map(path => `${this.serviceArn}${path}`),
+      resource: this,
+      conditions: methods.length > 0 ? { StringEquals: { 'vpc-lattice-svcs:RequestMethod': methods } } : undefined,
+    });
+  }
+
+  public abstract addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;
+
+  /** The same as `addToAuthPolicy`: the auth policy is the service's resource policy. */
+  public addToResourcePolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
+    return this.addToAuthPolicy(statement);
+  }
+}
+
+/**
+ * A VPC Lattice service: listeners and rules that route requests to target groups, behind an auth policy.
+ *
+ * Secure by default: the auth type is `AWS_IAM` and nobody may call the service until `grantInvoke` (or the auth
+ * policy) allows someone.
+ *
+ * @resource AWS::VpcLattice::Service
+ */
+export class LatticeService extends LatticeServiceBase {
+  /**
+   * Imports a service by its ARN.
+   */
+  public static fromServiceArn(scope: Construct, id: string, serviceArn: string): ILatticeService {
+    return LatticeService.fromServiceAttributes(scope, id, { serviceArn });
+  }
+
+  /**
+   * Imports a service by its ARN or its ID.
+   */
+  public static fromServiceAttributes(scope: Construct, id: string, attrs: LatticeServiceAttributes): ILatticeService {
+    return new ImportedLatticeService(scope, id, attrs);
+  }
+
+  public readonly serviceArn: string;
+  public readonly serviceId: string;
+
+  /** How callers are authenticated. */
+  public readonly authType: AuthType;
+
+  /**
+   * The DNS name clients call: the name VPC Lattice generates for the service.
+   *
+   * @attribute
+   */
+  public readonly domainName: string;
+
+  /**
+   * The ID of the Route 53 hosted zone of the generated DNS name.
+   *
+   * @attribute
+   */
+  public readonly hostedZoneId: string;
+
+  private readonly authPolicy: AuthPolicyHolder;
+
+  constructor(scope: Construct, id: string, props: LatticeServiceProps = {}) {
+    super(scope, id, { physicalName: props.serviceName });
+    checkResourceName(this, 'serviceName', props.serviceName, 'service');
+    const idleTimeoutSeconds = checkSeconds(this, 'idleTimeout', props.idleTimeout, 60, 600);
+    this.authType = props.authType ?? AuthType.AWS_IAM;
+
+    const resource = new CfnService(this, 'Resource', {
+      name: props.serviceName,
+      authType: this.authType,
+      idleTimeoutSeconds,
+    });
+    this.serviceArn = resource.attrArn;
+    this.serviceId = resource.attrId;
+    this.domainName = resource.attrDnsEntryDomainName;
+    this.hostedZoneId = resource.attrDnsEntryHostedZoneId;
+
+    this.authPolicy = new AuthPolicyHolder(this, this.serviceId);
+    props.authPolicy?._statements(this).forEach(statement => this.addToAuthPolicy(statement));
+
+    props.listeners?.forEach((listener, index) => {
+      const protocol = listener.protocol ?? 'HTTPS';
+      const port = listener.port === undefined || Token.isUnresolved(listener.port) ? `${index}` : `${listener.port}`;
+      this.addListener(`${protocol.charAt(0)}${protocol.slice(1).toLowerCase()}${port}`, listener);
+    });
+    props.serviceNetwork?.associateService(this);
+
+    this.node.addValidation({ validate: () => this.validateListenerPorts() });
+    this.warnAboutUnreachableSetups(props);
+  }
+
+  /**
+   * Adds a listener: the protocol and port clients use, and where their requests go.
+   */
+  public addListener(id: string, options: ListenerOptions = {}): Listener {
+    return new Listener(this, id, { ...options, service: this });
+  }
+
+  /** The listeners added to this service in this app. */
+  public get listeners(): Listener[] {
+    return listenersOf(this);
+  }
+
+  public addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
+    return this.authPolicy.addStatement(statement);
+  }
+
+  private validateListenerPorts(): string[] {
+    const ports = this.listeners.map(listener => listener.port).filter(port => !Token.isUnresolved(port));
+    const repeated = [...new Set(ports.filter((port, index) => ports.indexOf(port) !== index))];
+    return repeated.map(port => `invalid listener port ${port}: each listener of a service needs its own port, and several listen on ${port}`);
+  }
+
+  /** Setups that deploy but cannot work, reported once the app is complete. */
+  private warnAboutUnreachableSetups(props: LatticeServiceProps) {
+    const annotations = Annotations.of(this);
+    if (this.authType === AuthType.NONE) {
+      annotations.addWarningV2('cdk-vpc-lattice:serviceAuthNone',
+        'This service has AuthType.NONE: at run time any client that can reach it (through an associated service network) calls it without signing requests. ' +
+        'Use AuthType.AWS_IAM (the default) and grantInvoke unless this is intended.');
+      if (props.authPolicy) {
+        annotations.addWarningV2('cdk-vpc-lattice:authPolicyInactive',
+          'authPolicy is ignored at run time because authType is NONE. Set authType to AuthType.AWS_IAM to enforce it.');
+      }
+    }
+    whenTreeIsComplete(this, () => {
+      if (this.authType === AuthType.AWS_IAM && !this.authPolicy.allowsAnything) {
+        annotations.addWarningV2('cdk-vpc-lattice:noPrincipalAllowed',
+          'This service has AuthType.AWS_IAM but its auth policy allows no one: at run time every request gets 403 (AccessDeniedException). ' +
+          'Call service.grantInvoke(role), give authPolicy (e.g. AuthPolicy.authenticatedOnly()), or use service.addToAuthPolicy(statement).');
+      }
+      if (this.listeners.length === 0) {
+        annotations.addWarningV2('cdk-vpc-lattice:noListener',
+          'This service has no listener: at run time clients cannot connect to it. Add one with service.addListener(id, { protocol, port, defaultAction }).');
+      }
+      if (networksOf(this).length === 0) {
+        annotations.addWarningV2('cdk-vpc-lattice:notAssociated',
+          'This service is not associated with any service network in this app: at run time no client VPC can reach it. ' +
+          'Pass serviceNetwork, or call network.associateService(service). If another app associates it, acknowledge this warning.');
+      }
+    });
+  }
+}
+
+class ImportedLatticeService extends LatticeServiceBase {
+  public readonly serviceArn: string;
+  public readonly serviceId: string;
+
+  constructor(scope: Construct, id: string, attrs: LatticeServiceAttributes) {
+    super(scope, id);
+    const { arn, id: resourceId } = importedIdentity(this, 'service', attrs.serviceArn, attrs.serviceId);
+    this.serviceArn = arn;
+    this.serviceId = resourceId;
+  }
+
+  public addToAuthPolicy(_statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
+    return { statementAdded: false };
+  }
+}

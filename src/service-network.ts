@@ -98,12 +98,12 @@ abstract class ServiceNetworkBase extends Resource implements IServiceNetwork {
   public abstract readonly serviceNetworkId: string;
 
   public associateVpc(vpc: ec2.IVpc, options: VpcAssociationOptions = {}): ServiceNetworkVpcAssociation {
-    const { scope, id } = this.placeAssociation(vpc, 'VpcAssociation');
+    const { scope, id } = this.placeAssociation(vpc, 'Association');
     return new ServiceNetworkVpcAssociation(scope, id, { ...options, serviceNetwork: this, vpc });
   }
 
   public associateService(service: ILatticeService): ServiceNetworkServiceAssociation {
-    const { scope, id } = this.placeAssociation(service, 'ServiceAssociation');
+    const { scope, id } = this.placeAssociation(service, 'Association');
     return new ServiceNetworkServiceAssociation(scope, id, { serviceNetwork: this, service });
   }
 

@@ -48,13 +48,13 @@ const examplesTsconfig = {
   compilerOptions: {
     rootDir: '..',
     noEmit: true,
-    paths: { 'cdk-vpc-lattice': ['../src/index.ts'] },
+    paths: { 'cdk-vpc-lattice': ['../src/index'] },
   },
   include: ['**/*.ts', '../scripts/**/*.ts'],
   exclude: ['node_modules'],
 };
 new JsonFile(project, 'examples/tsconfig.json', { obj: examplesTsconfig, marker: true, allowComments: true });
-project.tryFindObjectFile('test/tsconfig.json')?.addOverride('compilerOptions.paths', { 'cdk-vpc-lattice': ['../src/index.ts'] });
+project.tryFindObjectFile('test/tsconfig.json')?.addOverride('compilerOptions.paths', { 'cdk-vpc-lattice': ['../src/index'] });
 project.tryFindObjectFile('test/tsconfig.json')?.addOverride('include', ['**/*.ts', '../examples/**/*.ts']);
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('scripts');
@@ -65,7 +65,8 @@ project.gitignore.exclude('cdk.out/');
 // The main job: synthesize every app under examples/ and print what was built.
 project.addTask('examples', {
   description: 'Synthesize every example app to CloudFormation and print, per app and stack, the resources by type and any warnings',
-  exec: 'ts-node --project examples/tsconfig.json -r tsconfig-paths/register scripts/synth-examples.ts',
+  // The project comes from TS_NODE_PROJECT: tsconfig-paths misreads a --project flag as a folder.
+  exec: 'ts-node -r tsconfig-paths/register scripts/synth-examples.ts',
   env: { TS_NODE_PROJECT: 'examples/tsconfig.json' },
 });
 

@@ -1,4 +1,4 @@
-import { Resource, Token } from 'aws-cdk-lib';
+import { Resource, Token, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { CfnServiceNetworkServiceAssociation, CfnServiceNetworkVpcAssociation } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
@@ -101,6 +101,13 @@ export class ServiceNetworkVpcAssociation extends Resource implements ec2.IConne
       // Return traffic is allowed by the group being stateful; nothing needs to leave through it.
       allowAllOutbound: false,
     });
+    if (Token.isUnresolved(cidr)) {
+      // cdk-nag cannot read a CIDR that is only known at deploy time; this one is always the VPC's own block.
+      Validations.of(securityGroup).acknowledge({
+        id: 'AwsSolutions::AwsSolutions-EC23',
+        reason: 'Ingress comes only from the associated VPC\'s own CIDR block (resolved at deploy time), on the listener ports of the network\'s services; never from 0.0.0.0/0.',
+      });
+    }
     whenTreeIsComplete(this, () => {
       for (const port of this.listenerPorts()) {
         securityGroup.addIngressRule(ec2.Peer.ipv4(cidr), ec2.Port.tcp(port), `From the VPC to VPC Lattice listeners on port ${port}`);

@@ -1,0 +1,31 @@
+/*
+ * The main job: synthesizes every example app under examples/ to CloudFormation (into cdk.out/examples/<name>) and
+ * prints, per app and stack, the resources by type and any warnings. Exits non-zero when an app fails to synthesize.
+ */
+import * as path from 'path';
+import { exampleApp, exampleNames } from './example-apps';
+
+let failed = 0;
+for (const name of exampleNames()) {
+  const outdir = path.join('cdk.out', 'examples', name);
+  console.log(`\n=== ${name} -> ${outdir}`);
+  try {
+    const assembly = exampleApp(name, { outdir }).synth();
+    for (const stack of assembly.stacks) {
+      const resources: Record<string, { Type: string }> = stack.template.Resources ?? {};
+      const byType = new Map<string, number>();
+      Object.values(resources).forEach(resource => byType.set(resource.Type, (byType.get(resource.Type) ?? 0) + 1));
+      const env = `${stack.environment.account}/${stack.environment.region}`;
+      console.log(`  stack ${stack.stackName} (${env}): ${Object.keys(resources).length} resources`);
+      [...byType.entries()].sort(([a], [b]) => a.localeCompare(b)).forEach(([type, count]) => console.log(`    ${String(count).padStart(3)}  ${type}`));
+      const warnings = stack.messages.filter(message => message.level === 'warning');
+      console.log(`  warnings: ${warnings.length}`);
+      warnings.forEach(warning => console.log(`    ${warning.id}: ${String(warning.entry.data).split('\n')[0]}`));
+    }
+  } catch (error) {
+    failed++;
+    console.log(`  FAILED: ${(error as Error).message}`);
+  }
+}
+console.log(`\n${exampleNames().length} example apps, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;

@@ -54,7 +54,7 @@ export abstract class AuthPolicy {
         actions: [INVOKE_ACTION],
         resources: ['*'],
         conditions: {
-          'StringEquals': { 'aws:PrincipalOrgID': [organizationId] },
+          'StringEquals': { 'aws:PrincipalOrgID': organizationId },
           'StringNotEqualsIgnoreCase': { 'aws:PrincipalType': 'anonymous' },
         },
       })];

@@ -124,7 +124,7 @@ export class Listener extends Resource implements IListener {
     if (this.protocol !== ListenerProtocol.HTTP && this.protocol !== ListenerProtocol.HTTPS && !Token.isUnresolved(this.protocol)) {
       throw invalid(this, 'protocol', this.protocol, "must be 'HTTP' or 'HTTPS'");
     }
-    this.port = props.port ?? (this.protocol === ListenerProtocol.HTTP ? 80 : 443);
+    this.port = props.port ?? defaultListenerPort(this.protocol);
     checkInteger(this, 'port', this.port, 1, 65535);
     checkResourceName(this, 'listenerName', props.listenerName, 'listener');
     this.defaultAction = props.defaultAction ?? ListenerAction.fixedResponse(404);
@@ -158,4 +158,13 @@ export class Listener extends Resource implements IListener {
       .filter(([, paths]) => paths.length > 1)
       .map(([priority, paths]) => `invalid priority ${priority}: rule priorities must be unique within a listener, and ${paths.join(' and ')} share it`);
   }
+}
+
+/**
+ * The port a listener gets when none is given: 80 for HTTP, 443 otherwise.
+ *
+ * @internal
+ */
+export function defaultListenerPort(protocol: ListenerProtocol | undefined): number {
+  return protocol === ListenerProtocol.HTTP ? 80 : 443;
 }

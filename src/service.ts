@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnService } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
 import { AuthPolicy, AuthType } from './auth';
-import { Listener, ListenerOptions } from './listener';
+import { defaultListenerPort, Listener, ListenerOptions, ListenerProtocol } from './listener';
 import { checkHttpMethods, HttpMethod } from './matches';
 import { importedIdentity } from './private/arns';
 import { AuthPolicyHolder, INVOKE_ACTION } from './private/auth-policy';
@@ -228,9 +228,9 @@ export class LatticeService extends LatticeServiceBase {
     props.authPolicy?._statements(this).forEach(statement => this.addToAuthPolicy(statement));
 
     props.listeners?.forEach((listener, index) => {
-      const protocol = listener.protocol ?? 'HTTPS';
-      const port = listener.port === undefined || Token.isUnresolved(listener.port) ? `${index}` : `${listener.port}`;
-      this.addListener(`${protocol.charAt(0)}${protocol.slice(1).toLowerCase()}${port}`, listener);
+      const protocol = listener.protocol ?? ListenerProtocol.HTTPS;
+      const port = listener.port ?? defaultListenerPort(protocol);
+      this.addListener(`${protocol.charAt(0)}${protocol.slice(1).toLowerCase()}${Token.isUnresolved(port) ? index : port}`, listener);
     });
     props.serviceNetwork?.associateService(this);
 

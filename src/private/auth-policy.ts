@@ -47,19 +47,24 @@ export class AuthPolicyHolder {
 }
 
 /**
- * The size of a resolved policy in bytes, counting CloudFormation intrinsics (values only known at deploy time) as
- * empty: exact when there are none, a lower bound otherwise.
+ * The size of a resolved policy in bytes, counting only what is known at synth of CloudFormation intrinsics (values
+ * resolved at deploy time): exact when there are none, a lower bound otherwise.
  */
 function literalSize(resolved: unknown): { bytes: number; exact: boolean } {
   let exact = true;
   const literal = JSON.stringify(resolved, (_key, value) => {
-    if (isIntrinsic(value)) {
-      exact = false;
-      return '';
-    }
-    return value;
+    if (!isIntrinsic(value)) { return value; }
+    exact = false;
+    return knownText(value);
   });
   return { bytes: Buffer.byteLength(literal ?? '', 'utf8'), exact };
+}
+
+/** The part of an intrinsic's value that is known at synth: the literal pieces of an `Fn::Join`, else nothing. */
+function knownText(value: any): string {
+  if (!isIntrinsic(value)) { return typeof value === 'string' ? value : ''; }
+  const join = value['Fn::Join'];
+  return Array.isArray(join) && Array.isArray(join[1]) ? join[1].map(knownText).join(join[0]) : '';
 }
 
 function isIntrinsic(value: unknown): boolean {

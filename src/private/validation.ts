@@ -11,7 +11,7 @@ export function invalid(scope: IConstruct, property: string, value: unknown, all
 
 function show(value: unknown): string {
   if (typeof value === 'string') { return `'${value}'`; }
-  if (value instanceof Duration) { return value.toHumanString(); }
+  if (value instanceof Duration) { return `${value.toSeconds({ integral: false })} seconds`; }
   return JSON.stringify(value);
 }
 

@@ -1,0 +1,36 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { exampleApp, exampleNames } from '../scripts/example-apps';
+
+/*
+ * Every example app synthesizes under strict template validation with cdk-nag's AwsSolutions checks (any finding it
+ * has not acknowledged with a reason fails synthesis), and its templates match the committed snapshots.
+ */
+describe.each(exampleNames())('example %s', (name) => {
+  const assembly = exampleApp(name).synth();
+
+  test.each(assembly.stacks.map(stack => stack.stackName))('stack %s matches its snapshot', (stackName) => {
+    expect(assembly.getStackByName(stackName).template).toMatchSnapshot();
+  });
+
+  test('has no warnings beyond the ones it shows on purpose', () => {
+    const warnings = assembly.stacks.flatMap(stack => stack.messages.filter(m => m.level === 'warning').map(m => `${m.id}: ${m.entry.data}`));
+    expect(warnings).toMatchSnapshot();
+  });
+});
+
+test('the simple-network example is the simplest thing that works: one client VPC, one service, HTTP:80, auth NONE', () => {
+  const stack = exampleApp('simple-network').synth().getStackByName('SimpleNetwork');
+  const template = Template.fromJSON(stack.template);
+  template.resourceCountIs('AWS::VpcLattice::ServiceNetworkVpcAssociation', 1);
+  template.hasResourceProperties('AWS::VpcLattice::ServiceNetwork', { AuthType: 'NONE' });
+  template.hasResourceProperties('AWS::VpcLattice::Service', { AuthType: 'NONE' });
+  template.hasResourceProperties('AWS::VpcLattice::Listener', {
+    Protocol: 'HTTP', Port: 80, DefaultAction: { Forward: { TargetGroups: [{ TargetGroupIdentifier: 'arn:aws:vpc-lattice:us-east-1:111122223333:targetgroup/tg-0123456789abcdef0' }] } },
+  });
+  template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+    SecurityGroupIngress: [{
+      CidrIp: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ClientVpc'), 'CidrBlock'] },
+      FromPort: 80, ToPort: 80, IpProtocol: 'tcp', Description: 'From the VPC to VPC Lattice listeners on port 80',
+    }],
+  });
+});

@@ -1,14 +1,18 @@
 import { Annotations, IResource, Resource, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { CfnServiceNetwork } from 'aws-cdk-lib/aws-vpclattice';
+import { CfnResourceShare } from 'aws-cdk-lib/aws-ram';
+import { CfnAccessLogSubscription, CfnServiceNetwork } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct, IConstruct } from 'constructs';
+import { AccessLogDestination, addAccessLogSubscription, ServiceNetworkAccessLogOptions, ServiceNetworkLogType } from './access-logs';
 import { AuthPolicy, AuthType } from './auth';
+import { lookUpByName } from './lookup/lookup';
 import { importedIdentity } from './private/arns';
 import { AuthPolicyHolder } from './private/auth-policy';
 import { checkResourceName } from './private/validation';
 import type { ILatticeService } from './service';
 import { ServiceNetworkServiceAssociation, ServiceNetworkVpcAssociation, VpcAssociationOptions } from './service-network-association';
+import { shareResource, ShareOptions } from './sharing';
 
 /**
  * A VPC Lattice service network: the boundary within which clients in associated VPCs reach associated services.
@@ -69,6 +73,14 @@ export interface ServiceNetworkProps {
    * @default - `AuthPolicy.authenticatedOnly()` when `authType` is `AWS_IAM`; none when it is `NONE`
    */
   readonly authPolicy?: AuthPolicy;
+
+  /**
+   * Where to deliver the access logs of requests to the network's services (log type `SERVICE`), at most one
+   * destination of each kind. More, and logs of type `RESOURCE`, can be added with `addAccessLogs`.
+   *
+   * @default - no access logs
+   */
+  readonly accessLogs?: AccessLogDestination[];
 }
 
 /**
@@ -145,6 +157,18 @@ export class ServiceNetwork extends ServiceNetworkBase {
     return new ImportedServiceNetwork(scope, id, attrs);
   }
 
+  /**
+   * Imports the service network with this name, found at deploy time among the networks the stack's account owns or
+   * that are shared with it through AWS RAM. Deployment fails when no network or several have the name (import by ARN
+   * then). The lookup runs when the stack is first deployed and when the name changes.
+   *
+   * One Lambda-backed provider per stack serves every lookup; its role may only `vpc-lattice:ListServiceNetworks`
+   * (and `vpc-lattice:ListServices` for service lookups), on `*`, the only resource these actions accept.
+   */
+  public static fromServiceNetworkName(scope: Construct, id: string, serviceNetworkName: string): IServiceNetwork {
+    return new ImportedServiceNetwork(scope, id, {}, serviceNetworkName);
+  }
+
   public readonly serviceNetworkArn: string;
   public readonly serviceNetworkId: string;
 
@@ -168,6 +192,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
     this.authPolicy = new AuthPolicyHolder(this, this.serviceNetworkId);
     const policy = props.authPolicy ?? (this.authType === AuthType.AWS_IAM ? AuthPolicy.authenticatedOnly() : undefined);
     policy?._statements(this).forEach(statement => this.addToAuthPolicy(statement));
+    props.accessLogs?.forEach(destination => this.addAccessLogs(destination));
 
     if (this.authType === AuthType.NONE) {
       Annotations.of(this).addWarningV2('cdk-vpc-lattice:serviceNetworkAuthNone',
@@ -183,15 +208,34 @@ export class ServiceNetwork extends ServiceNetworkBase {
   public addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
     return this.authPolicy.addStatement(statement);
   }
+
+  /**
+   * Delivers the network's access logs to a destination: logs of requests to its services (`SERVICE`, the default) or
+   * of connections to its resource configurations (`RESOURCE`). One destination of each kind per log type.
+   */
+  public addAccessLogs(destination: AccessLogDestination, options: ServiceNetworkAccessLogOptions = {}): CfnAccessLogSubscription {
+    return addAccessLogSubscription(this, this.serviceNetworkArn, destination, options.logType ?? ServiceNetworkLogType.SERVICE);
+  }
+
+  /**
+   * Shares the network with other accounts, an organization or organizational units through an AWS RAM resource
+   * share. Accounts given the network can associate their VPCs and services with it.
+   */
+  public shareWith(options: ShareOptions): CfnResourceShare {
+    return shareResource(this, this.serviceNetworkArn, options);
+  }
 }
 
 class ImportedServiceNetwork extends ServiceNetworkBase {
   public readonly serviceNetworkArn: string;
   public readonly serviceNetworkId: string;
 
-  constructor(scope: Construct, id: string, attrs: ServiceNetworkAttributes) {
+  constructor(scope: Construct, id: string, attrs: ServiceNetworkAttributes, lookUpName?: string) {
     super(scope, id);
-    const { arn, id: resourceId } = importedIdentity(this, 'servicenetwork', attrs.serviceNetworkArn, attrs.serviceNetworkId);
+    checkResourceName(this, 'serviceNetworkName', lookUpName, 'service network');
+    const { arn, id: resourceId } = lookUpName === undefined
+      ? importedIdentity(this, 'servicenetwork', attrs.serviceNetworkArn, attrs.serviceNetworkId)
+      : lookUpByName(this, 'ServiceNetwork', lookUpName);
     this.serviceNetworkArn = arn;
     this.serviceNetworkId = resourceId;
   }

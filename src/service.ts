@@ -1,9 +1,13 @@
 import { Annotations, Duration, IResource, Resource, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { CfnService } from 'aws-cdk-lib/aws-vpclattice';
+import { CfnResourceShare } from 'aws-cdk-lib/aws-ram';
+import { CfnAccessLogSubscription, CfnService } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
+import { AccessLogDestination, addAccessLogSubscription } from './access-logs';
 import { AuthPolicy, AuthType } from './auth';
+import { CustomDomain, customDomainProperties, wireCustomDomain } from './custom-domain';
 import { defaultListenerPort, Listener, ListenerOptions, ListenerProtocol } from './listener';
+import { lookUpByName } from './lookup/lookup';
 import { checkHttpMethods, HttpMethod } from './matches';
 import { importedIdentity } from './private/arns';
 import { AuthPolicyHolder, INVOKE_ACTION } from './private/auth-policy';
@@ -11,6 +15,7 @@ import { listenersOf, networksOf } from './private/registry';
 import { whenTreeIsComplete } from './private/tree';
 import { checkResourceName, checkSeconds, invalid } from './private/validation';
 import type { IServiceNetwork } from './service-network';
+import { shareResource, ShareOptions } from './sharing';
 
 /**
  * A VPC Lattice service.
@@ -108,6 +113,22 @@ export interface LatticeServiceProps {
    * @default - no listeners
    */
   readonly listeners?: ListenerOptions[];
+
+  /**
+   * A name of your own for the service, with the certificate HTTPS listeners serve for it and, optionally, the
+   * Route 53 record that points it at the generated name. Changing the name replaces the service.
+   *
+   * @default - clients call the name VPC Lattice generates
+   */
+  readonly customDomain?: CustomDomain;
+
+  /**
+   * Where to deliver the service's access logs, at most one destination of each kind. More can be added with
+   * `addAccessLogs`.
+   *
+   * @default - no access logs
+   */
+  readonly accessLogs?: AccessLogDestination[];
 }
 
 /**
@@ -186,6 +207,18 @@ export class LatticeService extends LatticeServiceBase {
     return new ImportedLatticeService(scope, id, attrs);
   }
 
+  /**
+   * Imports the service with this name, found at deploy time among the services the stack's account owns or that
+   * are shared with it through AWS RAM. Deployment fails when no service or several have the name (import by ARN
+   * then). The lookup runs when the stack is first deployed and when the name changes.
+   *
+   * One Lambda-backed provider per stack serves every lookup; its role may only `vpc-lattice:ListServices` (and
+   * `vpc-lattice:ListServiceNetworks` for network lookups), on `*`, the only resource these actions accept.
+   */
+  public static fromServiceName(scope: Construct, id: string, serviceName: string): ILatticeService {
+    return new ImportedLatticeService(scope, id, {}, serviceName);
+  }
+
   public readonly serviceArn: string;
   public readonly serviceId: string;
 
@@ -193,11 +226,16 @@ export class LatticeService extends LatticeServiceBase {
   public readonly authType: AuthType;
 
   /**
-   * The DNS name clients call: the name VPC Lattice generates for the service.
-   *
-   * @attribute
+   * The DNS name clients call: the custom domain name when the service has one, else the name VPC Lattice generates.
    */
   public readonly domainName: string;
+
+  /**
+   * The DNS name VPC Lattice generates for the service (`<name>-<id>.<partition id>.vpc-lattice-svcs.<region>.on.aws`).
+   *
+   * @attribute DnsEntry.DomainName
+   */
+  public readonly generatedDomainName: string;
 
   /**
    * The ID of the Route 53 hosted zone of the generated DNS name.
@@ -218,11 +256,17 @@ export class LatticeService extends LatticeServiceBase {
       name: props.serviceName,
       authType: this.authType,
       idleTimeoutSeconds,
+      ...customDomainProperties(this, props.customDomain),
     });
     this.serviceArn = resource.attrArn;
     this.serviceId = resource.attrId;
-    this.domainName = resource.attrDnsEntryDomainName;
+    this.generatedDomainName = resource.attrDnsEntryDomainName;
+    this.domainName = props.customDomain?.domainName ?? this.generatedDomainName;
     this.hostedZoneId = resource.attrDnsEntryHostedZoneId;
+    if (props.customDomain) {
+      wireCustomDomain(this, props.customDomain, this.generatedDomainName);
+    }
+    props.accessLogs?.forEach(destination => this.addAccessLogs(destination));
 
     this.authPolicy = new AuthPolicyHolder(this, this.serviceId);
     props.authPolicy?._statements(this).forEach(statement => this.addToAuthPolicy(statement));
@@ -252,6 +296,21 @@ export class LatticeService extends LatticeServiceBase {
 
   public addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
     return this.authPolicy.addStatement(statement);
+  }
+
+  /**
+   * Delivers the service's access logs to a destination. One destination of each kind.
+   */
+  public addAccessLogs(destination: AccessLogDestination): CfnAccessLogSubscription {
+    return addAccessLogSubscription(this, this.serviceArn, destination);
+  }
+
+  /**
+   * Shares the service with other accounts, an organization or organizational units through an AWS RAM resource
+   * share. Accounts given the service can associate it with their service networks.
+   */
+  public shareWith(options: ShareOptions): CfnResourceShare {
+    return shareResource(this, this.serviceArn, options);
   }
 
   private validateListenerPorts(): string[] {
@@ -295,9 +354,12 @@ class ImportedLatticeService extends LatticeServiceBase {
   public readonly serviceArn: string;
   public readonly serviceId: string;
 
-  constructor(scope: Construct, id: string, attrs: LatticeServiceAttributes) {
+  constructor(scope: Construct, id: string, attrs: LatticeServiceAttributes, lookUpName?: string) {
     super(scope, id);
-    const { arn, id: resourceId } = importedIdentity(this, 'service', attrs.serviceArn, attrs.serviceId);
+    checkResourceName(this, 'serviceName', lookUpName, 'service');
+    const { arn, id: resourceId } = lookUpName === undefined
+      ? importedIdentity(this, 'service', attrs.serviceArn, attrs.serviceId)
+      : lookUpByName(this, 'Service', lookUpName);
     this.serviceArn = arn;
     this.serviceId = resourceId;
   }

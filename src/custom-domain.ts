@@ -1,0 +1,137 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import { Construct, IConstruct } from 'constructs';
+import { ListenerProtocol } from './listener';
+import { listenersOf } from './private/registry';
+import { invalid, isToken } from './private/validation';
+import type { ILatticeService } from './service';
+
+/**
+ * A name of your own for a service, instead of the one VPC Lattice generates.
+ */
+export interface CustomDomain {
+  /**
+   * The fully qualified name clients call, like `orders.internal.example.com`: 3 to 255 characters. Unique within a
+   * service network; changing it replaces the service.
+   */
+  readonly domainName: string;
+
+  /**
+   * The ACM certificate VPC Lattice serves for `domainName` on HTTPS listeners. Its names must cover `domainName`,
+   * exactly or through a wildcard one level deep (`*.internal.example.com`); this is checked when the certificate is
+   * defined in this app with literal names. VPC Lattice has no fallback: without a certificate, HTTPS requests to the
+   * custom name fail, so a service with an HTTPS listener needs one.
+   *
+   * @default - no certificate: only HTTP listeners can serve the custom name
+   */
+  readonly certificate?: acm.ICertificate;
+
+  /**
+   * A Route 53 hosted zone (usually private, associated with the client VPCs) in which to create a CNAME record that
+   * points `domainName` at the service's generated DNS name.
+   *
+   * @default - no record: make `domainName` resolve to `service.generatedDomainName` yourself
+   */
+  readonly hostedZone?: route53.IHostedZone;
+}
+
+/** A DNS name: dot-separated labels of letters, digits and inner hyphens, at least two labels, no trailing dot. */
+const DOMAIN_NAME = /^(?=.{3,255}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/;
+
+/**
+ * The `CustomDomainName` and `CertificateArn` of a service, after checking the literal domain name.
+ *
+ * @internal
+ */
+export function customDomainProperties(service: IConstruct, domain?: CustomDomain): { customDomainName?: string; certificateArn?: string } {
+  if (!domain) { return {}; }
+  if (!isToken(domain.domainName) && !DOMAIN_NAME.test(domain.domainName)) {
+    throw invalid(service, 'customDomain.domainName', domain.domainName,
+      "must be a fully qualified DNS name of 3 to 255 characters, like 'orders.internal.example.com': labels of letters, digits and inner hyphens " +
+      '(1 to 63 characters each), separated by dots, without a trailing dot or wildcards');
+  }
+  return { customDomainName: domain.domainName, certificateArn: domain.certificate?.certificateArn };
+}
+
+/**
+ * The Route 53 record of a custom domain and the check that HTTPS listeners have a certificate covering it.
+ *
+ * @internal
+ */
+export function wireCustomDomain(service: ILatticeService, domain: CustomDomain, generatedDomainName: string) {
+  service.node.addValidation({ validate: () => validateCertificate(service, domain) });
+  if (!domain.hostedZone) { return; }
+  checkZone(service, domain.domainName, domain.hostedZone);
+  // A CNAME rather than alias A/AAAA records: the generated name is VPC Lattice's own, with both IPv4 (169.254.171.0/24)
+  // and IPv6 addresses that VPC Lattice may change, and a CNAME follows whatever it answers without this library naming
+  // record types or the generated name's hosted zone. A CNAME cannot sit at a zone apex, which checkZone rejects.
+  new route53.CnameRecord(service, 'CustomDomainRecord', {
+    zone: domain.hostedZone,
+    // The trailing dot makes the name absolute, so zones imported by ID alone (without a zone name) work too.
+    recordName: `${domain.domainName}.`,
+    domainName: generatedDomainName,
+    ttl: Duration.minutes(5),
+    comment: `VPC Lattice service ${service.node.path}`,
+  });
+}
+
+function validateCertificate(service: ILatticeService, domain: CustomDomain): string[] {
+  const https = listenersOf(service).filter(listener => listener.protocol === ListenerProtocol.HTTPS);
+  if (https.length === 0) { return []; }
+  if (!domain.certificate) {
+    return [`invalid customDomain '${domain.domainName}': it has no certificate, but the HTTPS listener ${https[0].node.path} serves it, ` +
+      'and VPC Lattice has no certificate of its own for custom names (HTTPS requests to it would fail); give customDomain.certificate, ' +
+      'an ACM certificate whose names cover the domain'];
+  }
+  const names = literalCertificateNames(domain.certificate);
+  if (!names || isToken(domain.domainName) || names.some(name => coversDomain(name, domain.domainName))) { return []; }
+  return [`invalid customDomain.certificate ${domain.certificate.node.path}: its names (${names.join(', ')}) do not cover the custom domain ` +
+    `'${domain.domainName}'; VPC Lattice needs the domain itself or a wildcard one level above it (e.g. '*.${parentDomain(domain.domainName)}')`];
+}
+
+/**
+ * The names of a certificate defined in this app (`acm.Certificate`, `acm.PrivateCertificate`), read from its
+ * `AWS::CertificateManager::Certificate`. Unknown (not checked) for imported certificates and when any name is a token.
+ */
+function literalCertificateNames(certificate: acm.ICertificate): string[] | undefined {
+  const resource = certificate.node.defaultChild;
+  if (!(resource instanceof acm.CfnCertificate)) { return undefined; }
+  const sans = resource.subjectAlternativeNames ?? [];
+  if (isToken(sans)) { return undefined; }
+  const names = [resource.domainName, ...sans];
+  return names.some(name => isToken(name)) ? undefined : names;
+}
+
+/** Whether a certificate name covers a domain, as VPC Lattice matches: exactly, or through a one-level wildcard. */
+function coversDomain(certificateName: string, domainName: string): boolean {
+  const name = certificateName.toLowerCase();
+  const domain = domainName.toLowerCase();
+  if (name === domain) { return true; }
+  return name.startsWith('*.') && name.slice(2) === parentDomain(domain);
+}
+
+function parentDomain(domainName: string): string {
+  return domainName.slice(domainName.indexOf('.') + 1);
+}
+
+/** The record must fall inside the zone, below its apex (where a CNAME is not allowed); checked when both are literal. */
+function checkZone(service: Construct, domainName: string, zone: route53.IHostedZone) {
+  let zoneName: string;
+  try {
+    zoneName = zone.zoneName;
+  } catch {
+    return; // imported by ID alone: the name is not known here
+  }
+  if (Token.isUnresolved(zoneName) || isToken(domainName)) { return; }
+  const zoneLower = zoneName.toLowerCase().replace(/\.$/, '');
+  const domainLower = domainName.toLowerCase();
+  if (domainLower === zoneLower) {
+    throw invalid(service, 'customDomain.domainName', domainName,
+      `is the apex of the hosted zone '${zoneName}', where a CNAME record is not allowed; use a name below it (e.g. 'orders.${zoneLower}') or create the record yourself`);
+  }
+  if (!domainLower.endsWith(`.${zoneLower}`)) {
+    throw invalid(service, 'customDomain.domainName', domainName,
+      `must be inside the hosted zone '${zoneName}' given as customDomain.hostedZone, i.e. end with '.${zoneLower}'`);
+  }
+}

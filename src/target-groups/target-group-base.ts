@@ -1,6 +1,12 @@
 import { IResource, Resource } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
+import { ProtocolVersion, TargetProtocol } from './enums';
+import { HealthCheck } from './health-check';
+import { HttpCodeClass } from '../metrics';
 import { idFromArn } from '../private/arns';
+import { LatticeMetrics } from '../private/metrics';
 
 /**
  * A VPC Lattice target group: where a listener or rule sends requests.
@@ -19,6 +25,77 @@ export interface ITargetGroup extends IResource {
    * @attribute
    */
   readonly targetGroupId: string;
+
+  /**
+   * A metric VPC Lattice publishes for this target group (namespace `AWS/VpcLattice`, dimension `TargetGroup`), such
+   * as `ActiveConnectionCount` or `HTTP2_ConnectionCount`.
+   */
+  metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * The number of requests the target group received (sum over 5 minutes).
+   */
+  metricTotalRequestCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * The time from a request to its answer, in milliseconds (average over 5 minutes).
+   */
+  metricRequestTime(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * The number of answers of the given status class, such as `HttpCodeClass.HTTP_5XX` (sum over 5 minutes).
+   */
+  metricHttpCodeCount(codeClass: HttpCodeClass, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+}
+
+/**
+ * Settings every target group defined in the app has.
+ */
+export interface TargetGroupCommonProps {
+  /**
+   * The name of the target group: 3 to 128 characters of a-z, 0-9 and '-', not starting with `tg-`. Changing it
+   * replaces the target group.
+   *
+   * @default - CloudFormation generates a name
+   */
+  readonly targetGroupName?: string;
+}
+
+/**
+ * Settings of target groups whose targets VPC Lattice reaches in a VPC, on a port: IP addresses and instances.
+ */
+export interface VpcTargetGroupProps extends TargetGroupCommonProps {
+  /** The VPC of the targets. */
+  readonly vpc: ec2.IVpc;
+
+  /**
+   * The port the targets receive traffic on, 1 to 65535; a target may be registered with a port of its own.
+   *
+   * @default - 80 for HTTP, 443 for HTTPS
+   */
+  readonly port?: number;
+
+  /**
+   * The protocol VPC Lattice uses to reach the targets. It need not match the listener's.
+   *
+   * @default TargetProtocol.HTTP
+   */
+  readonly protocol?: TargetProtocol;
+
+  /**
+   * The HTTP version of requests to the targets. `HTTP2` and `GRPC` need HTTPS listeners: a listener or rule over
+   * HTTP that forwards to such a group is an error.
+   *
+   * @default ProtocolVersion.HTTP1
+   */
+  readonly protocolVersion?: ProtocolVersion;
+
+  /**
+   * How VPC Lattice checks the targets' health.
+   *
+   * @default - health checks with the defaults of `HealthCheck`
+   */
+  readonly healthCheck?: HealthCheck;
 }
 
 /**
@@ -36,9 +113,29 @@ export abstract class TargetGroupBase extends Resource implements ITargetGroup {
 
   public abstract readonly targetGroupArn: string;
   public abstract readonly targetGroupId: string;
+
+  public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metrics.metric(metricName, props);
+  }
+
+  public metricTotalRequestCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metrics.totalRequestCount(props);
+  }
+
+  public metricRequestTime(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metrics.requestTime(props);
+  }
+
+  public metricHttpCodeCount(codeClass: HttpCodeClass, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metrics.httpCodeCount(codeClass, props);
+  }
+
+  private get metrics(): LatticeMetrics {
+    return new LatticeMetrics(this, 'TargetGroup', this.targetGroupId);
+  }
 }
 
-class ImportedTargetGroup extends Resource implements ITargetGroup {
+class ImportedTargetGroup extends TargetGroupBase {
   public readonly targetGroupId: string;
 
   constructor(scope: Construct, id: string, public readonly targetGroupArn: string) {

@@ -1,0 +1,147 @@
+import { Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { Construct } from 'constructs';
+import { TargetProtocol } from './enums';
+import { createTargetGroupResource } from './private/resource';
+import { rejectSettings, trafficSettings } from './private/settings';
+import { admitLatticeTraffic, sameVpc } from './private/wiring';
+import { TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
+import { invalid } from '../private/validation';
+
+/**
+ * Properties of an `AlbTargetGroup`.
+ */
+export interface AlbTargetGroupProps extends TargetGroupCommonProps {
+  /**
+   * The Application Load Balancer that receives the requests: internal, in the target group's VPC, in the same
+   * account. An ALB can be the target of at most two target groups, used by two different services.
+   */
+  readonly loadBalancer: elbv2.IApplicationLoadBalancer;
+
+  /**
+   * The listener of the load balancer that receives the requests; the target group takes its port and protocol. An
+   * HTTPS listener works only if the VPC Lattice service uses the same certificate.
+   */
+  readonly listener: elbv2.IApplicationListener;
+
+  /**
+   * The VPC of the load balancer.
+   *
+   * @default - the load balancer's VPC; required if it was imported without one
+   */
+  readonly vpc?: ec2.IVpc;
+
+  /**
+   * The port of the listener.
+   *
+   * @default - the listener's port; required if the listener was imported
+   */
+  readonly port?: number;
+
+  /**
+   * The protocol of the listener: `TargetProtocol.HTTP` or `TargetProtocol.HTTPS`.
+   *
+   * @default - the listener's protocol; required if the listener was imported
+   */
+  readonly protocol?: TargetProtocol;
+}
+
+/** The target-group protocol of each ALB listener protocol. */
+const LISTENER_PROTOCOLS: Record<string, TargetProtocol> = { HTTP: TargetProtocol.HTTP, HTTPS: TargetProtocol.HTTPS };
+
+/** What ALB target groups do not have, and why. */
+const NOT_FOR_ALB = {
+  healthCheck: 'VPC Lattice does not health-check ALB targets; configure health checks on the load balancer\'s own target groups',
+  protocolVersion: 'ALB target groups take HTTP1 requests only; HTTP2 and GRPC target groups must be IP or instance groups',
+  ipAddressType: 'only IP target groups have an IP address type',
+  targets: 'an ALB target group has exactly one target, its load balancer',
+};
+
+/**
+ * A target group whose one target is an internal Application Load Balancer, which then routes the requests itself.
+ *
+ * The load balancer's security groups admit VPC Lattice's managed prefix list on the listener's port (see
+ * `LatticePrefixList`); the target group is created after the listener, whose port must exist when the load balancer
+ * is registered.
+ *
+ * @resource AWS::VpcLattice::TargetGroup
+ */
+export class AlbTargetGroup extends TargetGroupBase {
+  public readonly targetGroupArn: string;
+  public readonly targetGroupId: string;
+
+  /** The port of the load balancer's listener. */
+  public readonly port: number;
+
+  /** The protocol of the load balancer's listener. */
+  public readonly protocol: TargetProtocol;
+
+  /** The load balancer. */
+  public readonly loadBalancer: elbv2.IApplicationLoadBalancer;
+
+  constructor(scope: Construct, id: string, props: AlbTargetGroupProps) {
+    super(scope, id, { physicalName: props.targetGroupName });
+    rejectSettings(this, props, NOT_FOR_ALB);
+    if (Array.isArray(props.loadBalancer)) {
+      rejectSettings(this, props, { loadBalancer: 'an ALB target group has exactly one load balancer; make one target group per load balancer' });
+    }
+    this.loadBalancer = props.loadBalancer;
+    checkLoadBalancer(this, props);
+    const listener = props.listener instanceof elbv2.ApplicationListener ? props.listener : undefined;
+    const traffic = trafficSettings(this, {
+      port: fromListener(this, 'port', props.port, listener?.port),
+      protocol: fromListener(this, 'protocol', props.protocol, listener && LISTENER_PROTOCOLS[listener.protocol]),
+    });
+    this.port = traffic.port;
+    this.protocol = traffic.protocol;
+    const vpc = this.vpcOf(props);
+
+    const resource = createTargetGroupResource(this, {
+      type: 'ALB',
+      name: props.targetGroupName,
+      config: { vpcIdentifier: vpc.vpcId, port: this.port, protocol: this.protocol },
+      targets: [{ id: props.loadBalancer.loadBalancerArn, port: this.port }],
+    });
+    resource.node.addDependency(props.listener);
+    this.targetGroupArn = resource.attrArn;
+    this.targetGroupId = resource.attrId;
+
+    admitLatticeTraffic(props.loadBalancer, [this.port]);
+  }
+
+  private vpcOf(props: AlbTargetGroupProps): ec2.IVpc {
+    const vpc = props.vpc ?? props.loadBalancer.vpc;
+    if (!vpc) {
+      throw invalid(this, 'vpc', undefined, 'give the VPC of the load balancer: it was imported without one');
+    }
+    if (props.vpc && props.loadBalancer.vpc && sameVpc(props.vpc, props.loadBalancer.vpc) === false) {
+      throw invalid(this, 'vpc', props.vpc.node.path,
+        `must be the VPC of the load balancer (${props.loadBalancer.vpc.node.path}): VPC Lattice registers only an ALB in the target group's VPC`);
+    }
+    return vpc;
+  }
+}
+
+/** The ALB must be internal, and the listener one of its own, when the app defines them. */
+function checkLoadBalancer(scope: AlbTargetGroup, props: AlbTargetGroupProps) {
+  const resource = props.loadBalancer.node.defaultChild;
+  if (resource instanceof elbv2.CfnLoadBalancer && resource.scheme === 'internet-facing') {
+    throw invalid(scope, 'loadBalancer', props.loadBalancer.node.path,
+      'must be internal (internetFacing: false): VPC Lattice registers only internal Application Load Balancers');
+  }
+  if (props.listener instanceof elbv2.ApplicationListener && props.listener.loadBalancer !== props.loadBalancer) {
+    throw invalid(scope, 'listener', props.listener.node.path, `must be a listener of the load balancer ${props.loadBalancer.node.path}`);
+  }
+}
+
+/** A setting the listener has: the given value must match it, and is required when the listener is imported. */
+function fromListener<T>(scope: AlbTargetGroup, property: 'port' | 'protocol', given: T | undefined, ofListener: T | undefined): T {
+  if (given === undefined && ofListener === undefined) {
+    throw invalid(scope, property, undefined, `give the ${property} of the ALB listener: the listener was imported, so its ${property} is unknown`);
+  }
+  if (given !== undefined && ofListener !== undefined && !Token.isUnresolved(given) && !Token.isUnresolved(ofListener) && given !== ofListener) {
+    throw invalid(scope, property, given, `must be the ${property} of the ALB listener (${JSON.stringify(ofListener)}), or left out`);
+  }
+  return (given ?? ofListener)!;
+}

@@ -1,0 +1,110 @@
+import { Token } from 'aws-cdk-lib';
+import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Construct } from 'constructs';
+import { ProtocolVersion, TargetProtocol } from './enums';
+import { createTargetGroupResource, TargetList } from './private/resource';
+import { RenderedHealthCheck, rejectSettings, renderHealthCheck, trafficSettings } from './private/settings';
+import { admitLatticeTraffic, requireHttpsListeners } from './private/wiring';
+import { TargetGroupBase, VpcTargetGroupProps } from './target-group-base';
+import { invalid } from '../private/validation';
+
+/**
+ * Properties of an `InstanceTargetGroup`.
+ */
+export interface InstanceTargetGroupProps extends VpcTargetGroupProps {
+  /**
+   * EC2 instances to register, on the group's port. More can be added with `addInstance`, and Auto Scaling groups
+   * with `addAutoScalingGroup`. At most 100 instances.
+   *
+   * @default - no instances
+   */
+  readonly instances?: ec2.IInstance[];
+}
+
+/**
+ * A target group of EC2 instances, registered one by one or by Auto Scaling groups.
+ *
+ * Every instance and Auto Scaling group added gets ingress on its security groups from VPC Lattice's managed prefix
+ * list, on the traffic port and the health-check port (see `LatticePrefixList`).
+ *
+ * @resource AWS::VpcLattice::TargetGroup
+ */
+export class InstanceTargetGroup extends TargetGroupBase {
+  public readonly targetGroupArn: string;
+  public readonly targetGroupId: string;
+
+  /** The port the instances receive traffic on, unless an instance was added with its own. */
+  public readonly port: number;
+
+  /** The protocol VPC Lattice uses to reach the instances. */
+  public readonly protocol: TargetProtocol;
+
+  /** The HTTP version of requests to the instances. */
+  public readonly protocolVersion: ProtocolVersion;
+
+  private readonly healthCheck: RenderedHealthCheck;
+  private readonly targets: TargetList;
+  private readonly autoScalingGroups = new Set<autoscaling.AutoScalingGroup>();
+
+  constructor(scope: Construct, id: string, props: InstanceTargetGroupProps) {
+    super(scope, id, { physicalName: props.targetGroupName });
+    rejectSettings(this, props, {
+      ipAddressType: 'only IP target groups have an IP address type; instance target groups reach instances by their IPv4 address',
+      targets: 'instance target groups take instances (or addInstance and addAutoScalingGroup); use IpTargetGroup for IP addresses',
+    });
+    const traffic = trafficSettings(this, props);
+    this.port = traffic.port;
+    this.protocol = traffic.protocol;
+    this.protocolVersion = traffic.protocolVersion;
+    this.healthCheck = renderHealthCheck(this, props.healthCheck, traffic);
+    this.targets = new TargetList(this, 'instances');
+
+    const resource = createTargetGroupResource(this, {
+      type: 'INSTANCE',
+      name: props.targetGroupName,
+      config: { vpcIdentifier: props.vpc.vpcId, ...traffic, healthCheck: this.healthCheck.config },
+      targets: this.targets.render(),
+    });
+    this.targetGroupArn = resource.attrArn;
+    this.targetGroupId = resource.attrId;
+
+    props.instances?.forEach(instance => this.addInstance(instance));
+    requireHttpsListeners(this, this.protocolVersion);
+  }
+
+  /**
+   * Registers an EC2 instance, and admits VPC Lattice to its security groups on the traffic and health-check ports.
+   *
+   * @param port the port this instance receives traffic on, if not the group's
+   */
+  public addInstance(instance: ec2.IInstance, port?: number): void {
+    this.targets.add(instance.instanceId, port, port === undefined ? instance.node.path : `${instance.node.path} port ${port}`);
+    admitLatticeTraffic(instance, this.portsToAdmit(port));
+  }
+
+  /**
+   * Lets an Auto Scaling group register its instances: the group gets this target group as a traffic source of type
+   * `vpc-lattice` (beside any it has), and its security groups admit VPC Lattice on the traffic and health-check
+   * ports. To replace instances that fail VPC Lattice's health checks, also give the Auto Scaling group the
+   * `VPC_LATTICE` health check.
+   */
+  public addAutoScalingGroup(autoScalingGroup: autoscaling.AutoScalingGroup): void {
+    if (this.autoScalingGroups.has(autoScalingGroup)) { return; }
+    const resource = autoScalingGroup.node.defaultChild as autoscaling.CfnAutoScalingGroup;
+    const existing = resource.trafficSources;
+    if (existing !== undefined && (Token.isUnresolved(existing) || !Array.isArray(existing))) {
+      throw invalid(this, 'autoScalingGroup', autoScalingGroup.node.path,
+        'its trafficSources are only known at deploy time, so this target group cannot be added to them; give trafficSources as a list');
+    }
+    resource.trafficSources = [...(existing ?? []), { identifier: this.targetGroupArn, type: 'vpc-lattice' }];
+    this.autoScalingGroups.add(autoScalingGroup);
+    admitLatticeTraffic(autoScalingGroup, this.portsToAdmit());
+  }
+
+  /** The traffic port of a target, and the health-check port when health checks are on. */
+  private portsToAdmit(targetPort?: number): number[] {
+    const trafficPort = targetPort ?? this.port;
+    return this.healthCheck.enabled ? [trafficPort, this.healthCheck.port ?? trafficPort] : [trafficPort];
+  }
+}

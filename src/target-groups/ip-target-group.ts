@@ -1,0 +1,148 @@
+import { isIPv4, isIPv6 } from 'net';
+import { Annotations, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Construct } from 'constructs';
+import { IpAddressType, ProtocolVersion, TargetProtocol } from './enums';
+import { createTargetGroupResource, TargetList } from './private/resource';
+import { rejectSettings, renderHealthCheck, trafficSettings } from './private/settings';
+import { requireHttpsListeners } from './private/wiring';
+import { TargetGroupBase, VpcTargetGroupProps } from './target-group-base';
+import { checkOneOf, invalid } from '../private/validation';
+
+/**
+ * Properties of an `IpTargetGroup`.
+ */
+export interface IpTargetGroupProps extends VpcTargetGroupProps {
+  /**
+   * The address family of the targets. Only IP target groups have one.
+   *
+   * @default IpAddressType.IPV4
+   */
+  readonly ipAddressType?: IpAddressType;
+
+  /**
+   * The targets: IP addresses in the VPC, each optionally with a port of its own, like `'10.0.1.10'`,
+   * `'10.0.1.10:8080'`, `'fd00::10'` or `'[fd00::10]:8080'`. At most 100; more can be added with `addTarget`.
+   *
+   * @default - no targets
+   */
+  readonly targets?: string[];
+}
+
+/**
+ * A target group of IP addresses in a VPC: servers, containers (ECS tasks), or anything else with an address.
+ *
+ * The library cannot know the security groups behind an address: admit VPC Lattice to them yourself with
+ * `securityGroup.addIngressRule(LatticePrefixList.peer(securityGroup), ec2.Port.tcp(port))`, on the traffic port
+ * and the health-check port.
+ *
+ * @resource AWS::VpcLattice::TargetGroup
+ */
+export class IpTargetGroup extends TargetGroupBase {
+  public readonly targetGroupArn: string;
+  public readonly targetGroupId: string;
+
+  /** The port the targets receive traffic on, unless a target has its own. */
+  public readonly port: number;
+
+  /** The protocol VPC Lattice uses to reach the targets. */
+  public readonly protocol: TargetProtocol;
+
+  /** The HTTP version of requests to the targets. */
+  public readonly protocolVersion: ProtocolVersion;
+
+  /** The address family of the targets. */
+  public readonly ipAddressType: IpAddressType;
+
+  private readonly vpc: ec2.IVpc;
+  private readonly targets: TargetList;
+
+  constructor(scope: Construct, id: string, props: IpTargetGroupProps) {
+    super(scope, id, { physicalName: props.targetGroupName });
+    rejectSettings(this, props, { instances: 'IP target groups take IP addresses in targets; use InstanceTargetGroup for instances' });
+    const traffic = trafficSettings(this, props);
+    this.port = traffic.port;
+    this.protocol = traffic.protocol;
+    this.protocolVersion = traffic.protocolVersion;
+    this.ipAddressType = props.ipAddressType ?? IpAddressType.IPV4;
+    checkOneOf(this, 'ipAddressType', this.ipAddressType, [IpAddressType.IPV4, IpAddressType.IPV6]);
+    this.vpc = props.vpc;
+    this.targets = new TargetList(this, 'targets');
+
+    const resource = createTargetGroupResource(this, {
+      type: 'IP',
+      name: props.targetGroupName,
+      config: {
+        vpcIdentifier: props.vpc.vpcId,
+        ...traffic,
+        ipAddressType: this.ipAddressType,
+        healthCheck: renderHealthCheck(this, props.healthCheck, traffic).config,
+      },
+      targets: this.targets.render(),
+    });
+    this.targetGroupArn = resource.attrArn;
+    this.targetGroupId = resource.attrId;
+
+    props.targets?.forEach(target => {
+      const { address, port } = splitAddressAndPort(target);
+      this.addAddress(address, port, target);
+    });
+    requireHttpsListeners(this, this.protocolVersion);
+  }
+
+  /**
+   * Adds an IP address in the VPC as a target.
+   *
+   * @param ipAddress an address of the group's family, like `'10.0.1.10'` or `'fd00::10'`
+   * @param port the port this target receives traffic on, if not the group's
+   */
+  public addTarget(ipAddress: string, port?: number): void {
+    this.addAddress(ipAddress, port, port === undefined ? ipAddress : `${ipAddress} port ${port}`);
+  }
+
+  private addAddress(address: string, port: number | undefined, shown: string) {
+    if (!Token.isUnresolved(address) && !Token.isUnresolved(this.ipAddressType)) {
+      const ipv4 = this.ipAddressType === IpAddressType.IPV4;
+      if (ipv4 ? !isIPv4(address) : !isIPv6(address)) {
+        throw invalid(this, 'targets', shown, ipv4
+          ? "must be an IPv4 address like '10.0.1.10', optionally with a port ('10.0.1.10:8080'), because ipAddressType is IPV4"
+          : "must be an IPv6 address like 'fd00::10', optionally with a port ('[fd00::10]:8080'), because ipAddressType is IPV6");
+      }
+      if (ipv4) { this.warnIfOutsideVpc(address); }
+    }
+    this.targets.add(address, port, shown);
+  }
+
+  /** VPC Lattice reaches only addresses in the group's VPC; a secondary CIDR block the app does not know may hold it. */
+  private warnIfOutsideVpc(address: string) {
+    let cidr: string;
+    try {
+      cidr = this.vpc.vpcCidrBlock;
+    } catch {
+      return; // imported without its CIDR block
+    }
+    if (!Token.isUnresolved(cidr) && !ipv4InCidr(address, cidr)) {
+      Annotations.of(this).addWarningV2('cdk-vpc-lattice:ipTargetOutsideVpc',
+        `The target ${address} is outside the VPC's CIDR block ${cidr}: at run time VPC Lattice reaches only addresses in the target group's VPC, ` +
+        'so this target stays unavailable unless it is in a secondary CIDR block of the VPC.');
+    }
+  }
+}
+
+/** Splits `'10.0.1.10:8080'` and `'[fd00::10]:8080'` into address and port; a plain address has no port. */
+function splitAddressAndPort(target: string): { address: string; port?: number } {
+  if (Token.isUnresolved(target)) { return { address: target }; }
+  const match = /^\[([^\]]*)\](?::(\d+))?$/.exec(target) ?? /^([^:]*):(\d+)$/.exec(target);
+  if (!match) { return { address: target }; }
+  return { address: match[1], port: match[2] === undefined ? undefined : Number(match[2]) };
+}
+
+function ipv4InCidr(address: string, cidr: string): boolean {
+  const [network, bits] = cidr.split('/');
+  const blockSize = 2 ** (32 - Number(bits));
+  return Math.floor(ipv4ToNumber(address) / blockSize) === Math.floor(ipv4ToNumber(network) / blockSize);
+}
+
+function ipv4ToNumber(address: string): number {
+  return address.split('.').reduce((value, octet) => value * 256 + Number(octet), 0);
+}

@@ -1,0 +1,88 @@
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { LambdaEventStructureVersion } from './enums';
+import { createTargetGroupResource } from './private/resource';
+import { rejectSettings } from './private/settings';
+import { TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
+import { checkOneOf } from '../private/validation';
+
+/**
+ * Properties of a `LambdaTargetGroup`.
+ */
+export interface LambdaTargetGroupProps extends TargetGroupCommonProps {
+  /**
+   * The function that answers the requests: one per target group, in the same account and region. A version or an
+   * alias may be given.
+   */
+  readonly function: lambda.IFunction;
+
+  /**
+   * The shape of the event the function receives. Changing it replaces the target group.
+   *
+   * @default LambdaEventStructureVersion.V1
+   */
+  readonly eventStructureVersion?: LambdaEventStructureVersion;
+}
+
+/** What Lambda target groups do not have, and why. */
+const NOT_FOR_LAMBDA = {
+  vpc: 'Lambda target groups have no VPC: VPC Lattice invokes the function through the Lambda API',
+  port: 'Lambda target groups have no port: VPC Lattice invokes the function through the Lambda API',
+  protocol: 'Lambda target groups have no protocol: VPC Lattice invokes the function through the Lambda API',
+  protocolVersion: 'Lambda target groups have no protocol version; HTTP2 and GRPC target groups must be IP or instance groups',
+  ipAddressType: 'only IP target groups have an IP address type',
+  healthCheck: 'VPC Lattice does not health-check Lambda targets',
+  targets: 'a Lambda target group has exactly one target, its function',
+};
+
+/**
+ * A target group whose one target is a Lambda function.
+ *
+ * The function gets a resource-based permission: `lambda:InvokeFunction` for `vpc-lattice.amazonaws.com`, with this
+ * target group as source ARN, so no other target group (and no other service) can invoke it through this statement.
+ *
+ * @resource AWS::VpcLattice::TargetGroup
+ */
+export class LambdaTargetGroup extends TargetGroupBase {
+  public readonly targetGroupArn: string;
+  public readonly targetGroupId: string;
+
+  /** The function that answers the requests. */
+  public readonly function: lambda.IFunction;
+
+  /** The shape of the event the function receives. */
+  public readonly eventStructureVersion: LambdaEventStructureVersion;
+
+  constructor(scope: Construct, id: string, props: LambdaTargetGroupProps) {
+    super(scope, id, { physicalName: props.targetGroupName });
+    rejectSettings(this, props, NOT_FOR_LAMBDA);
+    if (Array.isArray(props.function)) {
+      rejectSettings(this, props, { function: 'a Lambda target group has exactly one function; make one target group per function' });
+    }
+    this.function = props.function;
+    this.eventStructureVersion = props.eventStructureVersion ?? LambdaEventStructureVersion.V1;
+    checkOneOf(this, 'eventStructureVersion', this.eventStructureVersion, [LambdaEventStructureVersion.V1, LambdaEventStructureVersion.V2]);
+
+    const resource = createTargetGroupResource(this, {
+      type: 'LAMBDA',
+      name: props.targetGroupName,
+      config: { lambdaEventStructureVersion: this.eventStructureVersion },
+      targets: [{ id: this.function.functionArn }],
+    });
+    this.targetGroupArn = resource.attrArn;
+    this.targetGroupId = resource.attrId;
+
+    // The permission names this target group as its source ARN, so it is created after the group: the group cannot
+    // wait for it without a dependency cycle. Registration does not wait for it either: the target group's
+    // CloudFormation handler holds lambda:AddPermission on create and lambda:RemovePermission on delete, i.e. VPC
+    // Lattice grants itself invocation while it registers the function. This statement keeps the function invocable
+    // by this group alone, whoever deploys. It lives in this construct's stack, so that a function from another
+    // stack makes no cross-stack reference cycle.
+    new lambda.CfnPermission(this, 'InvokePermission', {
+      action: 'lambda:InvokeFunction',
+      functionName: this.function.functionArn,
+      principal: 'vpc-lattice.amazonaws.com',
+      sourceArn: this.targetGroupArn,
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import { Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { IConstruct } from 'constructs';
+import { Listener, ListenerProtocol } from '../../listener';
+import { LatticePrefixList } from '../../prefix-list';
+import { rulesOf } from '../../private/registry';
+import { ProtocolVersion } from '../enums';
+import type { ITargetGroup } from '../target-group-base';
+
+/**
+ * Opens a target's security groups to VPC Lattice's managed prefix list (never to a CIDR) on each port: the traffic
+ * port and the health-check port, one rule when they are equal. Security groups the target gets later are opened too
+ * (`Connections` remembers the rules), and a security group gets one rule per port however many target groups ask.
+ */
+export function admitLatticeTraffic(target: ec2.IConnectable & IConstruct, ports: number[]) {
+  const peer = LatticePrefixList.peer(target);
+  for (const port of new Set(ports)) {
+    target.connections.allowFrom(peer, ec2.Port.tcp(port), `From VPC Lattice to targets on port ${port}`);
+  }
+}
+
+/**
+ * HTTP2 and GRPC target groups work only behind HTTPS listeners. Which listeners and rules forward to a group is known
+ * once the app is complete, so the check is a validation of the group.
+ */
+export function requireHttpsListeners(group: ITargetGroup, protocolVersion: ProtocolVersion) {
+  if (protocolVersion !== ProtocolVersion.HTTP2 && protocolVersion !== ProtocolVersion.GRPC) { return; }
+  group.node.addValidation({
+    validate: () => forwardersTo(group)
+      .filter(({ listener }) => listener.protocol === ListenerProtocol.HTTP)
+      .map(({ listener, site }) => `invalid protocolVersion '${protocolVersion}': ${protocolVersion} target groups need HTTPS listeners, ` +
+        `but the HTTP listener ${listener.node.path} forwards to this group (${site}). ` +
+        'Use ListenerProtocol.HTTPS for the listener, or ProtocolVersion.HTTP1 for the target group'),
+  });
+}
+
+/** The listeners of the app whose default action or rules forward to `group`. */
+function forwardersTo(group: ITargetGroup): Array<{ listener: Listener; site: string }> {
+  const listeners = group.node.root.node.findAll().filter((construct): construct is Listener => construct instanceof Listener);
+  return listeners.flatMap(listener => [
+    ...(listener.defaultAction.targetGroups.includes(group) ? [{ listener, site: 'its default action' }] : []),
+    ...rulesOf(listener).filter(rule => rule.action.targetGroups.includes(group)).map(rule => ({ listener, site: `rule ${rule.node.path}` })),
+  ]);
+}
+
+/**
+ * Whether two VPCs are the same: yes for the same construct, no for two VPCs defined in the app or two different
+ * literal IDs, unknown (undefined) otherwise.
+ */
+export function sameVpc(a: ec2.IVpc, b: ec2.IVpc): boolean | undefined {
+  if (a === b) { return true; }
+  if (a instanceof ec2.Vpc && b instanceof ec2.Vpc) { return false; }
+  if (!Token.isUnresolved(a.vpcId) && !Token.isUnresolved(b.vpcId)) { return a.vpcId === b.vpcId; }
+  return undefined;
+}

@@ -1,4 +1,5 @@
 import { Annotations, Duration, IResource, Resource, Token } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnResourceShare } from 'aws-cdk-lib/aws-ram';
 import { CfnAccessLogSubscription, CfnService } from 'aws-cdk-lib/aws-vpclattice';
@@ -9,8 +10,10 @@ import { CustomDomain, customDomainProperties, wireCustomDomain } from './custom
 import { defaultListenerPort, Listener, ListenerOptions, ListenerProtocol } from './listener';
 import { lookUpByName } from './lookup/lookup';
 import { checkHttpMethods, HttpMethod } from './matches';
+import { HttpCodeClass } from './metrics';
 import { importedIdentity } from './private/arns';
 import { AuthPolicyHolder, INVOKE_ACTION } from './private/auth-policy';
+import { LatticeMetrics } from './private/metrics';
 import { listenersOf, networksOf } from './private/registry';
 import { whenTreeIsComplete } from './private/tree';
 import { checkResourceName, checkSeconds, invalid } from './private/validation';
@@ -45,6 +48,27 @@ export interface ILatticeService extends IResource, iam.IResourceWithPolicy {
    * Adds a statement to the service's auth policy. Imported services cannot be changed: the statement is not added.
    */
   addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;
+
+  /**
+   * A metric VPC Lattice publishes for this service (namespace `AWS/VpcLattice`, dimension `Service`), such as
+   * `RequestTimeoutCount` or `HTTPCode_VpcLattice_403_Count`.
+   */
+  metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * The number of requests the service received (sum over 5 minutes).
+   */
+  metricTotalRequestCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * The time from a request to its answer, in milliseconds (average over 5 minutes).
+   */
+  metricRequestTime(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * The number of answers of the given status class, such as `HttpCodeClass.HTTP_5XX` (sum over 5 minutes).
+   */
+  metricHttpCodeCount(codeClass: HttpCodeClass, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
 }
 
 /**
@@ -181,6 +205,26 @@ abstract class LatticeServiceBase extends Resource implements ILatticeService {
   /** The same as `addToAuthPolicy`: the auth policy is the service's resource policy. */
   public addToResourcePolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
     return this.addToAuthPolicy(statement);
+  }
+
+  public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metrics.metric(metricName, props);
+  }
+
+  public metricTotalRequestCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metrics.totalRequestCount(props);
+  }
+
+  public metricRequestTime(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metrics.requestTime(props);
+  }
+
+  public metricHttpCodeCount(codeClass: HttpCodeClass, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metrics.httpCodeCount(codeClass, props);
+  }
+
+  private get metrics(): LatticeMetrics {
+    return new LatticeMetrics(this, 'Service', this.serviceId);
   }
 }
 

@@ -24,7 +24,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   depsUpgrade: false,
 
   lambdaOptions: { runtime: new awscdk.LambdaRuntime('nodejs22.x', 'node22', { defaultExternals: [] }) },
-  devDeps: ['@aws-sdk/client-vpc-lattice', '@types/aws-lambda', 'cdk-nag@^3.0.2', 'tsconfig-paths@^4.2.0'],
+  devDeps: [
+    '@aws-sdk/client-vpc-lattice', '@types/aws-lambda', 'aws-sdk-client-mock@^4.1.0', 'aws-sdk-client-mock-jest@^4.1.0',
+    'cdk-nag@^3.0.2', 'tsconfig-paths@^4.2.0',
+  ],
 
   typecheckTests: true,
   jestOptions: {
@@ -69,5 +72,13 @@ project.addTask('examples', {
   exec: 'ts-node -r tsconfig-paths/register scripts/synth-examples.ts',
   env: { TS_NODE_PROJECT: 'examples/tsconfig.json' },
 });
+
+// README examples must compile against the API (strict jsii-rosetta, with rosetta/default.ts-fixture).
+const rosetta = project.addTask('rosetta', {
+  description: 'Compile every TypeScript example in the README against the library',
+  exec: 'jsii-rosetta extract --strict --compile',
+});
+project.postCompileTask.spawn(rosetta);
+project.gitignore.exclude('.jsii.tabl.json');
 
 project.synth();

@@ -1,0 +1,162 @@
+import { CfnParameter, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as acmpca from 'aws-cdk-lib/aws-acmpca';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import { CustomDomain, LatticeService, ListenerProtocol, ServiceNetwork } from 'cdk-vpc-lattice';
+import { strictStack } from './util';
+
+const DOMAIN = 'orders.internal.example.com';
+const CERTIFICATE_ARN = 'arn:aws:acm:eu-west-1:111122223333:certificate/0a1b2c3d-1111-2222-3333-444455556666';
+
+/** A service on a custom domain, associated and callable so that only the custom domain can make synth fail. */
+function serviceOn(stack: Stack, customDomain: CustomDomain, protocol = ListenerProtocol.HTTPS): LatticeService {
+  const service = new LatticeService(stack, 'Service', { customDomain, serviceNetwork: new ServiceNetwork(stack, 'Network') });
+  service.addListener('Listener', { protocol });
+  return service;
+}
+
+function certificate(stack: Stack, domainName: string, subjectAlternativeNames?: string[]): acm.ICertificate {
+  return new acm.Certificate(stack, 'Certificate', { domainName, subjectAlternativeNames });
+}
+
+describe('custom domains', () => {
+  test('the service gets the name and certificate, a CNAME to the generated name, and domainName is the custom name', () => {
+    const stack = strictStack();
+    const hostedZone = new route53.HostedZone(stack, 'Zone', { zoneName: 'internal.example.com' });
+    const service = serviceOn(stack, { domainName: DOMAIN, certificate: certificate(stack, DOMAIN), hostedZone });
+
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::VpcLattice::Service', {
+      CustomDomainName: DOMAIN,
+      CertificateArn: { Ref: Match.stringLikeRegexp('^Certificate') },
+    });
+    template.resourceCountIs('AWS::Route53::RecordSet', 1);
+    template.hasResourceProperties('AWS::Route53::RecordSet', {
+      HostedZoneId: { Ref: Match.stringLikeRegexp('^Zone') },
+      Name: `${DOMAIN}.`,
+      Type: 'CNAME',
+      TTL: '300',
+      ResourceRecords: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^Service'), 'DnsEntry.DomainName'] }],
+    });
+    expect(service.domainName).toBe(DOMAIN);
+    expect(stack.resolve(service.generatedDomainName)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Service/), 'DnsEntry.DomainName'] });
+  });
+
+  test('without a custom domain, domainName is the generated name and there is no record', () => {
+    const stack = strictStack();
+    const service = new LatticeService(stack, 'Service');
+
+    expect(stack.resolve(service.domainName)).toEqual(stack.resolve(service.generatedDomainName));
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::VpcLattice::Service', { CustomDomainName: Match.absent(), CertificateArn: Match.absent() });
+    template.resourceCountIs('AWS::Route53::RecordSet', 0);
+  });
+
+  test('a zone imported by ID alone gets the record under the absolute name', () => {
+    const stack = strictStack();
+    const hostedZone = route53.HostedZone.fromHostedZoneId(stack, 'Zone', 'Z0123456789ABCDEFGHIJ');
+    serviceOn(stack, { domainName: DOMAIN, hostedZone }, ListenerProtocol.HTTP);
+
+    Template.fromStack(stack).hasResourceProperties('AWS::Route53::RecordSet', { HostedZoneId: 'Z0123456789ABCDEFGHIJ', Name: `${DOMAIN}.`, Type: 'CNAME' });
+  });
+
+  test('HTTP listeners need no certificate; without a zone no record is made', () => {
+    const stack = strictStack();
+    serviceOn(stack, { domainName: DOMAIN }, ListenerProtocol.HTTP);
+
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::VpcLattice::Service', { CustomDomainName: DOMAIN, CertificateArn: Match.absent() });
+    template.resourceCountIs('AWS::Route53::RecordSet', 0);
+  });
+
+  test.each([
+    ['the exact name', DOMAIN, undefined],
+    ['a wildcard one level up', '*.internal.example.com', undefined],
+    ['a subject alternative name', 'www.example.com', ['*.internal.example.com']],
+    ['a name in other letter case', 'ORDERS.Internal.Example.com', undefined],
+  ])('a certificate of the app covering the domain with %s is accepted', (_what, domainName, subjectAlternativeNames) => {
+    const stack = strictStack();
+    serviceOn(stack, { domainName: DOMAIN, certificate: certificate(stack, domainName, subjectAlternativeNames) });
+    expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+
+  test('a private certificate of the app is checked too', () => {
+    const stack = strictStack();
+    const certificateAuthority = acmpca.CertificateAuthority.fromCertificateAuthorityArn(stack, 'Ca',
+      'arn:aws:acm-pca:eu-west-1:111122223333:certificate-authority/0a1b2c3d-1111-2222-3333-444455556666');
+    serviceOn(stack, { domainName: DOMAIN, certificate: new acm.PrivateCertificate(stack, 'Certificate', { domainName: 'billing.internal.example.com', certificateAuthority }) });
+    expect(() => Template.fromStack(stack)).toThrow(/invalid customDomain.certificate Stack\/Certificate: its names \(billing.internal.example.com\) do not cover/);
+  });
+
+  test.each<[string, (stack: Stack) => acm.ICertificate]>([
+    ['imported', stack => acm.Certificate.fromCertificateArn(stack, 'Certificate', CERTIFICATE_ARN)],
+    ['named by a token', stack => new acm.Certificate(stack, 'Certificate', {
+      domainName: 'billing.internal.example.com',
+      subjectAlternativeNames: [new CfnParameter(stack, 'CertificateDomain').valueAsString],
+      validation: acm.CertificateValidation.fromDns(),
+    })],
+  ])('a certificate %s is not checked', (_what, make) => {
+    const stack = strictStack();
+    serviceOn(stack, { domainName: DOMAIN, certificate: make(stack) });
+    expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+
+  test('a domain name that is a token passes', () => {
+    const stack = strictStack();
+    const domainName = new CfnParameter(stack, 'Domain').valueAsString;
+    const hostedZone = new route53.HostedZone(stack, 'Zone', { zoneName: 'internal.example.com' });
+    serviceOn(stack, { domainName, certificate: certificate(stack, DOMAIN), hostedZone });
+    Template.fromStack(stack).hasResourceProperties('AWS::VpcLattice::Service', { CustomDomainName: { Ref: 'Domain' } });
+  });
+});
+
+describe('custom-domain rules', () => {
+  test.each([
+    ['a single label', 'orders'],
+    ['an empty label', 'orders..example.com'],
+    ['a label starting with a hyphen', '-orders.example.com'],
+    ['a wildcard', '*.internal.example.com'],
+    ['a trailing dot', 'orders.example.com.'],
+    ['a label over 63 characters', `${'a'.repeat(64)}.example.com`],
+    ['over 255 characters', `${'a'.repeat(60)}.${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(60)}.ee.example.com`],
+  ])('rejects a domain name with %s', (_what, domainName) => {
+    const stack = strictStack();
+    expect(() => new LatticeService(stack, 'Service', { customDomain: { domainName } })).toThrow(
+      `Stack/Service: invalid customDomain.domainName '${domainName}': must be a fully qualified DNS name of 3 to 255 characters`);
+  });
+
+  test('an HTTPS listener on a custom domain without a certificate is an error at synth', () => {
+    const stack = strictStack();
+    serviceOn(stack, { domainName: DOMAIN });
+    expect(() => Template.fromStack(stack)).toThrow(
+      `[Stack/Service] invalid customDomain '${DOMAIN}': it has no certificate, but the HTTPS listener Stack/Service/Listener serves it`);
+  });
+
+  test.each([
+    ['another name', 'billing.internal.example.com'],
+    ['a wildcard two levels up', '*.example.com'],
+    ['the parent name', 'internal.example.com'],
+    ['a wildcard below the name', `*.${DOMAIN}`],
+  ])('a certificate whose only name is %s is an error at synth', (_what, domainName) => {
+    const stack = strictStack();
+    serviceOn(stack, { domainName: DOMAIN, certificate: certificate(stack, domainName) });
+    expect(() => Template.fromStack(stack)).toThrow(
+      `[Stack/Service] invalid customDomain.certificate Stack/Certificate: its names (${domainName}) do not cover the custom domain '${DOMAIN}'; ` +
+      "VPC Lattice needs the domain itself or a wildcard one level above it (e.g. '*.internal.example.com')");
+  });
+
+  test('a name at the apex of the hosted zone is rejected: a CNAME cannot be there', () => {
+    const stack = strictStack();
+    const hostedZone = new route53.HostedZone(stack, 'Zone', { zoneName: 'internal.example.com' });
+    expect(() => new LatticeService(stack, 'Service', { customDomain: { domainName: 'internal.example.com', hostedZone } })).toThrow(
+      "Stack/Service: invalid customDomain.domainName 'internal.example.com': is the apex of the hosted zone 'internal.example.com', where a CNAME record is not allowed");
+  });
+
+  test('a name outside the hosted zone is rejected', () => {
+    const stack = strictStack();
+    const hostedZone = route53.HostedZone.fromHostedZoneAttributes(stack, 'Zone', { hostedZoneId: 'Z0123456789ABCDEFGHIJ', zoneName: 'example.org' });
+    expect(() => new LatticeService(stack, 'Service', { customDomain: { domainName: DOMAIN, hostedZone } })).toThrow(
+      `Stack/Service: invalid customDomain.domainName '${DOMAIN}': must be inside the hosted zone 'example.org' given as customDomain.hostedZone, i.e. end with '.example.org'`);
+  });
+});

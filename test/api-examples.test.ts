@@ -1,0 +1,117 @@
+import { Stack, Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import {
+  AccessLogDestination, AuthPolicy, AuthType, HeaderMatch, HttpMethod, LatticeService, ListenerAction, ListenerProtocol, PathMatch,
+  ServiceNetwork, TargetGroupBase,
+} from 'cdk-vpc-lattice';
+import { strictStack } from './util';
+
+/*
+ * The "Service networks" and "Services, listeners, rules" sections of the API contract (shared/design/API.md), written
+ * as a user would write them, must compile and synthesize under strict template validation. Target groups are imported.
+ */
+
+function parts(stack: Stack) {
+  const vpcProps = { maxAzs: 1, natGateways: 0, subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] };
+  const clientVpc = new ec2.Vpc(stack, 'ClientVpc', vpcProps);
+  const otherVpc = new ec2.Vpc(stack, 'OtherVpc', { ...vpcProps, ipAddresses: ec2.IpAddresses.cidr('10.1.0.0/16') });
+  const importedGroup = (id: string, n: number) =>
+    TargetGroupBase.fromTargetGroupArn(stack, id, `arn:aws:vpc-lattice:us-east-1:111122223333:targetgroup/tg-0123456789abcdef${n}`);
+  const zone = new route53.PrivateHostedZone(stack, 'Zone', { zoneName: 'internal.example.com', vpc: clientVpc });
+  const bucket = new s3.Bucket(stack, 'Bucket', { enforceSSL: true });
+  return {
+    clientVpc,
+    otherVpc,
+    clientSecurityGroup: new ec2.SecurityGroup(stack, 'Clients', { vpc: clientVpc }),
+    mySg: new ec2.SecurityGroup(stack, 'MySg', { vpc: otherVpc }),
+    logGroup: new logs.LogGroup(stack, 'Logs'),
+    bucket,
+    deliveryStream: new firehose.DeliveryStream(stack, 'Stream', { destination: new firehose.S3Bucket(bucket) }),
+    certificate: new acm.Certificate(stack, 'Certificate', { domainName: 'orders.internal.example.com' }),
+    hostedZone: zone,
+    blue: importedGroup('Blue', 0),
+    green: importedGroup('Green', 1),
+    legacy: importedGroup('Legacy', 2),
+    callerRole: new iam.Role(stack, 'Caller', { assumedBy: new iam.AccountRootPrincipal() }),
+    readerRole: new iam.Role(stack, 'Reader', { assumedBy: new iam.AccountRootPrincipal() }),
+    statement: new iam.PolicyStatement({
+      effect: iam.Effect.DENY, principals: [new iam.AnyPrincipal()], actions: ['vpc-lattice-svcs:Invoke'], resources: ['*'],
+      conditions: { StringEquals: { 'aws:PrincipalType': 'anonymous' } },
+    }),
+  };
+}
+
+test('the "Service networks" and "Services, listeners, rules" sections synthesize as written', () => {
+  const stack = strictStack();
+  const { clientVpc, otherVpc, clientSecurityGroup, mySg, logGroup, bucket, deliveryStream, certificate, hostedZone, blue, green, legacy, callerRole, readerRole, statement } = parts(stack);
+  const arn = 'arn:aws:vpc-lattice:us-east-1:111122223333:servicenetwork/sn-0123456789abcdef0';
+  const svcArn = 'arn:aws:vpc-lattice:us-east-1:111122223333:service/svc-0123456789abcdef0';
+  const self = stack; // `this` in API.md
+  Validations.of(stack).acknowledge({ id: 'CloudFormation-Validate::W7001', reason: 'aws-cdk-lib\'s Firehose L2 adds a CIDR mapping it only uses for some destinations' });
+
+  // ---- Service networks (API.md) ----
+  const network = new ServiceNetwork(self, 'Network', {
+    serviceNetworkName: 'platform',
+    authType: AuthType.AWS_IAM,
+    authPolicy: AuthPolicy.authenticatedOnly(),
+    accessLogs: [AccessLogDestination.cloudWatchLogs(logGroup)],
+  });
+  const association = network.associateVpc(clientVpc);
+  association.connections.allowFrom(clientSecurityGroup, ec2.Port.tcp(443));
+  network.associateVpc(otherVpc, { securityGroups: [mySg] });
+  // network.associateService(service) comes after the service below.
+  network.addAccessLogs(AccessLogDestination.s3(bucket));
+  network.addToAuthPolicy(statement);
+  network.shareWith({ principals: ['111122223333'] });
+  ServiceNetwork.fromServiceNetworkArn(self, 'Imported', arn);
+  ServiceNetwork.fromServiceNetworkName(self, 'Shared', 'platform');
+
+  // ---- Services, listeners, rules (API.md) ----
+  const service = new LatticeService(self, 'Orders', {
+    serviceName: 'orders',
+    authType: AuthType.AWS_IAM,
+    serviceNetwork: network,
+    customDomain: { domainName: 'orders.internal.example.com', certificate, hostedZone },
+    accessLogs: [AccessLogDestination.firehose(deliveryStream)],
+  });
+  const listener = service.addListener('Https', {
+    protocol: ListenerProtocol.HTTPS,
+    port: 443,
+    defaultAction: ListenerAction.fixedResponse(404),
+  });
+  listener.addRule('Canary', {
+    priority: 10,
+    match: { path: PathMatch.prefix('/api'), method: HttpMethod.GET, headers: [HeaderMatch.exact('x-canary', 'true')] },
+    action: ListenerAction.weightedForward([
+      { targetGroup: blue, weight: 90 },
+      { targetGroup: green, weight: 10 },
+    ]),
+  });
+  listener.addRule('Legacy', { priority: 20, match: { path: PathMatch.exact('/v1') }, action: ListenerAction.forward(legacy) });
+  service.grantInvoke(callerRole);
+  service.grantInvoke(readerRole, { methods: [HttpMethod.GET], paths: ['/api/*'] });
+  service.addToAuthPolicy(statement);
+  expect(service.domainName).toBe('orders.internal.example.com');
+  LatticeService.fromServiceArn(self, 'Svc', svcArn);
+
+  // The one line of the network section that needs a service.
+  const other = new LatticeService(self, 'Other');
+  network.associateService(other);
+
+  const template = Template.fromStack(stack);
+  template.resourceCountIs('AWS::VpcLattice::ServiceNetwork', 1);
+  template.resourceCountIs('AWS::VpcLattice::ServiceNetworkVpcAssociation', 2);
+  template.resourceCountIs('AWS::VpcLattice::ServiceNetworkServiceAssociation', 2);
+  template.resourceCountIs('AWS::VpcLattice::Listener', 1);
+  template.resourceCountIs('AWS::VpcLattice::Rule', 2);
+  template.resourceCountIs('AWS::VpcLattice::AuthPolicy', 2);
+  template.resourceCountIs('AWS::VpcLattice::AccessLogSubscription', 3);
+  template.resourceCountIs('AWS::RAM::ResourceShare', 1);
+});

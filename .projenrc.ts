@@ -45,6 +45,15 @@ const project = new awscdk.AwsCdkConstructLibrary({
 project.package.addPackageResolutions('unrs-resolver@1.12.2'); // else `npm ci` rejects the lockfile npm 11 writes
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 
+// Names in the other jsii languages. No publishTo* option: their packaging needs registries this build cannot reach,
+// so only the code is generated (`npx jsii-pacmak --code-only -t python -t java -t dotnet -t go -o <dir>`).
+project.package.file.addOverride('jsii.targets', {
+  python: { distName: 'cdk-vpc-lattice', module: 'cdk_vpc_lattice' },
+  java: { package: 'io.github.cdkvpclattice', maven: { groupId: 'io.github.cdk-vpc-lattice', artifactId: 'cdk-vpc-lattice' } },
+  dotnet: { namespace: 'CdkVpcLattice', packageId: 'CdkVpcLattice' },
+  go: { moduleName: 'github.com/cdk-vpc-lattice/cdk-vpc-lattice-go' },
+});
+
 // Example apps: type-checked with the library mapped to its package name, linted, and not published.
 const examplesTsconfig = {
   extends: '../tsconfig.json',

@@ -4,8 +4,8 @@ import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { AccessLogDestination, LatticeService, ServiceNetwork, ServiceNetworkLogType } from 'cdk-vpc-lattice';
 import { strictStack } from './util';
+import { AccessLogDestination, LatticeService, ServiceNetwork, ServiceNetworkLogType } from 'cdk-vpc-lattice';
 
 const LOG_DELIVERY = { Service: 'delivery.logs.amazonaws.com' };
 const LOGS_SOURCE_ARN = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':*']] };

@@ -1,10 +1,10 @@
 import { CfnParameter, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as acmpca from 'aws-cdk-lib/aws-acmpca';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as route53 from 'aws-cdk-lib/aws-route53';
-import { CustomDomain, LatticeService, ListenerProtocol, ServiceNetwork } from 'cdk-vpc-lattice';
 import { strictStack } from './util';
+import { CustomDomain, LatticeService, ListenerProtocol, ServiceNetwork } from 'cdk-vpc-lattice';
 
 const DOMAIN = 'orders.internal.example.com';
 const CERTIFICATE_ARN = 'arn:aws:acm:eu-west-1:111122223333:certificate/0a1b2c3d-1111-2222-3333-444455556666';

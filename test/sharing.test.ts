@@ -1,7 +1,7 @@
 import { CfnParameter, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { LatticeService, ServiceNetwork } from 'cdk-vpc-lattice';
 import { strictStack } from './util';
+import { LatticeService, ServiceNetwork } from 'cdk-vpc-lattice';
 
 const ORGANIZATION = 'arn:aws:organizations::111111111111:organization/o-a1b2c3d4e5';
 const ORGANIZATIONAL_UNIT = 'arn:aws:organizations::111111111111:ou/o-a1b2c3d4e5/ou-ab12-cd34ef56';

@@ -28,12 +28,8 @@ export interface LatticePrefixListOptions {
  * Target groups admit the list on their targets' security groups by themselves. Its ID differs per region and
  * account, so by default it is looked up at deploy time, at most once per stack whatever the number of target groups
  * (an `AwsCustomResource` calling EC2 `DescribeManagedPrefixLists`). To skip the lookup, pass the ID you know (from
- * `aws ec2 describe-managed-prefix-lists --filters Name=prefix-list-name,Values=com.amazonaws.<region>.vpc-lattice`):
- *
- * ```ts
- * declare const stack: Stack;
- * LatticePrefixList.useKnownId(stack, 'pl-0123456789abcdef0');
- * ```
+ * `aws ec2 describe-managed-prefix-lists --filters Name=prefix-list-name,Values=com.amazonaws.<region>.vpc-lattice`)
+ * with `LatticePrefixList.useKnownId(stack, 'pl-0123456789abcdef0')`.
  */
 export class LatticePrefixList {
   /**
@@ -68,11 +64,7 @@ export class LatticePrefixList {
   /**
    * The prefix list as the source of security-group rules in `scope`'s stack, for targets the library does not wire
    * itself, such as the addresses of an IP target group:
-   *
-   * ```ts
-   * declare const securityGroup: ec2.SecurityGroup;
-   * securityGroup.addIngressRule(LatticePrefixList.peer(securityGroup), ec2.Port.tcp(8080));
-   * ```
+   * `securityGroup.addIngressRule(LatticePrefixList.peer(securityGroup), ec2.Port.tcp(8080))`.
    *
    * Rules from this peer on the same security group and port are made once, however often they are added.
    */
@@ -172,7 +164,7 @@ function lookUpPrefixListId(stack: Stack, ipv6: boolean): string {
     ...(providerExists ? {} : lookupFunctionSettings(stack)),
   });
   Validations.of(lookup).acknowledge({
-    id: 'AwsSolutions::AwsSolutions-IAM5',
+    id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
     reason: "ec2:DescribeManagedPrefixLists supports no resource-level permissions, so its resource is '*'; the policy allows that one read-only action.",
   });
   return lookup.getResponseField('PrefixLists.0.PrefixListId');

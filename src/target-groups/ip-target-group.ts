@@ -117,7 +117,8 @@ export class IpTargetGroup extends TargetGroupBase {
   private warnIfOutsideVpc(address: string) {
     let cidr: string;
     try {
-      cidr = this.vpc.vpcCidrBlock;
+      // A VPC defined in the app knows its block only as an attribute; its CloudFormation resource has the literal.
+      cidr = this.vpc instanceof ec2.Vpc ? (this.vpc.node.defaultChild as ec2.CfnVPC).cidrBlock ?? this.vpc.vpcCidrBlock : this.vpc.vpcCidrBlock;
     } catch {
       return; // imported without its CIDR block
     }

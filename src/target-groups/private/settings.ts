@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { checkInteger, checkOneOf, checkSeconds, checkString, invalid } from '../../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../enums';
 import { HealthCheck } from '../health-check';
@@ -111,9 +111,10 @@ export function rejectSettings(scope: IConstruct, props: object, reasons: Record
 function summary(value: unknown): unknown {
   if (Array.isArray(value)) { return `${value.length} items`; }
   if (typeof value !== 'object' || value === null) { return value; }
+  if (Construct.isConstruct(value)) { return value.node.path; }
   try {
     return JSON.parse(JSON.stringify(value));
   } catch {
-    return `${(value as object).constructor?.name ?? 'an object'}`;
+    return 'an object';
   }
 }

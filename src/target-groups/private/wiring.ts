@@ -9,8 +9,9 @@ import type { ITargetGroup } from '../target-group-base';
 
 /**
  * Opens a target's security groups to VPC Lattice's managed prefix list (never to a CIDR) on each port: the traffic
- * port and the health-check port, one rule when they are equal. Security groups the target gets later are opened too
- * (`Connections` remembers the rules), and a security group gets one rule per port however many target groups ask.
+ * port and the health-check port, one rule when they are equal. Security groups added to the target's `connections`
+ * later are opened too (`Connections` remembers the rules), and a security group gets one rule per port however many
+ * target groups ask.
  */
 export function admitLatticeTraffic(target: ec2.IConnectable & IConstruct, ports: number[]) {
   const peer = LatticePrefixList.peer(target);

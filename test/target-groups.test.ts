@@ -1,0 +1,540 @@
+import { CfnParameter, Duration, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { strictApp, strictStack } from './util';
+import {
+  AlbTargetGroup, AlbTargetGroupProps, InstanceTargetGroup, InstanceTargetGroupProps, IpAddressType, IpTargetGroup, LambdaEventStructureVersion,
+  LambdaTargetGroup, LambdaTargetGroupProps, LatticePrefixList, LatticeService, ListenerAction, ListenerProtocol, PathMatch, ProtocolVersion,
+  TargetProtocol,
+} from 'cdk-vpc-lattice';
+
+const AMI = ec2.MachineImage.genericLinux({ 'us-east-1': 'ami-0123456789abcdef0' });
+const INSTANCE_TYPE = new ec2.InstanceType('t3.micro');
+const PREFIX_LIST_ID = { 'Fn::GetAtt': [Match.stringLikeRegexp('^VpcLatticePrefixList'), 'PrefixLists.0.PrefixListId'] };
+
+function fixture(stack: Stack = strictStack()) {
+  const vpc = new ec2.Vpc(stack, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr('10.0.0.0/16'), maxAzs: 2, natGateways: 0 });
+  const instance = (id: string) => new ec2.Instance(stack, id, { vpc, instanceType: INSTANCE_TYPE, machineImage: AMI });
+  const asg = (id: string, props: Partial<autoscaling.AutoScalingGroupProps> = {}) =>
+    new autoscaling.AutoScalingGroup(stack, id, { vpc, instanceType: INSTANCE_TYPE, machineImage: AMI, ...props });
+  const fn = (id: string) => new lambda.Function(stack, id, {
+    runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200 });'),
+  });
+  const alb = (id: string, props: Partial<elbv2.ApplicationLoadBalancerProps> = {}) => {
+    const loadBalancer = new elbv2.ApplicationLoadBalancer(stack, id, { vpc, ...props });
+    const listener = loadBalancer.addListener('Http', { port: 80, open: false, defaultAction: elbv2.ListenerAction.fixedResponse(404) });
+    return { loadBalancer, listener };
+  };
+  return { stack, vpc, instance, asg, fn, alb };
+}
+
+/** The security-group ingress rules of a template that admit VPC Lattice, as `<group logical ID prefix>:<port>`. */
+function latticeIngress(template: Template): string[] {
+  return Object.values(template.findResources('AWS::EC2::SecurityGroupIngress'))
+    .filter(rule => rule.Properties.SourcePrefixListId !== undefined)
+    .map(rule => `${rule.Properties.GroupId['Fn::GetAtt'][0].replace(/[0-9A-F]{8}$/, '')}:${rule.Properties.FromPort}-${rule.Properties.ToPort}`)
+    .sort();
+}
+
+describe('IpTargetGroup', () => {
+  test('renders an IP group with every default written out, and addresses with and without a port', () => {
+    const { stack, vpc } = fixture();
+    const group = new IpTargetGroup(stack, 'Ips', { vpc, targets: ['10.0.1.10', '10.0.1.11:8080'] });
+    group.addTarget('10.0.1.12', 9090);
+
+    expect([group.port, group.protocol, group.protocolVersion, group.ipAddressType]).toEqual([80, 'HTTP', 'HTTP1', 'IPV4']);
+    Template.fromStack(stack).hasResourceProperties('AWS::VpcLattice::TargetGroup', {
+      Type: 'IP',
+      Name: Match.absent(),
+      Config: {
+        VpcIdentifier: { Ref: Match.stringLikeRegexp('^Vpc') },
+        Port: 80,
+        Protocol: 'HTTP',
+        ProtocolVersion: 'HTTP1',
+        IpAddressType: 'IPV4',
+        HealthCheck: {
+          Enabled: true,
+          HealthCheckIntervalSeconds: 30,
+          HealthCheckTimeoutSeconds: 5,
+          HealthyThresholdCount: 5,
+          UnhealthyThresholdCount: 2,
+          Path: '/',
+          Port: Match.absent(),
+          Protocol: 'HTTP',
+          ProtocolVersion: 'HTTP1',
+          Matcher: Match.absent(),
+        },
+      },
+      Targets: [{ Id: '10.0.1.10', Port: Match.absent() }, { Id: '10.0.1.11', Port: 8080 }, { Id: '10.0.1.12', Port: 9090 }],
+    });
+  });
+
+  test('HTTPS defaults to port 443 and HTTPS health checks; IPv6 addresses take a port in brackets', () => {
+    const { stack, vpc } = fixture();
+    new IpTargetGroup(stack, 'V6', {
+      vpc, protocol: TargetProtocol.HTTPS, ipAddressType: IpAddressType.IPV6, targetGroupName: 'orders-v6', targets: ['fd00::10', '[fd00::11]:8443'],
+    });
+    Template.fromStack(stack).hasResourceProperties('AWS::VpcLattice::TargetGroup', {
+      Type: 'IP',
+      Name: 'orders-v6',
+      Config: { Port: 443, Protocol: 'HTTPS', IpAddressType: 'IPV6', HealthCheck: { Protocol: 'HTTPS' } },
+      Targets: [{ Id: 'fd00::10' }, { Id: 'fd00::11', Port: 8443 }],
+    });
+  });
+
+  test('a group without targets has no Targets property, no security-group rule and no prefix-list lookup', () => {
+    const { stack, vpc } = fixture();
+    new IpTargetGroup(stack, 'Ips', { vpc });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::VpcLattice::TargetGroup', { Targets: Match.absent() });
+    expect(latticeIngress(template)).toEqual([]);
+    template.resourceCountIs('Custom::VpcLatticePrefixList', 0);
+  });
+
+  test('an address outside the VPC CIDR is a warning (it may be in a secondary block), not an error', () => {
+    const { stack, vpc } = fixture();
+    new IpTargetGroup(stack, 'Ips', { vpc, targets: ['10.0.1.10', '192.168.0.10'] });
+    const annotations = Annotations.fromStack(stack);
+    annotations.hasWarning('/Stack/Ips', Match.stringLikeRegexp("The target 192.168.0.10 is outside the VPC's CIDR block 10.0.0.0/16"));
+    expect(annotations.findWarning('/Stack/Ips', Match.stringLikeRegexp('10.0.1.10'))).toHaveLength(0);
+  });
+});
+
+describe('InstanceTargetGroup', () => {
+  test('registers instances and opens their security groups to the prefix list on the traffic and health-check ports', () => {
+    const { stack, vpc, instance } = fixture();
+    new InstanceTargetGroup(stack, 'Web', {
+      vpc,
+      port: 8080,
+      instances: [instance('First')],
+      healthCheck: { path: '/health', port: 8081, healthyThresholdCount: 2, unhealthyThresholdCount: 3, healthyHttpCodes: '200-299', interval: Duration.seconds(10), timeout: Duration.seconds(2) },
+    });
+
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::VpcLattice::TargetGroup', {
+      Type: 'INSTANCE',
+      Config: {
+        Port: 8080,
+        Protocol: 'HTTP',
+        ProtocolVersion: 'HTTP1',
+        IpAddressType: Match.absent(),
+        HealthCheck: {
+          Enabled: true,
+          Path: '/health',
+          Port: 8081,
+          HealthyThresholdCount: 2,
+          UnhealthyThresholdCount: 3,
+          Matcher: { HttpCode: '200-299' },
+          HealthCheckIntervalSeconds: 10,
+          HealthCheckTimeoutSeconds: 2,
+        },
+      },
+      Targets: [{ Id: { Ref: Match.stringLikeRegexp('^First') }, Port: Match.absent() }],
+    });
+    template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      GroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^FirstInstanceSecurityGroup'), 'GroupId'] },
+      SourcePrefixListId: PREFIX_LIST_ID,
+      IpProtocol: 'tcp',
+      FromPort: 8080,
+      ToPort: 8080,
+      CidrIp: Match.absent(),
+    });
+    template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      GroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^FirstInstanceSecurityGroup'), 'GroupId'] },
+      SourcePrefixListId: PREFIX_LIST_ID,
+      IpProtocol: 'tcp',
+      FromPort: 8081,
+      ToPort: 8081,
+      CidrIp: Match.absent(),
+    });
+    expect(latticeIngress(template)).toEqual(['FirstInstanceSecurityGroup:8080-8080', 'FirstInstanceSecurityGroup:8081-8081']);
+  });
+
+  test('one rule when the health-check port is the traffic port; an instance with its own port is opened on that port', () => {
+    const { stack, vpc, instance } = fixture();
+    const group = new InstanceTargetGroup(stack, 'Web', { vpc, port: 8080, instances: [instance('First')] });
+    group.addInstance(instance('Second'), 9000);
+
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::VpcLattice::TargetGroup', {
+      Targets: [{ Id: { Ref: Match.stringLikeRegexp('^First') }, Port: Match.absent() }, { Id: { Ref: Match.stringLikeRegexp('^Second') }, Port: 9000 }],
+    });
+    expect(latticeIngress(template)).toEqual(['FirstInstanceSecurityGroup:8080-8080', 'SecondInstanceSecurityGroup:9000-9000']);
+  });
+
+  test('with health checks off only the traffic port is opened', () => {
+    const { stack, vpc, instance } = fixture();
+    new InstanceTargetGroup(stack, 'Web', { vpc, port: 8080, instances: [instance('First')], healthCheck: { enabled: false, port: 8081 } });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::VpcLattice::TargetGroup', { Config: { HealthCheck: { Enabled: false } } });
+    expect(latticeIngress(template)).toEqual(['FirstInstanceSecurityGroup:8080-8080']);
+  });
+
+  test('addAutoScalingGroup adds a vpc-lattice traffic source beside existing ones and opens the group\'s security group', () => {
+    const { stack, vpc, asg } = fixture();
+    const group = new InstanceTargetGroup(stack, 'Web', { vpc, port: 8080 });
+    const other = new InstanceTargetGroup(stack, 'Other', { vpc, port: 8080 });
+    const scaling = asg('Asg');
+    (scaling.node.defaultChild as autoscaling.CfnAutoScalingGroup).trafficSources = [{ identifier: 'arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/web/0123456789abcdef', type: 'elbv2' }];
+    group.addAutoScalingGroup(scaling);
+    group.addAutoScalingGroup(scaling);
+    other.addAutoScalingGroup(scaling);
+
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::AutoScaling::AutoScalingGroup', {
+      TrafficSources: [
+        { Identifier: 'arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/web/0123456789abcdef', Type: 'elbv2' },
+        { Identifier: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Web'), 'Arn'] }, Type: 'vpc-lattice' },
+        { Identifier: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Other'), 'Arn'] }, Type: 'vpc-lattice' },
+      ],
+    });
+    template.hasResourceProperties('AWS::VpcLattice::TargetGroup', { Type: 'INSTANCE', Targets: Match.absent() });
+    expect(latticeIngress(template)).toEqual(['AsgInstanceSecurityGroup:8080-8080']);
+  });
+
+  test('security groups added to a target\'s connections later are opened too', () => {
+    const { stack, vpc, alb } = fixture();
+    const { loadBalancer, listener } = alb('Alb');
+    new AlbTargetGroup(stack, 'Group', { loadBalancer, listener });
+    loadBalancer.addSecurityGroup(new ec2.SecurityGroup(stack, 'Later', { vpc }));
+    expect(latticeIngress(Template.fromStack(stack))).toEqual(['AlbSecurityGroup:80-80', 'Later:80-80']);
+  });
+
+  test('targets are never opened to a CIDR, only to the prefix list', () => {
+    const { stack, vpc, instance, asg, alb } = fixture();
+    const group = new InstanceTargetGroup(stack, 'Web', { vpc, port: 8080, instances: [instance('First')], healthCheck: { port: 8081 } });
+    group.addAutoScalingGroup(asg('Asg'));
+    const { loadBalancer, listener } = alb('Alb');
+    new AlbTargetGroup(stack, 'AlbGroup', { loadBalancer, listener });
+
+    const template = Template.fromStack(stack);
+    for (const rule of Object.values(template.findResources('AWS::EC2::SecurityGroupIngress'))) {
+      expect(rule.Properties.SourcePrefixListId).toEqual(PREFIX_LIST_ID);
+      expect(rule.Properties.CidrIp).toBeUndefined();
+      expect(rule.Properties.CidrIpv6).toBeUndefined();
+    }
+    for (const securityGroup of Object.values(template.findResources('AWS::EC2::SecurityGroup'))) {
+      expect(securityGroup.Properties.SecurityGroupIngress).toBeUndefined();
+    }
+    expect(latticeIngress(template)).toEqual([
+      'AlbSecurityGroup:80-80', 'AsgInstanceSecurityGroup:8080-8080', 'AsgInstanceSecurityGroup:8081-8081',
+      'FirstInstanceSecurityGroup:8080-8080', 'FirstInstanceSecurityGroup:8081-8081',
+    ]);
+  });
+
+  test('HTTP2 and GRPC groups are not health-checked unless a health-check setting is given, then over HTTP2', () => {
+    const { stack, vpc } = fixture();
+    new InstanceTargetGroup(stack, 'Quiet', { vpc, port: 1001, protocol: TargetProtocol.HTTPS, protocolVersion: ProtocolVersion.GRPC });
+    new InstanceTargetGroup(stack, 'Checked', { vpc, port: 1002, protocol: TargetProtocol.HTTPS, protocolVersion: ProtocolVersion.HTTP2, healthCheck: { path: '/ping' } });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::VpcLattice::TargetGroup', { Config: { Port: 1001, ProtocolVersion: 'GRPC', HealthCheck: { Enabled: false } } });
+    template.hasResourceProperties('AWS::VpcLattice::TargetGroup', {
+      Config: { Port: 1002, ProtocolVersion: 'HTTP2', HealthCheck: { Enabled: true, Path: '/ping', Protocol: 'HTTPS', ProtocolVersion: 'HTTP2' } },
+    });
+  });
+});
+
+describe('LambdaTargetGroup', () => {
+  test('registers the function and lets VPC Lattice invoke it from this target group only', () => {
+    const { stack, fn } = fixture();
+    const handler = fn('Handler');
+    const group = new LambdaTargetGroup(stack, 'Fn', { function: handler, eventStructureVersion: LambdaEventStructureVersion.V2 });
+
+    expect(group.function).toBe(handler);
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::VpcLattice::TargetGroup', {
+      Type: 'LAMBDA',
+      Config: { LambdaEventStructureVersion: 'V2', Port: Match.absent(), Protocol: Match.absent(), VpcIdentifier: Match.absent(), HealthCheck: Match.absent() },
+      Targets: [{ Id: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Handler'), 'Arn'] }, Port: Match.absent() }],
+    });
+    template.resourceCountIs('AWS::Lambda::Permission', 1);
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      Principal: 'vpc-lattice.amazonaws.com',
+      FunctionName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Handler'), 'Arn'] },
+      SourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Fn'), 'Arn'] },
+      SourceAccount: Match.absent(),
+    });
+  });
+
+  test('the permission is created after the group it names (the group cannot wait for it: that would be a cycle)', () => {
+    const { stack, fn } = fixture();
+    new LambdaTargetGroup(stack, 'Fn', { function: fn('Handler') });
+    const template = Template.fromStack(stack);
+    const [groupId] = Object.keys(template.findResources('AWS::VpcLattice::TargetGroup'));
+    const [permission] = Object.values(template.findResources('AWS::Lambda::Permission'));
+    expect(permission.Properties.SourceArn).toEqual({ 'Fn::GetAtt': [groupId, 'Arn'] });
+    expect(template.toJSON().Resources[groupId].DependsOn).toBeUndefined();
+    template.hasResourceProperties('AWS::VpcLattice::TargetGroup', { Config: { LambdaEventStructureVersion: 'V1' } });
+  });
+
+  test('an alias is registered by its ARN; a function of another stack gets its permission in the group\'s stack', () => {
+    const app = strictApp();
+    const functions = new Stack(app, 'Functions');
+    const handler = fixture(functions).fn('Handler');
+    const live = new lambda.Alias(functions, 'Live', { aliasName: 'live', version: handler.currentVersion });
+    const groups = new Stack(app, 'Groups');
+    new LambdaTargetGroup(groups, 'Fn', { function: live });
+
+    const template = Template.fromStack(groups);
+    template.hasResourceProperties('AWS::VpcLattice::TargetGroup', { Targets: [{ Id: { 'Fn::ImportValue': Match.stringLikeRegexp('Live') } }] });
+    template.hasResourceProperties('AWS::Lambda::Permission', { FunctionName: { 'Fn::ImportValue': Match.stringLikeRegexp('Live') }, Principal: 'vpc-lattice.amazonaws.com' });
+    Template.fromStack(functions).resourceCountIs('AWS::Lambda::Permission', 0);
+  });
+});
+
+describe('AlbTargetGroup', () => {
+  test('takes port and protocol from the ALB listener, waits for it, and opens the ALB to the prefix list on its port', () => {
+    const { stack, alb } = fixture();
+    const { loadBalancer, listener } = alb('Alb');
+    const group = new AlbTargetGroup(stack, 'Group', { loadBalancer, listener });
+
+    expect([group.port, group.protocol]).toEqual([80, 'HTTP']);
+    const template = Template.fromStack(stack);
+    template.hasResource('AWS::VpcLattice::TargetGroup', {
+      Properties: {
+        Type: 'ALB',
+        Config: { Port: 80, Protocol: 'HTTP', VpcIdentifier: { Ref: Match.stringLikeRegexp('^Vpc') }, HealthCheck: Match.absent(), ProtocolVersion: Match.absent() },
+        Targets: [{ Id: { Ref: Match.stringLikeRegexp('^Alb') }, Port: 80 }],
+      },
+      DependsOn: [Match.stringLikeRegexp('^AlbHttp')],
+    });
+    expect(latticeIngress(template)).toEqual(['AlbSecurityGroup:80-80']);
+  });
+
+  test('an HTTPS listener makes an HTTPS group; an imported listener needs port and protocol', () => {
+    const { stack, vpc } = fixture();
+    const loadBalancer = new elbv2.ApplicationLoadBalancer(stack, 'Alb', { vpc });
+    const https = loadBalancer.addListener('Https', {
+      port: 8443,
+      protocol: elbv2.ApplicationProtocol.HTTPS,
+      open: false,
+      defaultAction: elbv2.ListenerAction.fixedResponse(404),
+      certificates: [elbv2.ListenerCertificate.fromArn('arn:aws:acm:us-east-1:111122223333:certificate/0123abcd-0123-abcd-0123-0123456789ab')],
+    });
+    new AlbTargetGroup(stack, 'Secure', { loadBalancer, listener: https });
+    const imported = elbv2.ApplicationListener.fromApplicationListenerAttributes(stack, 'Imported', {
+      listenerArn: 'arn:aws:elasticloadbalancing:us-east-1:111122223333:listener/app/other/0123456789abcdef/0123456789abcdef',
+      securityGroup: ec2.SecurityGroup.fromSecurityGroupId(stack, 'ImportedSg', 'sg-12345678'),
+    });
+    new AlbTargetGroup(stack, 'Plain', { loadBalancer, listener: imported, port: 8080, protocol: TargetProtocol.HTTP });
+
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::VpcLattice::TargetGroup', { Type: 'ALB', Config: { Port: 8443, Protocol: 'HTTPS' } });
+    template.hasResourceProperties('AWS::VpcLattice::TargetGroup', { Type: 'ALB', Config: { Port: 8080, Protocol: 'HTTP' }, Targets: [{ Port: 8080 }] });
+    expect(latticeIngress(template)).toEqual(['AlbSecurityGroup:8080-8080', 'AlbSecurityGroup:8443-8443']);
+  });
+});
+
+describe('protocol versions and listeners', () => {
+  test('GRPC and HTTP2 groups behind HTTPS listeners synthesize', () => {
+    const { stack, vpc } = fixture();
+    const grpc = new IpTargetGroup(stack, 'Grpc', { vpc, protocol: TargetProtocol.HTTPS, protocolVersion: ProtocolVersion.GRPC });
+    const http2 = new InstanceTargetGroup(stack, 'Http2', { vpc, protocol: TargetProtocol.HTTPS, protocolVersion: ProtocolVersion.HTTP2 });
+    const listener = new LatticeService(stack, 'Service').addListener('Https', { defaultAction: ListenerAction.forward(grpc) });
+    listener.addRule('Http2', { priority: 1, match: { path: PathMatch.prefix('/h2') }, action: ListenerAction.forward(http2) });
+    Template.fromStack(stack).resourceCountIs('AWS::VpcLattice::TargetGroup', 2);
+  });
+
+  test.each([
+    ['default action', ProtocolVersion.GRPC, "[Stack/Group] invalid protocolVersion 'GRPC': GRPC target groups need HTTPS listeners, but the HTTP listener Stack/Service/Http forwards to this group (its default action). Use ListenerProtocol.HTTPS for the listener, or ProtocolVersion.HTTP1 for the target group"],
+    ['rule', ProtocolVersion.HTTP2, "[Stack/Group] invalid protocolVersion 'HTTP2': HTTP2 target groups need HTTPS listeners, but the HTTP listener Stack/Service/Http forwards to this group (rule Stack/Service/Http/Rule)"],
+  ])('a %s of an HTTP listener that forwards to a %s group is an error', (site, protocolVersion, message) => {
+    const { stack, vpc } = fixture();
+    const group = new IpTargetGroup(stack, 'Group', { vpc, protocol: TargetProtocol.HTTPS, protocolVersion });
+    const listener = new LatticeService(stack, 'Service').addListener('Http', {
+      protocol: ListenerProtocol.HTTP,
+      defaultAction: site === 'rule' ? ListenerAction.fixedResponse(404) : ListenerAction.forward(group),
+    });
+    if (site === 'rule') {
+      listener.addRule('Rule', { priority: 1, match: { path: PathMatch.prefix('/') }, action: ListenerAction.weightedForward([{ targetGroup: group, weight: 1 }]) });
+    }
+    expect(() => Template.fromStack(stack)).toThrow(message);
+  });
+});
+
+test('the target-group examples of API.md (except ECS) synthesize under strict validation', () => {
+  const { stack, vpc, instance, asg, fn, alb } = fixture();
+  const handler = fn('Handler');
+  const { loadBalancer: internalAlb, listener: albListener } = alb('InternalAlb');
+
+  new IpTargetGroup(stack, 'Ips', { vpc, port: 80, protocol: TargetProtocol.HTTP, targets: ['10.0.1.10'] });
+  const web = new InstanceTargetGroup(stack, 'Web', {
+    vpc,
+    port: 8080,
+    protocol: TargetProtocol.HTTP,
+    instances: [instance('Instance')],
+    healthCheck: { path: '/health', healthyThresholdCount: 2, unhealthyThresholdCount: 2, healthyHttpCodes: '200' },
+  });
+  web.addAutoScalingGroup(asg('Asg'));
+  const lambdaGroup = new LambdaTargetGroup(stack, 'Fn', { function: handler, eventStructureVersion: LambdaEventStructureVersion.V2 });
+  const albGroup = new AlbTargetGroup(stack, 'Alb', { loadBalancer: internalAlb, listener: albListener });
+
+  const service = new LatticeService(stack, 'Orders');
+  service.addListener('Https', { defaultAction: ListenerAction.weightedForward([{ targetGroup: web, weight: 90 }, { targetGroup: albGroup, weight: 10 }]) })
+    .addRule('Fn', { priority: 10, match: { path: PathMatch.prefix('/fn') }, action: ListenerAction.forward(lambdaGroup) });
+
+  const template = Template.fromStack(stack);
+  template.resourceCountIs('AWS::VpcLattice::TargetGroup', 4);
+  template.resourceCountIs('Custom::VpcLatticePrefixList', 1);
+});
+
+/**
+ * Each per-type rule, with an input it rejects and the message it gives: construct path, property, value, and what
+ * is allowed.
+ */
+type Fixture = ReturnType<typeof fixture>;
+const BAD_INPUT: Array<[string, (f: Fixture) => unknown, string]> = [
+  // Settings a type does not have (from JavaScript, or through a wider object).
+  ['a health check on a Lambda group', f => new LambdaTargetGroup(f.stack, 'G', { function: f.fn('F'), healthCheck: { path: '/' } } as LambdaTargetGroupProps),
+    'Stack/G: invalid healthCheck {"path":"/"}: VPC Lattice does not health-check Lambda targets'],
+  ['a health check on an ALB group', f => new AlbTargetGroup(f.stack, 'G', { ...f.alb('Alb'), healthCheck: { path: '/' } } as AlbTargetGroupProps),
+    "Stack/G: invalid healthCheck {\"path\":\"/\"}: VPC Lattice does not health-check ALB targets; configure health checks on the load balancer's own target groups"],
+  ['an IP address type on an instance group', f => new InstanceTargetGroup(f.stack, 'G', { vpc: f.vpc, ipAddressType: IpAddressType.IPV6 } as InstanceTargetGroupProps),
+    "Stack/G: invalid ipAddressType 'IPV6': only IP target groups have an IP address type; instance target groups reach instances by their IPv4 address"],
+  ['an IP address type on a Lambda group', f => new LambdaTargetGroup(f.stack, 'G', { function: f.fn('F'), ipAddressType: IpAddressType.IPV4 } as LambdaTargetGroupProps),
+    "Stack/G: invalid ipAddressType 'IPV4': only IP target groups have an IP address type"],
+  ['a VPC on a Lambda group', f => new LambdaTargetGroup(f.stack, 'G', { function: f.fn('F'), vpc: f.vpc } as LambdaTargetGroupProps),
+    "Stack/G: invalid vpc 'Stack/Vpc': Lambda target groups have no VPC: VPC Lattice invokes the function through the Lambda API"],
+  ['a port on a Lambda group', f => new LambdaTargetGroup(f.stack, 'G', { function: f.fn('F'), port: 80 } as LambdaTargetGroupProps),
+    'Stack/G: invalid port 80: Lambda target groups have no port'],
+  ['two functions in a Lambda group', f => new LambdaTargetGroup(f.stack, 'G', { function: [f.fn('A'), f.fn('B')] } as unknown as LambdaTargetGroupProps),
+    "Stack/G: invalid function '2 items': a Lambda target group has exactly one function; make one target group per function"],
+  ['two load balancers in an ALB group', f => new AlbTargetGroup(f.stack, 'G', {
+    loadBalancer: [f.alb('A').loadBalancer, f.alb('B').loadBalancer], listener: f.alb('C').listener,
+  } as unknown as AlbTargetGroupProps), "Stack/G: invalid loadBalancer '2 items': an ALB target group has exactly one load balancer"],
+  ['a protocol version on an ALB group', f => new AlbTargetGroup(f.stack, 'G', { ...f.alb('Alb'), protocolVersion: ProtocolVersion.GRPC } as AlbTargetGroupProps),
+    "Stack/G: invalid protocolVersion 'GRPC': ALB target groups take HTTP1 requests only; HTTP2 and GRPC target groups must be IP or instance groups"],
+  ['instances in an IP group', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, instances: [f.instance('I')] } as any),
+    "Stack/G: invalid instances '1 items': IP target groups take IP addresses in targets; use InstanceTargetGroup for instances"],
+  // Protocol, port, version, name.
+  ['a TCP target group', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, protocol: TargetProtocol.TCP }),
+    "Stack/G: invalid protocol 'TCP': TCP target groups need TLS_PASSTHROUGH listeners, which this version of the library does not support yet; use TargetProtocol.HTTP or TargetProtocol.HTTPS"],
+  ['a protocol CloudFormation does not know', f => new InstanceTargetGroup(f.stack, 'G', { vpc: f.vpc, protocol: 'UDP' as TargetProtocol }),
+    "Stack/G: invalid protocol 'UDP': must be one of 'HTTP', 'HTTPS'"],
+  ['port 0', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, port: 0 }), 'Stack/G: invalid port 0: must be a whole number from 1 to 65535'],
+  ['port 65536', f => new InstanceTargetGroup(f.stack, 'G', { vpc: f.vpc, port: 65536 }), 'Stack/G: invalid port 65536: must be a whole number from 1 to 65535'],
+  ['protocol version HTTP3', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, protocolVersion: 'HTTP3' as ProtocolVersion }),
+    "Stack/G: invalid protocolVersion 'HTTP3': must be one of 'HTTP1', 'HTTP2', 'GRPC'"],
+  ['a name with the reserved prefix', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, targetGroupName: 'tg-orders' }),
+    "Stack/G: invalid targetGroupName 'tg-orders': target group names are 3 to 128 characters of a-z, 0-9 and '-', with no '-' at either end, no '--', and not starting with 'tg-'"],
+  ['a name with uppercase letters', f => new LambdaTargetGroup(f.stack, 'G', { function: f.fn('F'), targetGroupName: 'Orders' }),
+    "Stack/G: invalid targetGroupName 'Orders': target group names are 3 to 128 characters"],
+  ['a name of 129 characters', f => new InstanceTargetGroup(f.stack, 'G', { vpc: f.vpc, targetGroupName: 'a'.repeat(129) }),
+    `Stack/G: invalid targetGroupName '${'a'.repeat(129)}': target group names are 3 to 128 characters`],
+  ['event structure version V3', f => new LambdaTargetGroup(f.stack, 'G', { function: f.fn('F'), eventStructureVersion: 'V3' as LambdaEventStructureVersion }),
+    "Stack/G: invalid eventStructureVersion 'V3': must be one of 'V1', 'V2'"],
+  ['IP address type DUALSTACK', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, ipAddressType: 'DUALSTACK' as IpAddressType }),
+    "Stack/G: invalid ipAddressType 'DUALSTACK': must be one of 'IPV4', 'IPV6'"],
+  // Health checks: every range.
+  ['a health-check interval of 1000 seconds', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, healthCheck: { interval: Duration.seconds(1000) } }),
+    'Stack/G: invalid healthCheck.interval 1000 seconds: must be a whole number of seconds from 5 to 300'],
+  ['a health-check interval of 4 seconds', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, healthCheck: { interval: Duration.seconds(4) } }),
+    'Stack/G: invalid healthCheck.interval 4 seconds: must be a whole number of seconds from 5 to 300'],
+  ['a health-check timeout of 0.5 seconds', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, healthCheck: { timeout: Duration.millis(500) } }),
+    'Stack/G: invalid healthCheck.timeout 0.5 seconds: must be a whole number of seconds from 1 to 120'],
+  ['a health-check timeout of 121 seconds', f => new InstanceTargetGroup(f.stack, 'G', { vpc: f.vpc, healthCheck: { timeout: Duration.seconds(121) } }),
+    'Stack/G: invalid healthCheck.timeout 121 seconds: must be a whole number of seconds from 1 to 120'],
+  ['a healthy threshold of 1', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, healthCheck: { healthyThresholdCount: 1 } }),
+    'Stack/G: invalid healthCheck.healthyThresholdCount 1: must be a whole number from 2 to 10'],
+  ['an unhealthy threshold of 11', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, healthCheck: { unhealthyThresholdCount: 11 } }),
+    'Stack/G: invalid healthCheck.unhealthyThresholdCount 11: must be a whole number from 2 to 10'],
+  ['a health-check path without a leading slash', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, healthCheck: { path: 'health' } }),
+    "Stack/G: invalid healthCheck.path 'health': must start with '/' and contain only letters, digits and @:%_+.~#?&/=-, 2048 characters at most"],
+  ['a health-check path with a space', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, healthCheck: { path: '/health check' } }),
+    "Stack/G: invalid healthCheck.path '/health check': must start with '/'"],
+  ['a health-check port of 0', f => new InstanceTargetGroup(f.stack, 'G', { vpc: f.vpc, healthCheck: { port: 0 } }),
+    'Stack/G: invalid healthCheck.port 0: must be a whole number from 1 to 65535'],
+  ['TCP health checks', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, healthCheck: { protocol: TargetProtocol.TCP } }),
+    "Stack/G: invalid healthCheck.protocol 'TCP': must be one of 'HTTP', 'HTTPS'. Health checks use HTTP or HTTPS."],
+  ['GRPC health checks', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, protocolVersion: ProtocolVersion.GRPC, healthCheck: { protocolVersion: ProtocolVersion.GRPC } }),
+    "Stack/G: invalid healthCheck.protocolVersion 'GRPC': must be one of 'HTTP1', 'HTTP2'. GRPC target groups are health-checked with HTTP1 or HTTP2."],
+  ['healthy HTTP codes in words', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, healthCheck: { healthyHttpCodes: 'ok!' } }),
+    "Stack/G: invalid healthCheck.healthyHttpCodes 'ok!': must be HTTP codes like '200', '200,202' or '200-299'"],
+  ['healthy HTTP codes of 2 characters', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, healthCheck: { healthyHttpCodes: '20' } }),
+    "Stack/G: invalid healthCheck.healthyHttpCodes '20': must be 3 to 2000 characters long (it has 2)"],
+  // Targets.
+  ['an IPv6 address in an IPv4 group', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, targets: ['fd00::10'] }),
+    "Stack/G: invalid targets 'fd00::10': must be an IPv4 address like '10.0.1.10', optionally with a port ('10.0.1.10:8080'), because ipAddressType is IPV4"],
+  ['an IPv4 address in an IPv6 group', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, ipAddressType: IpAddressType.IPV6, targets: ['10.0.1.10'] }),
+    "Stack/G: invalid targets '10.0.1.10': must be an IPv6 address like 'fd00::10', optionally with a port ('[fd00::10]:8080'), because ipAddressType is IPV6"],
+  ['a host name as an IP target', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, targets: ['db.internal:5432'] }),
+    "Stack/G: invalid targets 'db.internal:5432': must be an IPv4 address"],
+  ['an IP target port of 70000', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, targets: ['10.0.1.10:70000'] }),
+    'Stack/G: invalid targets port 70000: must be a whole number from 1 to 65535'],
+  ['an instance port of 0', f => new InstanceTargetGroup(f.stack, 'G', { vpc: f.vpc }).addInstance(f.instance('I'), 0),
+    'Stack/G: invalid instances port 0: must be a whole number from 1 to 65535'],
+  ['the same address twice', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, targets: ['10.0.1.10', '10.0.1.10'] }),
+    "Stack/G: invalid targets '10.0.1.10': is already a target of this group; each target (and port) may be listed once"],
+  ['101 targets', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, targets: Array.from({ length: 101 }, (_, i) => `10.0.${Math.floor(i / 200)}.${i + 1}`) }),
+    "Stack/G: invalid targets '10.0.0.101': cannot be added: a target group lists at most 100 targets in CloudFormation"],
+  ['an Auto Scaling group whose traffic sources are a token', f => {
+    const scaling = f.asg('Asg');
+    (scaling.node.defaultChild as autoscaling.CfnAutoScalingGroup).trafficSources = Token.asAny({ resolve: () => [] }) as any;
+    new InstanceTargetGroup(f.stack, 'G', { vpc: f.vpc }).addAutoScalingGroup(scaling);
+  }, "Stack/G: invalid autoScalingGroup 'Stack/Asg': its trafficSources are only known at deploy time"],
+  // Application Load Balancers.
+  ['an internet-facing ALB', f => new AlbTargetGroup(f.stack, 'G', f.alb('Alb', { internetFacing: true })),
+    "Stack/G: invalid loadBalancer 'Stack/Alb': must be internal (internetFacing: false): VPC Lattice registers only internal Application Load Balancers"],
+  ['a listener of another ALB', f => new AlbTargetGroup(f.stack, 'G', { loadBalancer: f.alb('A').loadBalancer, listener: f.alb('B').listener }),
+    "Stack/G: invalid listener 'Stack/B/Http': must be a listener of the load balancer Stack/A"],
+  ['an ALB in another VPC', f => new AlbTargetGroup(f.stack, 'G', { ...f.alb('Alb'), vpc: new ec2.Vpc(f.stack, 'Other', { maxAzs: 1, natGateways: 0 }) }),
+    "Stack/G: invalid vpc 'Stack/Other': must be the VPC of the load balancer (Stack/Vpc): VPC Lattice registers only an ALB in the target group's VPC"],
+  ['a port other than the ALB listener\'s', f => new AlbTargetGroup(f.stack, 'G', { ...f.alb('Alb'), port: 8080 }),
+    'Stack/G: invalid port 8080: must be the port of the ALB listener (80), or left out'],
+  ['a protocol other than the ALB listener\'s', f => new AlbTargetGroup(f.stack, 'G', { ...f.alb('Alb'), protocol: TargetProtocol.HTTPS }),
+    "Stack/G: invalid protocol 'HTTPS': must be the protocol of the ALB listener (\"HTTP\"), or left out"],
+  ['an imported ALB listener without a port', f => new AlbTargetGroup(f.stack, 'G', {
+    loadBalancer: f.alb('Alb').loadBalancer,
+    listener: elbv2.ApplicationListener.fromApplicationListenerAttributes(f.stack, 'L', {
+      listenerArn: 'arn:aws:elasticloadbalancing:us-east-1:111122223333:listener/app/a/0123456789abcdef/0123456789abcdef',
+      securityGroup: ec2.SecurityGroup.fromSecurityGroupId(f.stack, 'Sg', 'sg-12345678'),
+    }),
+  }), 'Stack/G: invalid port undefined: give the port of the ALB listener: the listener was imported, so its port is unknown'],
+];
+
+describe('bad input is rejected at synth with a message that says what is allowed', () => {
+  test.each(BAD_INPUT)('%s', (_name, build, message) => {
+    const f = fixture();
+    expect(() => {
+      build(f);
+      Template.fromStack(f.stack);
+    }).toThrow(message);
+  });
+});
+
+test('values only known at deploy time are left for deploy time', () => {
+  const f = fixture();
+  const text = (name: string) => new CfnParameter(f.stack, name, { type: 'String' }).valueAsString;
+  const number = (name: string) => new CfnParameter(f.stack, name, { type: 'Number' }).valueAsNumber;
+
+  const ips = new IpTargetGroup(f.stack, 'Ips', {
+    vpc: f.vpc,
+    port: number('Port'),
+    targetGroupName: text('Name'),
+    targets: [text('Address')],
+    healthCheck: {
+      interval: Duration.seconds(number('Interval')),
+      timeout: Duration.seconds(number('Timeout')),
+      healthyThresholdCount: number('Healthy'),
+      unhealthyThresholdCount: number('Unhealthy'),
+      path: text('Path'),
+      port: number('HealthPort'),
+      healthyHttpCodes: text('Codes'),
+    },
+  });
+  ips.addTarget(text('Other'), number('OtherPort'));
+  new InstanceTargetGroup(f.stack, 'Web', { vpc: f.vpc, port: number('WebPort'), instances: [f.instance('I')] });
+  LatticePrefixList.useKnownId(f.stack, text('PrefixList'));
+
+  const template = Template.fromStack(f.stack);
+  template.hasResourceProperties('AWS::VpcLattice::TargetGroup', {
+    Name: { Ref: 'Name' },
+    Config: { Port: { Ref: 'Port' }, HealthCheck: { HealthCheckIntervalSeconds: { Ref: 'Interval' }, Path: { Ref: 'Path' }, Matcher: { HttpCode: { Ref: 'Codes' } } } },
+    Targets: [{ Id: { Ref: 'Address' } }, { Id: { Ref: 'Other' }, Port: { Ref: 'OtherPort' } }],
+  });
+  template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', { SourcePrefixListId: { Ref: 'PrefixList' }, FromPort: { Ref: 'WebPort' } });
+});

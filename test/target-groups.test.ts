@@ -212,7 +212,7 @@ describe('InstanceTargetGroup', () => {
 
     const template = Template.fromStack(stack);
     for (const rule of Object.values(template.findResources('AWS::EC2::SecurityGroupIngress'))) {
-      expect(rule.Properties.SourcePrefixListId).toEqual(PREFIX_LIST_ID);
+      expect(rule.Properties.SourcePrefixListId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^VpcLatticePrefixList/), 'PrefixLists.0.PrefixListId'] });
       expect(rule.Properties.CidrIp).toBeUndefined();
       expect(rule.Properties.CidrIpv6).toBeUndefined();
     }

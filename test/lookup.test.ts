@@ -1,11 +1,17 @@
-import { Stack } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { strictApp, strictStack } from './util';
 import { LatticeService, ServiceNetwork } from 'cdk-vpc-lattice';
 
 const LOOKUP = 'Custom::VpcLatticeLookup';
+const LOG_WRITES = {
+  Effect: 'Allow',
+  Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+  Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^VpcLatticeLookupProviderLogs'), 'Arn'] },
+};
 
 function lookupHandler(template: Template): string {
   const functions = template.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } });
@@ -43,8 +49,8 @@ describe('fromServiceNetworkName / fromServiceName', () => {
     expect(stack.resolve(service.serviceArn)).toEqual({ 'Fn::GetAtt': [lookupId, 'Arn'] });
     expect(stack.resolve(service.serviceId)).toEqual({ 'Fn::GetAtt': [lookupId, 'Id'] });
     template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'vpc-lattice:ListServices', Resource: '*' }] },
-      Roles: [{ Ref: Match.stringLikeRegexp('^VpcLatticeLookupProviderHandlerServiceRole') }],
+      PolicyDocument: { Statement: [LOG_WRITES, { Effect: 'Allow', Action: 'vpc-lattice:ListServices', Resource: '*' }] },
+      Roles: [{ Ref: Match.stringLikeRegexp('^VpcLatticeLookupProviderHandlerRole') }],
     });
   });
 
@@ -70,22 +76,54 @@ describe('fromServiceNetworkName / fromServiceName', () => {
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
         Statement: [
+          LOG_WRITES,
           { Effect: 'Allow', Action: 'vpc-lattice:ListServiceNetworks', Resource: '*' },
           { Effect: 'Allow', Action: 'vpc-lattice:ListServices', Resource: '*' },
         ],
       },
-      Roles: [{ Ref: Match.stringLikeRegexp('^VpcLatticeLookupProviderHandlerServiceRole') }],
+      Roles: [{ Ref: Match.stringLikeRegexp('^VpcLatticeLookupProviderHandlerRole') }],
     });
-    // The framework may only invoke the handler.
+    // The framework may write its logs and invoke the handler, nothing else.
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
-        Statement: Match.arrayWith([{
-          Effect: 'Allow',
-          Action: 'lambda:InvokeFunction',
-          Resource: [{ 'Fn::GetAtt': [handler, 'Arn'] }, { 'Fn::Join': ['', [{ 'Fn::GetAtt': [handler, 'Arn'] }, ':*']] }],
-        }]),
+        Statement: [
+          LOG_WRITES,
+          {
+            Effect: 'Allow',
+            Action: 'lambda:InvokeFunction',
+            Resource: [{ 'Fn::GetAtt': [handler, 'Arn'] }, { 'Fn::Join': ['', [{ 'Fn::GetAtt': [handler, 'Arn'] }, ':*']] }],
+          },
+          { Effect: 'Allow', Action: 'lambda:GetFunction', Resource: { 'Fn::GetAtt': [handler, 'Arn'] } },
+        ],
       },
+      Roles: [{ Ref: Match.stringLikeRegexp('^VpcLatticeLookupProviderFrameworkRole') }],
     });
+    // Two roles without managed policies, and one log group for both functions, kept for a year.
+    template.resourceCountIs('AWS::IAM::Role', 2);
+    template.allResourcesProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
+    template.resourceCountIs('AWS::Logs::LogGroup', 1);
+    template.hasResource('AWS::Logs::LogGroup', { Properties: { RetentionInDays: 365 }, DeletionPolicy: 'Delete' });
+    template.allResourcesProperties('AWS::Lambda::Function', {
+      LoggingConfig: { LogGroup: { Ref: Match.stringLikeRegexp('^VpcLatticeLookupProviderLogs') } },
+    });
+  });
+
+  test('cdk-nag finds nothing in the provider: its unavoidable findings are acknowledged with reasons', () => {
+    const app = strictApp();
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    const stack = new Stack(app, 'Stack');
+    ServiceNetwork.fromServiceNetworkName(stack, 'Shared', 'platform');
+    LatticeService.fromServiceName(stack, 'Orders', 'orders');
+
+    expect(() => app.synth()).not.toThrow();
+    const acknowledged = stack.node.findAll()
+      .flatMap(construct => construct.node.metadata.filter(entry => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY))
+      .flatMap(entry => Object.keys(entry.data));
+    expect(acknowledged.sort()).toEqual([
+      'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+      expect.stringMatching(/^AwsSolutions::AwsSolutions-IAM5\[Resource::<VpcLatticeLookupProviderHandler[0-9A-F]{8}\.Arn>:\*\]$/),
+      'AwsSolutions::AwsSolutions-L1',
+    ]);
   });
 
   test('each stack gets its own provider', () => {

@@ -1,5 +1,6 @@
-import { CustomResource, Duration, Stack } from 'aws-cdk-lib';
+import { CfnElement, CustomResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { LookupFunction } from './lookup-function';
@@ -9,8 +10,9 @@ import { LIST_ACTIONS, LookupAttributes, LookupProperties, LookupResourceType } 
 const PROVIDER_ID = 'VpcLatticeLookupProvider';
 
 /**
- * The Lambda-backed provider behind every `Custom::VpcLatticeLookup` of a stack: one per stack however many lookups,
- * allowed only the `List*` actions of the kinds of lookups the stack makes.
+ * The Lambda-backed provider behind every `Custom::VpcLatticeLookup` of a stack: one per stack however many lookups.
+ * The handler may only call the `List*` actions of the kinds of lookups the stack makes, and both functions may only
+ * write to their own log group (kept for a year), rather than holding the AWSLambdaBasicExecutionRole managed policy.
  */
 class LookupProvider extends Construct {
   /** The provider of the stack of `scope`, created by its first lookup, allowed to find resources of `type`. */
@@ -27,11 +29,38 @@ class LookupProvider extends Construct {
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
+    const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY });
+    const lambdaRole = (roleId: string, description: string) => {
+      const role = new iam.Role(this, roleId, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), description });
+      logGroup.grantWrite(role);
+      return role;
+    };
+
+    const handlerRole = lambdaRole('HandlerRole', 'Lists VPC Lattice service networks and services to find one by name');
     this.handler = new LookupFunction(this, 'Handler', {
       description: 'Finds VPC Lattice service networks and services by name at deploy time (cdk-vpc-lattice)',
       timeout: Duration.minutes(2),
+      role: handlerRole,
+      logGroup,
     });
-    this.serviceToken = new cr.Provider(this, 'Provider', { onEventHandler: this.handler }).serviceToken;
+    const frameworkRole = lambdaRole('FrameworkRole', 'Invokes the VPC Lattice lookup function for CloudFormation');
+    this.serviceToken = new cr.Provider(this, 'Provider', { onEventHandler: this.handler, frameworkOnEventRole: frameworkRole, logGroup }).serviceToken;
+
+    Validations.of(handlerRole).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+      reason: "vpc-lattice:ListServiceNetworks and vpc-lattice:ListServices support no resource-level permissions, so their resource is '*'; " +
+        'the role may call only those read-only actions, and only the ones its stack\'s lookups need.',
+    });
+    const handlerLogicalId = Stack.of(this).getLogicalId(this.handler.node.defaultChild as CfnElement);
+    Validations.of(frameworkRole).acknowledge({
+      id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${handlerLogicalId}.Arn>:*]`,
+      reason: 'The custom-resource framework may invoke the lookup function and its versions (<function ARN>:*), and no other function.',
+    });
+    Validations.of(this.handler).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-L1',
+      reason: 'The handler is bundled with its AWS SDK for, and tested on, the nodejs22.x runtime this library is built for; ' +
+        'a newer runtime is adopted in a library release, not by each stack.',
+    });
   }
 
   private allow(type: LookupResourceType) {

@@ -11,7 +11,7 @@ import {
   TargetProtocol,
 } from 'cdk-vpc-lattice';
 
-const AMI = ec2.MachineImage.genericLinux({ 'us-east-1': 'ami-0123456789abcdef0' });
+const AMI = ec2.MachineImage.latestAmazonLinux2023();
 const INSTANCE_TYPE = new ec2.InstanceType('t3.micro');
 const PREFIX_LIST_ID = { 'Fn::GetAtt': [Match.stringLikeRegexp('^VpcLatticePrefixList'), 'PrefixLists.0.PrefixListId'] };
 

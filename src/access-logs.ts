@@ -4,7 +4,8 @@ import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CfnAccessLogSubscription } from 'aws-cdk-lib/aws-vpclattice';
-import { Construct, IConstruct } from 'constructs';
+import { Construct, IDependable } from 'constructs';
+import { freeChildId } from './private/ids';
 import { checkOneOf, checkString, invalid, isToken } from './private/validation';
 
 /**
@@ -40,7 +41,7 @@ interface BoundDestination {
   readonly kind?: DestinationKind;
   readonly destinationArn: string;
   /** Something the subscription must wait for, like the bucket policy that lets log delivery write. */
-  readonly dependable?: IConstruct;
+  readonly dependable?: IDependable;
 }
 
 /**
@@ -157,16 +158,11 @@ function kindOfArn(owner: Construct, arn: string): DestinationKind | undefined {
 
 /**
  * The vended-logs bucket policy (CloudWatch Logs user guide, "Logs sent to Amazon S3"), scoped to the log deliveries
- * of the owner's account and Region. Added once per bucket, account and Region.
+ * of the owner's account and Region. A bucket used by several resources gets the same statements again, which IAM
+ * policy documents render once.
  */
-function allowLogDeliveryToBucket(owner: Construct, bucket: s3.IBucket): IConstruct | undefined {
+function allowLogDeliveryToBucket(owner: Construct, bucket: s3.IBucket): IDependable | undefined {
   const stack = Stack.of(owner);
-  const key = `${stack.account}/${stack.region}`;
-  const done = bucketsAllowingDelivery.get(bucket) ?? new Set<string>();
-  bucketsAllowingDelivery.set(bucket, done);
-  if (done.has(key)) { return bucket.policy; }
-  done.add(key);
-
   const deliveryService = new iam.ServicePrincipal('delivery.logs.amazonaws.com');
   const sourceArn = { 'aws:SourceArn': stack.formatArn({ service: 'logs', resource: '*', arnFormat: ArnFormat.NO_RESOURCE_NAME }) };
   const fromThisAccount = { StringEquals: { 'aws:SourceAccount': stack.account }, ArnLike: sourceArn };
@@ -188,13 +184,8 @@ function allowLogDeliveryToBucket(owner: Construct, bucket: s3.IBucket): IConstr
     resources: ['*'],
     conditions: fromThisAccount,
   }));
-  return result.statementAdded ? bucket.policy : undefined;
+  return result.policyDependable;
 }
-
-const bucketsAllowingDelivery = new WeakMap<s3.IBucket, Set<string>>();
-
-/** The subscriptions made so far per resource: `<log type>/<kind>` → construct path. */
-const subscriptionsByOwner = new WeakMap<IConstruct, Map<string, string>>();
 
 /**
  * Sends the access logs of a service network or a service (`owner`, identified by `resourceIdentifier`) to a
@@ -208,21 +199,15 @@ export function addAccessLogSubscription(
   checkOneOf(owner, 'logType', logType, Object.values(ServiceNetworkLogType));
   const bound = destination._bind(owner);
   const prefix = logType === ServiceNetworkLogType.RESOURCE ? 'ResourceAccessLogs' : 'AccessLogs';
-  let id = `${prefix}${bound.kind ?? ''}`;
-
-  if (bound.kind) {
-    const seen = subscriptionsByOwner.get(owner) ?? new Map<string, string>();
-    subscriptionsByOwner.set(owner, seen);
-    const key = `${logType ?? ''}/${bound.kind}`;
-    const earlier = seen.get(key);
-    if (earlier) {
-      throw invalid(owner, 'accessLogs', KIND_NAMES[bound.kind],
-        `${earlier} already sends ${logType ? `${logType} ` : ''}access logs to ${KIND_NAMES[bound.kind]}, and VPC Lattice allows one destination ` +
-        `of each kind (CloudWatch Logs, S3, Firehose) per resource${logType ? ' and log type' : ''}`);
-    }
-    seen.set(key, `${owner.node.path}/${id}`);
-  } else {
-    for (let n = 1; owner.node.tryFindChild(id); n++) { id = `${prefix}${n}`; }
+  // A subscription's ID names its log type and destination kind, so an earlier one of the same kind is found by ID.
+  // The kind of an ARN given as a token is unknown: VPC Lattice judges it at deploy time.
+  const kind = bound.kind;
+  const id = kind ? `${prefix}${kind}` : freeChildId(owner, prefix);
+  const earlier = kind ? owner.node.tryFindChild(id) : undefined;
+  if (kind && earlier) {
+    throw invalid(owner, 'accessLogs', KIND_NAMES[kind],
+      `${earlier.node.path} already sends ${logType ? `${logType} ` : ''}access logs to ${KIND_NAMES[kind]}, and VPC Lattice allows one ` +
+      `destination of each kind (CloudWatch Logs, S3, Firehose) per resource${logType ? ' and log type' : ''}`);
   }
 
   const subscription = new CfnAccessLogSubscription(owner, id, {

@@ -1,6 +1,7 @@
 import { Lazy, Names } from 'aws-cdk-lib';
 import { CfnResourceShare } from 'aws-cdk-lib/aws-ram';
 import { IConstruct } from 'constructs';
+import { freeChildId } from './private/ids';
 import { invalid, isToken } from './private/validation';
 
 /**
@@ -50,9 +51,7 @@ export function shareResource(owner: IConstruct, resourceArn: string, options: S
     }
   });
 
-  let id = 'ResourceShare';
-  for (let n = 2; owner.node.tryFindChild(id); n++) { id = `ResourceShare${n}`; }
-  const share: CfnResourceShare = new CfnResourceShare(owner, id, {
+  const share: CfnResourceShare = new CfnResourceShare(owner, freeChildId(owner, 'ResourceShare'), {
     name: Lazy.string({ produce: () => Names.uniqueResourceName(share, { maxLength: 255 }) }),
     resourceArns: [resourceArn],
     principals: options.principals,

@@ -205,7 +205,7 @@ describe('AccessLogDestination.fromArn', () => {
     const network = new ServiceNetwork(stack, 'Network');
     network.addAccessLogs(AccessLogDestination.fromArn(Token.asString({ Ref: 'DestinationA' })));
     network.addAccessLogs(AccessLogDestination.fromArn(Token.asString({ Ref: 'DestinationB' })));
-    expect(network.node.children.map(child => child.node.id).filter(id => id.startsWith('AccessLogs'))).toEqual(['AccessLogs', 'AccessLogs1']);
+    expect(network.node.children.map(child => child.node.id).filter(id => id.startsWith('AccessLogs'))).toEqual(['AccessLogs', 'AccessLogs2']);
   });
 });
 

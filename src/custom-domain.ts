@@ -1,4 +1,4 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct, IConstruct } from 'constructs';
@@ -123,7 +123,7 @@ function checkZone(service: Construct, domainName: string, zone: route53.IHosted
   } catch {
     return; // imported by ID alone: the name is not known here
   }
-  if (Token.isUnresolved(zoneName) || isToken(domainName)) { return; }
+  if (isToken(zoneName) || isToken(domainName)) { return; }
   const zoneLower = zoneName.toLowerCase().replace(/\.$/, '');
   const domainLower = domainName.toLowerCase();
   if (domainLower === zoneLower) {

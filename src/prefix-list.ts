@@ -111,8 +111,9 @@ class PrefixListInStack {
       },
     });
     this.peer = new PrefixListPeer(this.id, ipv6 ? 'VpcLatticeIpv6PrefixList' : 'VpcLatticePrefixList');
+    // Synthesizing an app again runs this again: the lookup is made once.
     whenTreeIsComplete(stack, () => {
-      if (this.knownId === undefined) {
+      if (this.knownId === undefined && this.lookupId === undefined) {
         this.lookupId = lookUpPrefixListId(stack, ipv6);
       }
     });

@@ -1,5 +1,5 @@
 import { Stack, Validations } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -31,6 +31,14 @@ describe('the prefix-list lookup', () => {
     for (const rule of rules) {
       expect(rule.Properties.SourcePrefixListId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^VpcLatticePrefixList/), 'PrefixLists.0.PrefixListId'] });
     }
+  });
+
+  test('synthesizing the app again keeps the one lookup', () => {
+    const { stack, vpc, instance } = setup();
+    new InstanceTargetGroup(stack, 'Group', { vpc, instances: [instance('Instance')] });
+    Template.fromStack(stack);
+    Annotations.fromStack(stack);
+    Template.fromStack(stack).resourceCountIs('Custom::VpcLatticePrefixList', 1);
   });
 
   test('target groups that share an instance and a port make one rule', () => {

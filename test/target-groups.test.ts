@@ -203,6 +203,21 @@ describe('InstanceTargetGroup', () => {
     expect(latticeIngress(Template.fromStack(stack))).toEqual(['AlbSecurityGroup:80-80', 'Later:80-80']);
   });
 
+  test('a security group the app cannot change is a warning; an imported one it may change gets the rule', () => {
+    const { stack, vpc } = fixture();
+    const withGroup = (id: string, mutable: boolean) => new ec2.Instance(stack, id, {
+      vpc, instanceType: INSTANCE_TYPE, machineImage: AMI, securityGroup: ec2.SecurityGroup.fromSecurityGroupId(stack, `${id}Sg`, 'sg-12345678', { mutable }),
+    });
+    new InstanceTargetGroup(stack, 'Web', { vpc, port: 8080, instances: [withGroup('Fixed', false), withGroup('Open', true)] });
+
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', { GroupId: 'sg-12345678', SourcePrefixListId: PREFIX_LIST_ID, FromPort: 8080 });
+    template.resourceCountIs('AWS::EC2::SecurityGroupIngress', 1);
+    const warnings = Annotations.fromStack(stack).findWarning('/Stack/Web', Match.anyValue());
+    expect(warnings.map(warning => warning.entry.data)).toEqual([expect.stringMatching(
+      /^The security group Stack\/FixedSg of the target Stack\/Fixed cannot be changed by this app \(it was imported with mutable: false\): at run time VPC Lattice's requests and health checks on port 8080 get no answer/)]);
+  });
+
   test('targets are never opened to a CIDR, only to the prefix list', () => {
     const { stack, vpc, instance, asg, alb } = fixture();
     const group = new InstanceTargetGroup(stack, 'Web', { vpc, port: 8080, instances: [instance('First')], healthCheck: { port: 8081 } });

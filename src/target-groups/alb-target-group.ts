@@ -107,7 +107,7 @@ export class AlbTargetGroup extends TargetGroupBase {
     this.targetGroupArn = resource.attrArn;
     this.targetGroupId = resource.attrId;
 
-    admitLatticeTraffic(props.loadBalancer, [this.port]);
+    admitLatticeTraffic(this, props.loadBalancer, [this.port]);
   }
 
   private vpcOf(props: AlbTargetGroupProps): ec2.IVpc {

@@ -80,7 +80,7 @@ export class InstanceTargetGroup extends TargetGroupBase {
    */
   public addInstance(instance: ec2.IInstance, port?: number): void {
     this.targets.add(instance.instanceId, port, port === undefined ? instance.node.path : `${instance.node.path} port ${port}`);
-    admitLatticeTraffic(instance, this.portsToAdmit(port));
+    admitLatticeTraffic(this, instance, this.portsToAdmit(port));
   }
 
   /**
@@ -99,7 +99,7 @@ export class InstanceTargetGroup extends TargetGroupBase {
     }
     resource.trafficSources = [...(existing ?? []), { identifier: this.targetGroupArn, type: 'vpc-lattice' }];
     this.autoScalingGroups.add(autoScalingGroup);
-    admitLatticeTraffic(autoScalingGroup, this.portsToAdmit());
+    admitLatticeTraffic(this, autoScalingGroup, this.portsToAdmit());
   }
 
   /** The traffic port of a target, and the health-check port when health checks are on. */

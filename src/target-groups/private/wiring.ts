@@ -1,4 +1,4 @@
-import { Token } from 'aws-cdk-lib';
+import { Annotations, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import { Listener, ListenerProtocol } from '../../listener';
@@ -11,12 +11,22 @@ import type { ITargetGroup } from '../target-group-base';
  * Opens a target's security groups to VPC Lattice's managed prefix list (never to a CIDR) on each port: the traffic
  * port and the health-check port, one rule when they are equal. Security groups added to the target's `connections`
  * later are opened too (`Connections` remembers the rules), and a security group gets one rule per port however many
- * target groups ask.
+ * target groups ask. A security group the app cannot change is a warning on `group`: requests would find it closed.
  */
-export function admitLatticeTraffic(target: ec2.IConnectable & IConstruct, ports: number[]) {
+export function admitLatticeTraffic(group: IConstruct, target: ec2.IConnectable & IConstruct, ports: number[]) {
+  const prefixListId = LatticePrefixList.idOf(target);
   const peer = LatticePrefixList.peer(target);
-  for (const port of new Set(ports)) {
+  const distinctPorts = [...new Set(ports)];
+  for (const port of distinctPorts) {
     target.connections.allowFrom(peer, ec2.Port.tcp(port), `From VPC Lattice to targets on port ${port}`);
+  }
+  const closed = target.connections.securityGroups.filter(securityGroup => distinctPorts.some(port => !securityGroup.node.findAll().some(rule =>
+    rule instanceof ec2.CfnSecurityGroupIngress && rule.sourcePrefixListId === prefixListId && rule.fromPort === port)));
+  for (const securityGroup of closed) {
+    Annotations.of(group).addWarningV2('cdk-vpc-lattice:targetSecurityGroupNotOpened',
+      `The security group ${securityGroup.node.path} of the target ${target.node.path} cannot be changed by this app (it was imported with ` +
+      `mutable: false): at run time VPC Lattice's requests and health checks on port ${distinctPorts.join(' and ')} get no answer unless it ` +
+      'already admits the VPC Lattice managed prefix list. Add that ingress rule where the group is managed, then acknowledge this warning.');
   }
 }
 

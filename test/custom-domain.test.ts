@@ -96,6 +96,11 @@ describe('custom domains', () => {
       subjectAlternativeNames: [new CfnParameter(stack, 'CertificateDomain').valueAsString],
       validation: acm.CertificateValidation.fromDns(),
     })],
+    ['whose list of names is a token', stack => {
+      const made = certificate(stack, 'billing.internal.example.com');
+      (made.node.defaultChild as acm.CfnCertificate).subjectAlternativeNames = new CfnParameter(stack, 'Names', { type: 'CommaDelimitedList' }).valueAsList;
+      return made;
+    }],
   ])('a certificate %s is not checked', (_what, make) => {
     const stack = strictStack();
     serviceOn(stack, { domainName: DOMAIN, certificate: make(stack) });

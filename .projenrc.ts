@@ -25,7 +25,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   lambdaOptions: { runtime: new awscdk.LambdaRuntime('nodejs22.x', 'node22', { defaultExternals: [] }) },
   devDeps: [
-    '@aws-sdk/client-vpc-lattice', '@types/aws-lambda', 'aws-sdk-client-mock@^4.1.0', 'aws-sdk-client-mock-jest@^4.1.0',
+    '@aws-sdk/client-vpc-lattice', '@types/aws-lambda', 'aws-sdk-client-mock@^4.1.0',
     'cdk-nag@^3.0.2', 'tsconfig-paths@^4.2.0',
   ],
 
@@ -66,10 +66,16 @@ const examplesTsconfig = {
   exclude: ['node_modules'],
 };
 new JsonFile(project, 'examples/tsconfig.json', { obj: examplesTsconfig, marker: true, allowComments: true });
+// The example runner (scripts/) is type-checked and linted the same way.
+new JsonFile(project, 'scripts/tsconfig.json', {
+  obj: { extends: '../examples/tsconfig.json', include: ['**/*.ts', '../examples/**/*.ts'] }, marker: true, allowComments: true,
+});
 project.tryFindObjectFile('test/tsconfig.json')?.addOverride('compilerOptions.paths', { 'cdk-vpc-lattice': ['../src/index'] });
 project.tryFindObjectFile('test/tsconfig.json')?.addOverride('include', ['**/*.ts', '../examples/**/*.ts']);
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('scripts');
+project.eslint?.allowDevDeps('examples/**');
+project.eslint?.allowDevDeps('scripts/**');
 project.tryFindObjectFile('.eslintrc.json')?.addOverride('settings.import/resolver.typescript.project', ['./tsconfig.json', './examples/tsconfig.json']);
 project.npmignore?.exclude('/examples/', '/scripts/', '/.ci/', '/cdk.out/');
 project.gitignore.exclude('cdk.out/');

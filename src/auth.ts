@@ -54,8 +54,8 @@ export abstract class AuthPolicy {
         actions: [INVOKE_ACTION],
         resources: ['*'],
         conditions: {
-          'StringEquals': { 'aws:PrincipalOrgID': organizationId },
-          'StringNotEqualsIgnoreCase': { 'aws:PrincipalType': 'anonymous' },
+          StringEquals: { 'aws:PrincipalOrgID': organizationId },
+          StringNotEqualsIgnoreCase: { 'aws:PrincipalType': 'anonymous' },
         },
       })];
     });

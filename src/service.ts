@@ -14,6 +14,7 @@ import { HttpCodeClass } from './metrics';
 import { importedIdentity } from './private/arns';
 import { AuthPolicyHolder, INVOKE_ACTION } from './private/auth-policy';
 import { LatticeMetrics } from './private/metrics';
+import { acknowledgeWildcardResources } from './private/nag';
 import { listenersOf, networksOf } from './private/registry';
 import { whenTreeIsComplete } from './private/tree';
 import { checkResourceName, checkSeconds, invalid } from './private/validation';
@@ -191,13 +192,20 @@ abstract class LatticeServiceBase extends Resource implements ILatticeService {
     });
     const methods = options.methods ?? [];
     checkHttpMethods(this, 'grantInvoke methods', methods);
-    return iam.Grant.addToPrincipalAndResource({
+    const resourceArns = paths.map(path => `${this.serviceArn}${path}`);
+    const grant = iam.Grant.addToPrincipalAndResource({
       grantee,
       actions: [INVOKE_ACTION],
-      resourceArns: paths.map(path => `${this.serviceArn}${path}`),
+      resourceArns,
       resource: this,
       conditions: methods.length > 0 ? { StringEquals: { 'vpc-lattice-svcs:RequestMethod': methods } } : undefined,
     });
+    // The `*` in these resources is a request path within this one service, which is as narrow as the grant asked for.
+    if (Construct.isConstruct(grantee.grantPrincipal)) {
+      acknowledgeWildcardResources(grantee.grantPrincipal, resourceArns,
+        `Granted by grantInvoke on ${this.node.path}: the wildcard is a request path of that VPC Lattice service only (paths ${paths.join(', ')}).`);
+    }
+    return grant;
   }
 
   public abstract addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;

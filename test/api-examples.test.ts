@@ -7,11 +7,11 @@ import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { strictStack } from './util';
 import {
   AccessLogDestination, AuthPolicy, AuthType, HeaderMatch, HttpMethod, LatticeService, ListenerAction, ListenerProtocol, PathMatch,
   ServiceNetwork, TargetGroupBase,
 } from 'cdk-vpc-lattice';
-import { strictStack } from './util';
 
 /*
  * The "Service networks" and "Services, listeners, rules" sections of the API contract (shared/design/API.md), written
@@ -42,7 +42,10 @@ function parts(stack: Stack) {
     callerRole: new iam.Role(stack, 'Caller', { assumedBy: new iam.AccountRootPrincipal() }),
     readerRole: new iam.Role(stack, 'Reader', { assumedBy: new iam.AccountRootPrincipal() }),
     statement: new iam.PolicyStatement({
-      effect: iam.Effect.DENY, principals: [new iam.AnyPrincipal()], actions: ['vpc-lattice-svcs:Invoke'], resources: ['*'],
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions: ['vpc-lattice-svcs:Invoke'],
+      resources: ['*'],
       conditions: { StringEquals: { 'aws:PrincipalType': 'anonymous' } },
     }),
   };
@@ -50,7 +53,10 @@ function parts(stack: Stack) {
 
 test('the "Service networks" and "Services, listeners, rules" sections synthesize as written', () => {
   const stack = strictStack();
-  const { clientVpc, otherVpc, clientSecurityGroup, mySg, logGroup, bucket, deliveryStream, certificate, hostedZone, blue, green, legacy, callerRole, readerRole, statement } = parts(stack);
+  const {
+    clientVpc, otherVpc, clientSecurityGroup, mySg, logGroup, bucket, deliveryStream, certificate, hostedZone, blue, green, legacy,
+    callerRole, readerRole, statement,
+  } = parts(stack);
   const arn = 'arn:aws:vpc-lattice:us-east-1:111122223333:servicenetwork/sn-0123456789abcdef0';
   const svcArn = 'arn:aws:vpc-lattice:us-east-1:111122223333:service/svc-0123456789abcdef0';
   const self = stack; // `this` in API.md

@@ -30,7 +30,10 @@ test('the simple-network example is the simplest thing that works: one client VP
   template.hasResourceProperties('AWS::EC2::SecurityGroup', {
     SecurityGroupIngress: [{
       CidrIp: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ClientVpc'), 'CidrBlock'] },
-      FromPort: 80, ToPort: 80, IpProtocol: 'tcp', Description: 'From the VPC to VPC Lattice listeners on port 80',
+      FromPort: 80,
+      ToPort: 80,
+      IpProtocol: 'tcp',
+      Description: 'From the VPC to VPC Lattice listeners on port 80',
     }],
   });
 });

@@ -1,8 +1,8 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { strictStack } from './util';
 import {
   HeaderMatch, HttpMethod, LatticeService, Listener, ListenerAction, ListenerProtocol, ListenerRule, PathMatch, TargetGroupBase,
 } from 'cdk-vpc-lattice';
-import { strictStack } from './util';
 
 const arn = (suffix: string) => `arn:aws:vpc-lattice:eu-west-1:111122223333:targetgroup/tg-0123456789abcdef${suffix}`;
 

@@ -2,8 +2,8 @@ import { Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { AuthPolicy, AuthType, LatticeService, ListenerProtocol, ServiceNetwork } from 'cdk-vpc-lattice';
 import { strictApp, strictStack } from './util';
+import { AuthPolicy, AuthType, LatticeService, ListenerProtocol, ServiceNetwork } from 'cdk-vpc-lattice';
 
 function vpc(scope: Stack, id = 'Vpc', cidr = '10.0.0.0/16'): ec2.Vpc {
   return new ec2.Vpc(scope, id, {
@@ -82,7 +82,10 @@ describe('ServiceNetwork', () => {
     const network = new ServiceNetwork(stack, 'Network', { authPolicy: AuthPolicy.fromPolicyDocument(document) });
     document.addStatements(new iam.PolicyStatement({ principals: [new iam.AnyPrincipal()], actions: ['vpc-lattice-svcs:Invoke'], resources: ['*'] }));
     const result = network.addToAuthPolicy(new iam.PolicyStatement({
-      effect: iam.Effect.DENY, principals: [new iam.AnyPrincipal()], actions: ['vpc-lattice-svcs:Invoke'], resources: ['*'],
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions: ['vpc-lattice-svcs:Invoke'],
+      resources: ['*'],
       conditions: { StringEquals: { 'aws:PrincipalType': 'anonymous' } },
     }));
 
@@ -281,6 +284,6 @@ describe('imports', () => {
   test('attributes need an ARN or an ID', () => {
     const stack = strictStack();
     expect(() => ServiceNetwork.fromServiceNetworkAttributes(stack, 'Imported', {}))
-      .toThrow("Stack/Imported: invalid attributes {}: give serviceNetworkArn or serviceNetworkId");
+      .toThrow('Stack/Imported: invalid attributes {}: give serviceNetworkArn or serviceNetworkId');
   });
 });

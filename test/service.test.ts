@@ -1,10 +1,10 @@
 import { Annotations as CoreAnnotations, Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { strictStack } from './util';
 import {
   AuthPolicy, AuthType, HttpMethod, LatticeService, ListenerAction, ListenerProtocol, PathMatch, ServiceNetwork, TargetGroupBase,
 } from 'cdk-vpc-lattice';
-import { strictStack } from './util';
 
 const SERVICE_ARN = 'arn:aws:vpc-lattice:eu-west-1:111122223333:service/svc-0123456789abcdef0';
 const TARGET_GROUP_ARN = 'arn:aws:vpc-lattice:eu-west-1:111122223333:targetgroup/tg-0123456789abcdef0';
@@ -140,7 +140,10 @@ describe('grantInvoke', () => {
     const stack = strictStack();
     const service = wiredService(stack, { authPolicy: AuthPolicy.organizationOnly('o-abcdef1234') });
     service.addToAuthPolicy(new iam.PolicyStatement({
-      effect: iam.Effect.DENY, principals: [new iam.AnyPrincipal()], actions: ['vpc-lattice-svcs:Invoke'], resources: ['*'],
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions: ['vpc-lattice-svcs:Invoke'],
+      resources: ['*'],
       conditions: { StringEquals: { 'vpc-lattice-svcs:RequestMethod': 'DELETE' } },
     }));
     const template = Template.fromStack(stack);

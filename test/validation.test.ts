@@ -1,10 +1,10 @@
 import { CfnParameter, Duration, Stack, Token } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { strictStack } from './util';
 import {
   AuthPolicy, HeaderMatch, HttpMethod, LatticeService, ListenerAction, ListenerProtocol, PathMatch, ServiceNetwork, TargetGroupBase,
 } from 'cdk-vpc-lattice';
-import { strictStack } from './util';
 
 const TG_ARN = 'arn:aws:vpc-lattice:eu-west-1:111122223333:targetgroup/tg-0123456789abcdef0';
 

@@ -81,12 +81,14 @@ project.npmignore?.exclude('/examples/', '/scripts/', '/.ci/', '/cdk.out/');
 project.gitignore.exclude('cdk.out/');
 
 // The main job: synthesize every app under examples/ and print what was built.
-project.addTask('examples', {
+const examples = project.addTask('examples', {
   description: 'Synthesize every example app to CloudFormation and print, per app and stack, the resources by type and any warnings',
   // The project comes from TS_NODE_PROJECT: tsconfig-paths misreads a --project flag as a folder.
   exec: 'ts-node -r tsconfig-paths/register scripts/synth-examples.ts',
   env: { TS_NODE_PROJECT: 'examples/tsconfig.json' },
 });
+// The deploy-time lookup's Lambda handler is bundled into assets/ (not committed) before the apps can use it.
+examples.prependSpawn(project.tasks.tryFind('bundle')!);
 
 // README examples must compile against the API (strict jsii-rosetta, with rosetta/default.ts-fixture).
 const rosetta = project.addTask('rosetta', {

@@ -18,3 +18,4 @@ export * from './target-groups/lambda-target-group';
 export * from './target-groups/alb-target-group';
 export * from './prefix-list';
 export * from './metrics';
+export * from './target-groups/ecs-target-group';

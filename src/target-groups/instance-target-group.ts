@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { ProtocolVersion, TargetProtocol } from './enums';
 import { createTargetGroupResource, TargetList } from './private/resource';
 import { RenderedHealthCheck, rejectSettings, renderHealthCheck, trafficSettings } from './private/settings';
-import { admitLatticeTraffic, requireHttpsListeners } from './private/wiring';
+import { admitLatticeTraffic, portsToAdmit, requireHttpsListeners } from './private/wiring';
 import { TargetGroupBase, VpcTargetGroupProps } from './target-group-base';
 import { invalid } from '../private/validation';
 
@@ -80,7 +80,7 @@ export class InstanceTargetGroup extends TargetGroupBase {
    */
   public addInstance(instance: ec2.IInstance, port?: number): void {
     this.targets.add(instance.instanceId, port, port === undefined ? instance.node.path : `${instance.node.path} port ${port}`);
-    admitLatticeTraffic(this, instance, this.portsToAdmit(port));
+    admitLatticeTraffic(this, instance, portsToAdmit(port ?? this.port, this.healthCheck));
   }
 
   /**
@@ -99,12 +99,6 @@ export class InstanceTargetGroup extends TargetGroupBase {
     }
     resource.trafficSources = [...(existing ?? []), { identifier: this.targetGroupArn, type: 'vpc-lattice' }];
     this.autoScalingGroups.add(autoScalingGroup);
-    admitLatticeTraffic(this, autoScalingGroup, this.portsToAdmit());
-  }
-
-  /** The traffic port of a target, and the health-check port when health checks are on. */
-  private portsToAdmit(targetPort?: number): number[] {
-    const trafficPort = targetPort ?? this.port;
-    return this.healthCheck.enabled ? [trafficPort, this.healthCheck.port ?? trafficPort] : [trafficPort];
+    admitLatticeTraffic(this, autoScalingGroup, portsToAdmit(this.port, this.healthCheck));
   }
 }

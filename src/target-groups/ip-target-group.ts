@@ -4,7 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { IpAddressType, ProtocolVersion, TargetProtocol } from './enums';
 import { createTargetGroupResource, TargetList } from './private/resource';
-import { rejectSettings, renderHealthCheck, trafficSettings } from './private/settings';
+import { rejectSettings, RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
 import { requireHttpsListeners } from './private/wiring';
 import { TargetGroupBase, VpcTargetGroupProps } from './target-group-base';
 import { checkOneOf, invalid } from '../private/validation';
@@ -54,7 +54,15 @@ export class IpTargetGroup extends TargetGroupBase {
   /** The address family of the targets. */
   public readonly ipAddressType: IpAddressType;
 
-  private readonly vpc: ec2.IVpc;
+  /** The VPC of the targets. */
+  public readonly vpc: ec2.IVpc;
+
+  /**
+   * The health check as rendered, for groups that admit VPC Lattice on this group's ports (ECS alternate groups).
+   *
+   * @internal
+   */
+  public readonly _healthCheck: RenderedHealthCheck;
   private readonly targets: TargetList;
 
   constructor(scope: Construct, id: string, props: IpTargetGroupProps) {
@@ -68,6 +76,7 @@ export class IpTargetGroup extends TargetGroupBase {
     checkOneOf(this, 'ipAddressType', this.ipAddressType, [IpAddressType.IPV4, IpAddressType.IPV6]);
     this.vpc = props.vpc;
     this.targets = new TargetList(this, 'targets');
+    this._healthCheck = renderHealthCheck(this, props.healthCheck, traffic);
 
     const resource = createTargetGroupResource(this, {
       type: 'IP',
@@ -76,7 +85,7 @@ export class IpTargetGroup extends TargetGroupBase {
         vpcIdentifier: props.vpc.vpcId,
         ...traffic,
         ipAddressType: this.ipAddressType,
-        healthCheck: renderHealthCheck(this, props.healthCheck, traffic).config,
+        healthCheck: this._healthCheck.config,
       },
       targets: this.targets.render(),
     });

@@ -6,16 +6,18 @@ import { LatticePrefixList } from '../../prefix-list';
 import { rulesOf } from '../../private/registry';
 import { ProtocolVersion } from '../enums';
 import type { ITargetGroup } from '../target-group-base';
+import type { RenderedHealthCheck } from './settings';
 
 /**
  * Opens a target's security groups to VPC Lattice's managed prefix list (never to a CIDR) on each port: the traffic
  * port and the health-check port, one rule when they are equal. Security groups added to the target's `connections`
  * later are opened too (`Connections` remembers the rules), and a security group gets one rule per port however many
  * target groups ask. A security group the app cannot change is a warning on `group`: requests would find it closed.
+ * Targets of IPv6 groups are reached from the IPv6 list.
  */
-export function admitLatticeTraffic(group: IConstruct, target: ec2.IConnectable & IConstruct, ports: number[]) {
-  const prefixListId = LatticePrefixList.idOf(target);
-  const peer = LatticePrefixList.peer(target);
+export function admitLatticeTraffic(group: IConstruct, target: ec2.IConnectable & IConstruct, ports: number[], options: { ipv6?: boolean } = {}) {
+  const prefixListId = LatticePrefixList.idOf(target, options);
+  const peer = LatticePrefixList.peer(target, options);
   const distinctPorts = [...new Set(ports)];
   for (const port of distinctPorts) {
     target.connections.allowFrom(peer, ec2.Port.tcp(port), `From VPC Lattice to targets on port ${port}`);
@@ -28,6 +30,13 @@ export function admitLatticeTraffic(group: IConstruct, target: ec2.IConnectable 
       `mutable: false): at run time VPC Lattice's requests and health checks on port ${distinctPorts.join(' and ')} get no answer unless it ` +
       'already admits the VPC Lattice managed prefix list. Add that ingress rule where the group is managed, then acknowledge this warning.');
   }
+}
+
+/**
+ * The ports VPC Lattice reaches a target on: its traffic port, and the health-check port when health checks are on.
+ */
+export function portsToAdmit(trafficPort: number, healthCheck: RenderedHealthCheck): number[] {
+  return healthCheck.enabled ? [trafficPort, healthCheck.port ?? trafficPort] : [trafficPort];
 }
 
 /**
@@ -45,12 +54,16 @@ export function requireHttpsListeners(group: ITargetGroup, protocolVersion: Prot
   });
 }
 
-/** The listeners of the app whose default action or rules forward to `group`. */
-function forwardersTo(group: ITargetGroup): Array<{ listener: Listener; site: string }> {
+/**
+ * The listeners of the app whose default action or rules forward to `group`, each with the construct that forwards (the
+ * listener or the rule).
+ */
+export function forwardersTo(group: ITargetGroup): Array<{ listener: Listener; forwarder: IConstruct; site: string }> {
   const listeners = group.node.root.node.findAll().filter((construct): construct is Listener => construct instanceof Listener);
   return listeners.flatMap(listener => [
-    ...(listener.defaultAction.targetGroups.includes(group) ? [{ listener, site: 'its default action' }] : []),
-    ...rulesOf(listener).filter(rule => rule.action.targetGroups.includes(group)).map(rule => ({ listener, site: `rule ${rule.node.path}` })),
+    ...(listener.defaultAction.targetGroups.includes(group) ? [{ listener, forwarder: listener as IConstruct, site: 'its default action' }] : []),
+    ...rulesOf(listener).filter(rule => rule.action.targetGroups.includes(group))
+      .map(rule => ({ listener, forwarder: rule as IConstruct, site: `rule ${rule.node.path}` })),
   ]);
 }
 

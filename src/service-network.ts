@@ -9,6 +9,7 @@ import { AuthPolicy, AuthType } from './auth';
 import { lookUpByName } from './lookup/lookup';
 import { importedIdentity } from './private/arns';
 import { AuthPolicyHolder } from './private/auth-policy';
+import { freeChildId } from './private/ids';
 import { checkResourceName } from './private/validation';
 import type { ILatticeService } from './service';
 import { ServiceNetworkServiceAssociation, ServiceNetworkVpcAssociation, VpcAssociationOptions } from './service-network-association';
@@ -129,9 +130,7 @@ abstract class ServiceNetworkBase extends Resource implements IServiceNetwork {
     const otherStack = Stack.of(other);
     const scope: Construct = otherStack === this.stack ? this : otherStack;
     const base = otherStack === this.stack ? `${other.node.id}${suffix}` : `${this.node.id}${other.node.id}${suffix}`;
-    let id = base;
-    for (let n = 2; scope.node.tryFindChild(id); n++) { id = `${base}${n}`; }
-    return { scope, id };
+    return { scope, id: freeChildId(scope, base) };
   }
 }
 

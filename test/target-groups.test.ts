@@ -1,10 +1,10 @@
-import { CfnParameter, Duration, Stack, Token } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { strictApp, strictStack } from './util';
+import { BadInput, deployTimeValues, rejectsEachBadInput, strictApp, strictStack } from './util';
 import {
   AlbTargetGroup, AlbTargetGroupProps, InstanceTargetGroup, InstanceTargetGroupProps, IpAddressType, IpTargetGroup, LambdaEventStructureVersion,
   LambdaTargetGroup, LambdaTargetGroupProps, LatticePrefixList, LatticeService, ListenerAction, ListenerProtocol, PathMatch, ProtocolVersion,
@@ -402,7 +402,7 @@ test('the target-group examples of API.md (except ECS) synthesize under strict v
  * is allowed.
  */
 type Fixture = ReturnType<typeof fixture>;
-const BAD_INPUT: Array<[string, (f: Fixture) => unknown, string]> = [
+const BAD_INPUT: Array<BadInput<Fixture>> = [
   // Settings a type does not have (from JavaScript, or through a wider object).
   ['a health check on a Lambda group', f => new LambdaTargetGroup(f.stack, 'G', { function: f.fn('F'), healthCheck: { path: '/' } } as LambdaTargetGroupProps),
     'Stack/G: invalid healthCheck {"path":"/"}: VPC Lattice does not health-check Lambda targets'],
@@ -511,20 +511,11 @@ const BAD_INPUT: Array<[string, (f: Fixture) => unknown, string]> = [
   }), 'Stack/G: invalid port undefined: give the port of the ALB listener: the listener was imported, so its port is unknown'],
 ];
 
-describe('bad input is rejected at synth with a message that says what is allowed', () => {
-  test.each(BAD_INPUT)('%s', (_name, build, message) => {
-    const f = fixture();
-    expect(() => {
-      build(f);
-      Template.fromStack(f.stack);
-    }).toThrow(message);
-  });
-});
+rejectsEachBadInput(BAD_INPUT, fixture);
 
 test('values only known at deploy time are left for deploy time', () => {
   const f = fixture();
-  const text = (name: string) => new CfnParameter(f.stack, name, { type: 'String' }).valueAsString;
-  const number = (name: string) => new CfnParameter(f.stack, name, { type: 'Number' }).valueAsNumber;
+  const { text, number } = deployTimeValues(f.stack);
 
   const ips = new IpTargetGroup(f.stack, 'Ips', {
     vpc: f.vpc,

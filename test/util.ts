@@ -1,4 +1,5 @@
-import { App, AppProps, Stack, StackProps } from 'aws-cdk-lib';
+import { App, AppProps, CfnParameter, Stack, StackProps } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 
 /**
  * An app that fails synthesis on any template CloudFormation's registry schemas would reject.
@@ -10,4 +11,31 @@ export function strictApp(props: AppProps = {}): App {
 /** A stack in a strict app. */
 export function strictStack(props: StackProps = {}): Stack {
   return new Stack(strictApp(), 'Stack', props);
+}
+
+/** A bad input: what it is, how a test builds it on a fixture, and the message it must be rejected with. */
+export type BadInput<F> = [string, (fixture: F) => unknown, string];
+
+/**
+ * One test per bad input: building it and synthesizing the fixture's stack throws the expected message (construct
+ * path, property, value and what is allowed), whether the check runs at construction or at synth.
+ */
+export function rejectsEachBadInput<F extends { readonly stack: Stack }>(badInputs: Array<BadInput<F>>, fixture: () => F) {
+  describe('bad input is rejected at synth with a message that says what is allowed', () => {
+    test.each(badInputs)('%s', (_name, build, message) => {
+      const f = fixture();
+      expect(() => {
+        build(f);
+        Template.fromStack(f.stack);
+      }).toThrow(message);
+    });
+  });
+}
+
+/** Values only known at deploy time: CloudFormation parameters of the stack, as tokens. */
+export function deployTimeValues(stack: Stack) {
+  return {
+    text: (name: string) => new CfnParameter(stack, name, { type: 'String' }).valueAsString,
+    number: (name: string) => new CfnParameter(stack, name, { type: 'Number' }).valueAsNumber,
+  };
 }

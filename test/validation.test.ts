@@ -1,7 +1,7 @@
-import { CfnParameter, Duration, Stack, Token } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { strictStack } from './util';
+import { BadInput, deployTimeValues, rejectsEachBadInput, strictStack } from './util';
 import {
   AuthPolicy, HeaderMatch, HttpMethod, LatticeService, ListenerAction, ListenerProtocol, PathMatch, ServiceNetwork, TargetGroupBase,
 } from 'cdk-vpc-lattice';
@@ -34,7 +34,7 @@ const weighted = (f: Fixture, weights: number[]) => weights.map(weight => ({ tar
  * Each rule of the construct library, with an input it rejects and the whole message it gives: construct path,
  * property, value, and what is allowed.
  */
-const BAD_INPUT: Array<[string, (f: Fixture) => unknown, string]> = [
+const BAD_INPUT: Array<BadInput<Fixture>> = [
   // Names: pattern, lengths and reserved prefix, per resource type.
   ['a service network name with uppercase letters', f => new ServiceNetwork(f.stack, 'N', { serviceNetworkName: 'Platform' }),
     "Stack/N: invalid serviceNetworkName 'Platform': service network names are 3 to 63 characters of a-z, 0-9 and '-', with no '-' at either end, no '--', and not starting with 'servicenetwork-'"],
@@ -122,21 +122,12 @@ const BAD_INPUT: Array<[string, (f: Fixture) => unknown, string]> = [
     "Stack/I: invalid targetGroupArn 'arn:aws:vpc-lattice:eu-west-1:111122223333:service/svc-0123456789abcdef0': must be a VPC Lattice ARN like arn:aws:vpc-lattice:<region>:<account>:targetgroup/tg-"],
 ];
 
-describe('bad input is rejected at synth with a message that says what is allowed', () => {
-  test.each(BAD_INPUT)('%s', (_name, build, message) => {
-    const f = fixture();
-    expect(() => {
-      build(f);
-      Template.fromStack(f.stack);
-    }).toThrow(message);
-  });
-});
+rejectsEachBadInput(BAD_INPUT, fixture);
 
 describe('values only known at deploy time are left for deploy time', () => {
   test('tokens for names, ports, priorities, weights, paths, headers, status codes, timeouts and ARNs pass', () => {
     const f = fixture();
-    const text = (name: string) => new CfnParameter(f.stack, name, { type: 'String' }).valueAsString;
-    const number = (name: string) => new CfnParameter(f.stack, name, { type: 'Number' }).valueAsNumber;
+    const { text, number } = deployTimeValues(f.stack);
 
     new ServiceNetwork(f.stack, 'Network', { serviceNetworkName: text('NetworkName'), authPolicy: AuthPolicy.organizationOnly(text('OrgId')) });
     const service = new LatticeService(f.stack, 'Named', { serviceName: text('ServiceName'), idleTimeout: Duration.seconds(number('Idle')) });

@@ -204,7 +204,7 @@ export class EcsTargetGroup extends TargetGroupBase {
     this.targetGroupArn = resource.attrArn;
     this.targetGroupId = resource.attrId;
 
-    this.infrastructureRole = props.infrastructureRole ?? ecsInfrastructureRoleOf(props.service);
+    this.infrastructureRole = props.infrastructureRole ?? ecsInfrastructureRoleOf(this, props.service);
     addVpcLatticeConfiguration(this, props.service, () => ({
       targetGroupArn: this.targetGroupArn,
       portName: this.portName,

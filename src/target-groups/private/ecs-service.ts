@@ -14,12 +14,12 @@ const INFRASTRUCTURE_POLICY = 'AmazonECSInfrastructureRolePolicyForVpcLattice';
  * The ECS infrastructure role of `scope`'s stack, created on first use: ECS assumes it to register and deregister the
  * tasks of every service in the stack in their VPC Lattice target groups.
  */
-export function ecsInfrastructureRoleOf(scope: IConstruct): iam.IRole {
-  const stack = Stack.of(scope);
+export function ecsInfrastructureRoleOf(group: IConstruct, service: ecs.BaseService): iam.IRole {
+  const stack = Stack.of(service);
   const existing = stack.node.tryFindChild(INFRASTRUCTURE_ROLE_ID);
   if (existing) {
     if (!(existing instanceof iam.Role)) {
-      throw invalid(scope, 'infrastructureRole', undefined,
+      throw invalid(group, 'infrastructureRole', undefined,
         `the stack has a construct with the ID '${INFRASTRUCTURE_ROLE_ID}' that is not the library's role; rename it, or pass infrastructureRole`);
     }
     return existing;
@@ -65,8 +65,9 @@ export function addVpcLatticeConfiguration(
  * extended with the library's once the app is complete.
  */
 class LatticeConfigurations {
-  private readonly added: Array<() => Configuration> = [];
+  private readonly added: Array<() => ecs.CfnService.VpcLatticeConfigurationProperty> = [];
   private readonly list: IResolvable;
+  private overrideList?: IResolvable;
   private userEntries: Configuration[] = [];
 
   constructor(private readonly group: IConstruct, private readonly service: ecs.BaseService, private readonly resource: ecs.CfnService) {
@@ -78,11 +79,11 @@ class LatticeConfigurations {
     });
   }
 
-  public add(render: () => Configuration) {
+  public add(render: () => ecs.CfnService.VpcLatticeConfigurationProperty) {
     this.added.push(render);
   }
 
-  private rendered(): Configuration[] {
+  private rendered(): ecs.CfnService.VpcLatticeConfigurationProperty[] {
     return this.added.map(render => render());
   }
 
@@ -102,11 +103,12 @@ class LatticeConfigurations {
   private extendUserOverride() {
     const overrides = (this.resource as unknown as { rawOverrides?: { Properties?: Record<string, unknown> } }).rawOverrides;
     const overridden = overrides?.Properties?.VpcLatticeConfigurations;
-    if (overridden === undefined || (typeof overridden === 'object' && overridden !== null && !Array.isArray(overridden) && !Token.isUnresolved(overridden))) {
-      return;
-    }
+    const singleEntries = typeof overridden === 'object' && overridden !== null && !Array.isArray(overridden) && !Token.isUnresolved(overridden);
+    if (overridden === undefined || overridden === this.overrideList || singleEntries) { return; }
     const entries = this.entriesOf(overridden, 'VpcLatticeConfigurations override');
-    this.resource.addPropertyOverride('VpcLatticeConfigurations', Lazy.any({ produce: () => [...entries, ...this.rendered()] }));
+    // Overrides are written as they are, so the library's entries take CloudFormation's property names there.
+    this.overrideList = Lazy.any({ produce: () => [...entries, ...this.rendered().map(toCloudFormation)] });
+    this.resource.addPropertyOverride('VpcLatticeConfigurations', this.overrideList);
   }
 
   private entriesOf(value: unknown, what: string): Configuration[] {
@@ -117,4 +119,22 @@ class LatticeConfigurations {
     }
     return [...value];
   }
+}
+
+function toCloudFormation(entry: ecs.CfnService.VpcLatticeConfigurationProperty): Record<string, unknown> {
+  const advanced = entry.advancedConfiguration as ecs.CfnService.VpcLatticeAdvancedConfigurationProperty | undefined;
+  return withoutUndefined({
+    TargetGroupArn: entry.targetGroupArn,
+    PortName: entry.portName,
+    RoleArn: entry.roleArn,
+    AdvancedConfiguration: advanced && withoutUndefined({
+      AlternateTargetGroupArn: advanced.alternateTargetGroupArn,
+      ProductionListenerRule: advanced.productionListenerRule,
+      TestListenerRule: advanced.testListenerRule,
+    }),
+  });
+}
+
+function withoutUndefined(object: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
 }

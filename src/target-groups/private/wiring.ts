@@ -1,4 +1,4 @@
-import { Annotations, Token } from 'aws-cdk-lib';
+import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import { Listener, ListenerProtocol } from '../../listener';
@@ -20,7 +20,7 @@ export function admitLatticeTraffic(group: IConstruct, target: ec2.IConnectable 
   const peer = LatticePrefixList.peer(target, options);
   const distinctPorts = [...new Set(ports)];
   for (const port of distinctPorts) {
-    target.connections.allowFrom(peer, ec2.Port.tcp(port), `From VPC Lattice to targets on port ${port}`);
+    target.connections.allowFrom(peer, tcpPort(target, port), `From VPC Lattice to targets on port ${port}`);
   }
   const closed = target.connections.securityGroups.filter(securityGroup => distinctPorts.some(port => !securityGroup.node.findAll().some(rule =>
     rule instanceof ec2.CfnSecurityGroupIngress && rule.sourcePrefixListId === prefixListId && rule.fromPort === port)));
@@ -30,6 +30,16 @@ export function admitLatticeTraffic(group: IConstruct, target: ec2.IConnectable 
       `mutable: false): at run time VPC Lattice's requests and health checks on port ${distinctPorts.join(' and ')} get no answer unless it ` +
       'already admits the VPC Lattice managed prefix list. Add that ingress rule where the group is managed, then acknowledge this warning.');
   }
+}
+
+/**
+ * `ec2.Port.tcp`, except that a port only known at deploy time is named after what it resolves to: `ec2.Port` names
+ * every such port `{IndirectPort}`, and a security group makes one rule per name, so a second one would be dropped.
+ */
+function tcpPort(scope: IConstruct, port: number): ec2.Port {
+  if (!Token.isUnresolved(port)) { return ec2.Port.tcp(port); }
+  const name = JSON.stringify(Stack.of(scope).resolve(port)).replace(/[^A-Za-z0-9]/g, '');
+  return new ec2.Port({ protocol: ec2.Protocol.TCP, fromPort: port, toPort: port, stringRepresentation: `{IndirectPort${name}}` });
 }
 
 /**

@@ -1,11 +1,11 @@
-import { CfnParameter, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { strictApp, strictStack } from './util';
+import { BadInput, deployTimeValues, rejectsEachBadInput, strictApp, strictStack } from './util';
 import {
   EcsTargetGroup, EcsTargetGroupProps, HeaderMatch, IpAddressType, IpTargetGroup, LatticeService, ListenerAction, ListenerProtocol, PathMatch,
   ProtocolVersion, TargetProtocol,
@@ -381,7 +381,7 @@ describe('blue/green', () => {
   });
 
   type BlueGreen = ReturnType<typeof blueGreen>;
-  test.each<[string, (f: BlueGreen) => void, string]>([
+  test.each<BadInput<BlueGreen>>([
     ['no production route', f => f.blue.addAlternateTargetGroup(f.green, {}),
       'Stack/Blue: invalid productionListenerRule undefined: give the rule (productionListenerRule) or the listener (productionListener) that carries production traffic'],
     ['a production listener and a production rule', f => f.blue.addAlternateTargetGroup(f.green, { productionListener: f.listener, productionListenerRule: f.test }),
@@ -428,7 +428,7 @@ test('cdk-nag AwsSolutions has no finding on the infrastructure role (its manage
  * Each rule, with an input it rejects and the message it gives: construct path, property, value, and what is allowed.
  */
 type Fixture = ReturnType<typeof fixture>;
-const BAD_INPUT: Array<[string, (f: Fixture) => unknown, string]> = [
+const BAD_INPUT: Array<BadInput<Fixture>> = [
   ['the bridge network mode', f => {
     f.cluster.addCapacity('Capacity', { instanceType: new ec2.InstanceType('t3.small') });
     const taskDefinition = new ecs.Ec2TaskDefinition(f.stack, 'Task', { networkMode: ecs.NetworkMode.BRIDGE });
@@ -500,7 +500,7 @@ const BAD_INPUT: Array<[string, (f: Fixture) => unknown, string]> = [
   }, "[Stack/G] invalid protocolVersion 'GRPC': GRPC target groups need HTTPS listeners, but the HTTP listener Stack/Service/Http forwards to this group (its default action)"],
   ['a service whose VPC Lattice configurations are a token', f => {
     const { service } = f.fargate('Svc');
-    (service.node.defaultChild as ecs.CfnService).vpcLatticeConfigurations = new CfnParameter(f.stack, 'P', { type: 'String' }).valueAsString as any;
+    (service.node.defaultChild as ecs.CfnService).vpcLatticeConfigurations = deployTimeValues(f.stack).text('P') as any;
     new EcsTargetGroup(f.stack, 'G', { service });
   }, "Stack/G: invalid service 'Stack/Svc': its vpcLatticeConfigurations is only known at deploy time, so the target group cannot be added to it; give the entries as a list"],
   ['a construct in the infrastructure role\'s place', f => {
@@ -509,20 +509,11 @@ const BAD_INPUT: Array<[string, (f: Fixture) => unknown, string]> = [
   }, "Stack/G: invalid infrastructureRole undefined: the stack has a construct with the ID 'VpcLatticeEcsInfrastructureRole' that is not the library's role"],
 ];
 
-describe('bad input is rejected at synth with a message that says what is allowed', () => {
-  test.each(BAD_INPUT)('%s', (_name, build, message) => {
-    const f = fixture();
-    expect(() => {
-      build(f);
-      Template.fromStack(f.stack);
-    }).toThrow(message);
-  });
-});
+rejectsEachBadInput(BAD_INPUT, fixture);
 
 test('values only known at deploy time are left for deploy time', () => {
   const f = fixture();
-  const text = (name: string) => new CfnParameter(f.stack, name, { type: 'String' }).valueAsString;
-  const number = (name: string) => new CfnParameter(f.stack, name, { type: 'Number' }).valueAsNumber;
+  const { text, number } = deployTimeValues(f.stack);
   const port = number('Port');
   const { service } = f.fargate('Svc', [{ containerPort: port, name: text('PortName') }]);
 

@@ -9,13 +9,13 @@ import { IpTargetGroup } from './ip-target-group';
 import { addVpcLatticeConfiguration, ecsInfrastructureRoleOf } from './private/ecs-service';
 import { checkAwsVpcNetworkMode, selectPortMapping } from './private/ecs-task';
 import { createTargetGroupResource } from './private/resource';
-import { rejectSettings, RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
+import { ipAddressTypeSetting, rejectSettings, RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
 import { admitLatticeTraffic, forwardersTo, portsToAdmit, requireHttpsListeners, sameVpc } from './private/wiring';
 import { TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
 import { Listener, type IListener } from '../listener';
 import { ListenerRule } from '../listener-rule';
 import { whenTreeIsComplete } from '../private/tree';
-import { checkInteger, checkOneOf, invalid } from '../private/validation';
+import { checkInteger, invalid } from '../private/validation';
 
 /**
  * Properties of an `EcsTargetGroup`.
@@ -192,8 +192,7 @@ export class EcsTargetGroup extends TargetGroupBase {
     this.port = traffic.port;
     this.protocol = traffic.protocol;
     this.protocolVersion = traffic.protocolVersion;
-    this.ipAddressType = props.ipAddressType ?? IpAddressType.IPV4;
-    checkOneOf(this, 'ipAddressType', this.ipAddressType, [IpAddressType.IPV4, IpAddressType.IPV6]);
+    this.ipAddressType = ipAddressTypeSetting(this, props.ipAddressType);
     this.healthCheck = renderHealthCheck(this, props.healthCheck, traffic);
 
     const resource = createTargetGroupResource(this, {

@@ -4,10 +4,10 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { IpAddressType, ProtocolVersion, TargetProtocol } from './enums';
 import { createTargetGroupResource, TargetList } from './private/resource';
-import { rejectSettings, RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
+import { ipAddressTypeSetting, rejectSettings, RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
 import { requireHttpsListeners } from './private/wiring';
 import { TargetGroupBase, VpcTargetGroupProps } from './target-group-base';
-import { checkOneOf, invalid } from '../private/validation';
+import { invalid } from '../private/validation';
 
 /**
  * Properties of an `IpTargetGroup`.
@@ -72,8 +72,7 @@ export class IpTargetGroup extends TargetGroupBase {
     this.port = traffic.port;
     this.protocol = traffic.protocol;
     this.protocolVersion = traffic.protocolVersion;
-    this.ipAddressType = props.ipAddressType ?? IpAddressType.IPV4;
-    checkOneOf(this, 'ipAddressType', this.ipAddressType, [IpAddressType.IPV4, IpAddressType.IPV6]);
+    this.ipAddressType = ipAddressTypeSetting(this, props.ipAddressType);
     this.vpc = props.vpc;
     this.targets = new TargetList(this, 'targets');
     this._healthCheck = renderHealthCheck(this, props.healthCheck, traffic);

@@ -2,7 +2,7 @@ import { Token } from 'aws-cdk-lib';
 import { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct, IConstruct } from 'constructs';
 import { checkInteger, checkOneOf, checkSeconds, checkString, invalid } from '../../private/validation';
-import { ProtocolVersion, TargetProtocol } from '../enums';
+import { IpAddressType, ProtocolVersion, TargetProtocol } from '../enums';
 import { HealthCheck } from '../health-check';
 
 /** How VPC Lattice reaches the targets of a group. */
@@ -34,6 +34,12 @@ export function trafficSettings(
   const protocolVersion = props.protocolVersion ?? ProtocolVersion.HTTP1;
   checkOneOf(scope, 'protocolVersion', protocolVersion, [ProtocolVersion.HTTP1, ProtocolVersion.HTTP2, ProtocolVersion.GRPC]);
   return { protocol, port, protocolVersion };
+}
+
+/** The address family of an IP group's targets: IPv4 unless given. */
+export function ipAddressTypeSetting(scope: IConstruct, ipAddressType: IpAddressType = IpAddressType.IPV4): IpAddressType {
+  checkOneOf(scope, 'ipAddressType', ipAddressType, [IpAddressType.IPV4, IpAddressType.IPV6]);
+  return ipAddressType;
 }
 
 /** A health check as CloudFormation takes it, and what the targets' security groups must know of it. */

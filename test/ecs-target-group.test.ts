@@ -513,7 +513,7 @@ rejectsEachBadInput(BAD_INPUT, fixture);
 
 test('values only known at deploy time are left for deploy time', () => {
   const f = fixture();
-  const { text, number } = deployTimeValues(f.stack);
+  const { text, number, healthCheck } = deployTimeValues(f.stack);
   const port = number('Port');
   const { service } = f.fargate('Svc', [{ containerPort: port, name: text('PortName') }]);
 
@@ -521,15 +521,7 @@ test('values only known at deploy time are left for deploy time', () => {
     service,
     containerPort: port,
     targetGroupName: text('Name'),
-    healthCheck: {
-      interval: Duration.seconds(number('Interval')),
-      timeout: Duration.seconds(number('Timeout')),
-      healthyThresholdCount: number('Healthy'),
-      unhealthyThresholdCount: number('Unhealthy'),
-      path: text('Path'),
-      port: number('HealthPort'),
-      healthyHttpCodes: text('Codes'),
-    },
+    healthCheck: healthCheck(),
   });
 
   expect(group.port).toBe(port);

@@ -515,22 +515,14 @@ rejectsEachBadInput(BAD_INPUT, fixture);
 
 test('values only known at deploy time are left for deploy time', () => {
   const f = fixture();
-  const { text, number } = deployTimeValues(f.stack);
+  const { text, number, healthCheck } = deployTimeValues(f.stack);
 
   const ips = new IpTargetGroup(f.stack, 'Ips', {
     vpc: f.vpc,
     port: number('Port'),
     targetGroupName: text('Name'),
     targets: [text('Address')],
-    healthCheck: {
-      interval: Duration.seconds(number('Interval')),
-      timeout: Duration.seconds(number('Timeout')),
-      healthyThresholdCount: number('Healthy'),
-      unhealthyThresholdCount: number('Unhealthy'),
-      path: text('Path'),
-      port: number('HealthPort'),
-      healthyHttpCodes: text('Codes'),
-    },
+    healthCheck: healthCheck(),
   });
   ips.addTarget(text('Other'), number('OtherPort'));
   new InstanceTargetGroup(f.stack, 'Web', { vpc: f.vpc, port: number('WebPort'), instances: [f.instance('I')] });

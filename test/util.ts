@@ -1,5 +1,6 @@
-import { App, AppProps, CfnParameter, Stack, StackProps } from 'aws-cdk-lib';
+import { App, AppProps, CfnParameter, Duration, Stack, StackProps } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { HealthCheck } from 'cdk-vpc-lattice';
 
 /**
  * An app that fails synthesis on any template CloudFormation's registry schemas would reject.
@@ -34,8 +35,17 @@ export function rejectsEachBadInput<F extends { readonly stack: Stack }>(badInpu
 
 /** Values only known at deploy time: CloudFormation parameters of the stack, as tokens. */
 export function deployTimeValues(stack: Stack) {
-  return {
-    text: (name: string) => new CfnParameter(stack, name, { type: 'String' }).valueAsString,
-    number: (name: string) => new CfnParameter(stack, name, { type: 'Number' }).valueAsNumber,
-  };
+  const text = (name: string) => new CfnParameter(stack, name, { type: 'String' }).valueAsString;
+  const number = (name: string) => new CfnParameter(stack, name, { type: 'Number' }).valueAsNumber;
+  /** A health check whose every setting is a deploy-time value. */
+  const healthCheck = (): HealthCheck => ({
+    interval: Duration.seconds(number('Interval')),
+    timeout: Duration.seconds(number('Timeout')),
+    healthyThresholdCount: number('Healthy'),
+    unhealthyThresholdCount: number('Unhealthy'),
+    path: text('Path'),
+    port: number('HealthPort'),
+    healthyHttpCodes: text('Codes'),
+  });
+  return { text, number, healthCheck };
 }

@@ -188,19 +188,17 @@ export class ServiceNetwork extends ServiceNetworkBase {
     this.serviceNetworkArn = resource.attrArn;
     this.serviceNetworkId = resource.attrId;
 
-    this.authPolicy = new AuthPolicyHolder(this, this.serviceNetworkId);
-    const policy = props.authPolicy ?? (this.authType === AuthType.AWS_IAM ? AuthPolicy.authenticatedOnly() : undefined);
-    policy?._statements(this).forEach(statement => this.addToAuthPolicy(statement));
+    const enforced = this.authType === AuthType.AWS_IAM;
+    this.authPolicy = new AuthPolicyHolder(this, this.serviceNetworkId, {
+      initial: props.authPolicy ?? (enforced ? AuthPolicy.authenticatedOnly() : undefined),
+      enforced,
+    });
     props.accessLogs?.forEach(destination => this.addAccessLogs(destination));
 
     if (this.authType === AuthType.NONE) {
       Annotations.of(this).addWarningV2('cdk-vpc-lattice:serviceNetworkAuthNone',
         'This service network has AuthType.NONE: at run time any client in an associated VPC can reach its services without signing requests, ' +
         'and only the services\' own auth policies restrict callers. Use AuthType.AWS_IAM (the default) with an auth policy unless this is intended.');
-      if (props.authPolicy) {
-        Annotations.of(this).addWarningV2('cdk-vpc-lattice:authPolicyInactive',
-          'authPolicy is ignored at run time because authType is NONE. Set authType to AuthType.AWS_IAM to enforce it.');
-      }
     }
   }
 

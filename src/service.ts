@@ -320,8 +320,7 @@ export class LatticeService extends LatticeServiceBase {
     }
     props.accessLogs?.forEach(destination => this.addAccessLogs(destination));
 
-    this.authPolicy = new AuthPolicyHolder(this, this.serviceId);
-    props.authPolicy?._statements(this).forEach(statement => this.addToAuthPolicy(statement));
+    this.authPolicy = new AuthPolicyHolder(this, this.serviceId, { initial: props.authPolicy, enforced: this.authType === AuthType.AWS_IAM });
 
     props.listeners?.forEach((listener, index) => {
       const protocol = listener.protocol ?? ListenerProtocol.HTTPS;
@@ -331,7 +330,7 @@ export class LatticeService extends LatticeServiceBase {
     props.serviceNetwork?.associateService(this);
 
     this.node.addValidation({ validate: () => this.validateListenerPorts() });
-    this.warnAboutUnreachableSetups(props);
+    this.warnAboutUnreachableSetups();
   }
 
   /**
@@ -372,16 +371,12 @@ export class LatticeService extends LatticeServiceBase {
   }
 
   /** Setups that deploy but cannot work, reported once the app is complete. */
-  private warnAboutUnreachableSetups(props: LatticeServiceProps) {
+  private warnAboutUnreachableSetups() {
     const annotations = Annotations.of(this);
     if (this.authType === AuthType.NONE) {
       annotations.addWarningV2('cdk-vpc-lattice:serviceAuthNone',
         'This service has AuthType.NONE: at run time any client that can reach it (through an associated service network) calls it without signing requests. ' +
         'Use AuthType.AWS_IAM (the default) and grantInvoke unless this is intended.');
-      if (props.authPolicy) {
-        annotations.addWarningV2('cdk-vpc-lattice:authPolicyInactive',
-          'authPolicy is ignored at run time because authType is NONE. Set authType to AuthType.AWS_IAM to enforce it.');
-      }
     }
     whenTreeIsComplete(this, () => {
       if (this.authType === AuthType.AWS_IAM && !this.authPolicy.allowsAnything) {

@@ -1,7 +1,8 @@
-import { Stack } from 'aws-cdk-lib';
+import { Annotations, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnAuthPolicy } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
+import type { AuthPolicy } from '../auth';
 
 /** The IAM action that lets a caller send HTTP or gRPC requests to a VPC Lattice service. */
 export const INVOKE_ACTION = 'vpc-lattice-svcs:Invoke';
@@ -18,7 +19,23 @@ export class AuthPolicyHolder {
   private readonly statements: iam.PolicyStatement[] = [];
   private resource?: CfnAuthPolicy;
 
-  constructor(private readonly owner: Construct, private readonly resourceIdentifier: string) {}
+  /**
+   * @param owner the service network or service
+   * @param resourceIdentifier its ID, for the policy resource
+   * @param options `initial`: the policy to start from; `enforced`: whether the auth type is AWS_IAM (with NONE, a
+   * policy is kept but VPC Lattice ignores it, which the user is told)
+   */
+  constructor(
+    private readonly owner: Construct,
+    private readonly resourceIdentifier: string,
+    options: { readonly initial?: AuthPolicy; readonly enforced: boolean },
+  ) {
+    options.initial?._statements(owner).forEach(statement => this.addStatement(statement));
+    if (options.initial && !options.enforced) {
+      Annotations.of(owner).addWarningV2('cdk-vpc-lattice:authPolicyInactive',
+        'authPolicy is ignored at run time because authType is NONE. Set authType to AuthType.AWS_IAM to enforce it.');
+    }
+  }
 
   public addStatement(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
     this.statements.push(statement);

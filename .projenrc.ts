@@ -26,7 +26,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   lambdaOptions: { runtime: new awscdk.LambdaRuntime('nodejs22.x', 'node22', { defaultExternals: [] }) },
   devDeps: [
     '@aws-sdk/client-vpc-lattice', '@types/aws-lambda', 'aws-sdk-client-mock@^4.1.0',
-    'cdk-nag@^3.0.2', 'tsconfig-paths@^4.2.0',
+    'cdk-nag@^3.0.2', 'tsconfig-paths@^4.2.0', 'madge@^8.0.0',
   ],
 
   typecheckTests: true,
@@ -43,6 +43,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
 });
 
 project.package.addPackageResolutions('unrs-resolver@1.12.2'); // else `npm ci` rejects the lockfile npm 11 writes
+// madge 8 asks for TypeScript 5 as a peer, but parses with whatever TypeScript the project has.
+project.package.file.addOverride('overrides.madge', { typescript: '$typescript' });
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 
 // Names in the other jsii languages. No publishTo* option: their packaging needs registries this build cannot reach,
@@ -79,6 +81,14 @@ project.eslint?.allowDevDeps('scripts/**');
 project.tryFindObjectFile('.eslintrc.json')?.addOverride('settings.import/resolver.typescript.project', ['./tsconfig.json', './examples/tsconfig.json']);
 project.npmignore?.exclude('/examples/', '/scripts/', '/.ci/', '/cdk.out/');
 project.gitignore.exclude('cdk.out/');
+
+// No import circles in the library: eslint's import/no-cycle for value imports, and madge, which also counts `import type`.
+project.eslint?.addOverride({ files: ['src/**/*.ts'], rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] } });
+const cycles = project.addTask('check:cycles', {
+  description: 'Fail when modules of src/ import each other in a circle (type-only imports included)',
+  exec: 'madge --circular --extensions ts --ts-config tsconfig.json --no-spinner src',
+});
+project.postCompileTask.spawn(cycles);
 
 // The main job: synthesize every app under examples/ and print what was built.
 const examples = project.addTask('examples', {

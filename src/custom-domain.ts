@@ -2,10 +2,9 @@ import { Duration } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct, IConstruct } from 'constructs';
-import { ListenerProtocol } from './listener';
-import { listenersOf } from './private/registry';
+import { ILatticeService } from './interfaces';
 import { invalid, isToken } from './private/validation';
-import type { ILatticeService } from './service';
+import { ListenerProtocol } from './protocols';
 
 /**
  * A name of your own for a service, instead of the one VPC Lattice generates.
@@ -77,7 +76,7 @@ export function wireCustomDomain(service: ILatticeService, domain: CustomDomain,
 }
 
 function validateCertificate(service: ILatticeService, domain: CustomDomain): string[] {
-  const https = listenersOf(service).filter(listener => listener.protocol === ListenerProtocol.HTTPS);
+  const https = service.listeners.filter(listener => listener.protocol === ListenerProtocol.HTTPS);
   if (https.length === 0) { return []; }
   if (!domain.certificate) {
     return [`invalid customDomain '${domain.domainName}': it has no certificate, but the HTTPS listener ${https[0].node.path} serves it, ` +

@@ -1,5 +1,4 @@
-import { Annotations, Duration, IResource, Resource, Token } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { Annotations, Duration, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnResourceShare } from 'aws-cdk-lib/aws-ram';
 import { CfnAccessLogSubscription, CfnService } from 'aws-cdk-lib/aws-vpclattice';
@@ -7,89 +6,13 @@ import { Construct } from 'constructs';
 import { AccessLogDestination, addAccessLogSubscription } from './access-logs';
 import { AuthPolicy, AuthType } from './auth';
 import { CustomDomain, customDomainProperties, wireCustomDomain } from './custom-domain';
-import { defaultListenerPort, Listener, ListenerOptions, ListenerProtocol } from './listener';
-import { lookUpByName } from './lookup/lookup';
-import { checkHttpMethods, HttpMethod } from './matches';
-import { HttpCodeClass } from './metrics';
-import { importedIdentity } from './private/arns';
-import { AuthPolicyHolder, INVOKE_ACTION } from './private/auth-policy';
-import { LatticeMetrics } from './private/metrics';
-import { acknowledgeWildcardResources } from './private/nag';
-import { listenersOf, networksOf } from './private/registry';
-import { whenTreeIsComplete } from './private/tree';
-import { checkResourceName, checkSeconds, invalid } from './private/validation';
-import type { IServiceNetwork } from './service-network';
+import { ILatticeService, IServiceNetwork, LatticeServiceAttributes } from './interfaces';
+import { Listener, ListenerOptions, listenerIdFor } from './listener';
+import { AuthPolicyHolder } from './private/auth-policy';
+import { ImportedLatticeService } from './private/imported-service';
+import { checkResourceName, checkSeconds } from './private/validation';
+import { LatticeServiceBase } from './service-base';
 import { shareResource, ShareOptions } from './sharing';
-
-/**
- * A VPC Lattice service.
- */
-export interface ILatticeService extends IResource, iam.IResourceWithPolicy {
-  /**
-   * The ARN of the service.
-   *
-   * @attribute
-   */
-  readonly serviceArn: string;
-
-  /**
-   * The ID of the service (`svc-…`).
-   *
-   * @attribute
-   */
-  readonly serviceId: string;
-
-  /**
-   * Lets a principal call the service: adds `vpc-lattice-svcs:Invoke` to the principal's IAM policy and, for a
-   * service defined in this app, a statement for the principal to the service's auth policy.
-   */
-  grantInvoke(grantee: iam.IGrantable, options?: GrantInvokeOptions): iam.Grant;
-
-  /**
-   * Adds a statement to the service's auth policy. Imported services cannot be changed: the statement is not added.
-   */
-  addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;
-
-  /**
-   * A metric VPC Lattice publishes for this service (namespace `AWS/VpcLattice`, dimension `Service`), such as
-   * `RequestTimeoutCount` or `HTTPCode_VpcLattice_403_Count`.
-   */
-  metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
-
-  /**
-   * The number of requests the service received (sum over 5 minutes).
-   */
-  metricTotalRequestCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
-
-  /**
-   * The time from a request to its answer, in milliseconds (average over 5 minutes).
-   */
-  metricRequestTime(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
-
-  /**
-   * The number of answers of the given status class, such as `HttpCodeClass.HTTP_5XX` (sum over 5 minutes).
-   */
-  metricHttpCodeCount(codeClass: HttpCodeClass, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
-}
-
-/**
- * What `grantInvoke` allows.
- */
-export interface GrantInvokeOptions {
-  /**
-   * The HTTP methods the principal may use.
-   *
-   * @default - every method
-   */
-  readonly methods?: HttpMethod[];
-
-  /**
-   * The request paths the principal may call, each starting with `/`; `*` matches any characters, e.g. `/api/*`.
-   *
-   * @default ['/*'] - every path
-   */
-  readonly paths?: string[];
-}
 
 /**
  * Properties of a `LatticeService`.
@@ -154,86 +77,6 @@ export interface LatticeServiceProps {
    * @default - no access logs
    */
   readonly accessLogs?: AccessLogDestination[];
-}
-
-/**
- * Attributes to import a service defined elsewhere. Give at least one of them.
- */
-export interface LatticeServiceAttributes {
-  /**
-   * The ARN of the service. Required when the service is in another account.
-   *
-   * @default - derived from `serviceId`, in this stack's account and region
-   */
-  readonly serviceArn?: string;
-
-  /**
-   * The ID of the service (`svc-…`).
-   *
-   * @default - taken from `serviceArn`
-   */
-  readonly serviceId?: string;
-}
-
-/**
- * What services defined in the app and imported ones have in common.
- */
-abstract class LatticeServiceBase extends Resource implements ILatticeService {
-  public abstract readonly serviceArn: string;
-  public abstract readonly serviceId: string;
-
-  public grantInvoke(grantee: iam.IGrantable, options: GrantInvokeOptions = {}): iam.Grant {
-    const paths = options.paths ?? ['/*'];
-    if (paths.length === 0) {
-      throw invalid(this, 'grantInvoke paths', paths, "give at least one path, or leave paths out to allow every path ('/*')");
-    }
-    paths.filter(path => !Token.isUnresolved(path) && !/^\/[^\s]{0,199}$/.test(path)).forEach(path => {
-      throw invalid(this, 'grantInvoke paths', path, "each path must start with '/' and have no spaces, e.g. '/api/*'");
-    });
-    const methods = options.methods ?? [];
-    checkHttpMethods(this, 'grantInvoke methods', methods);
-    const resourceArns = paths.map(path => `${this.serviceArn}${path}`);
-    const grant = iam.Grant.addToPrincipalAndResource({
-      grantee,
-      actions: [INVOKE_ACTION],
-      resourceArns,
-      resource: this,
-      conditions: methods.length > 0 ? { StringEquals: { 'vpc-lattice-svcs:RequestMethod': methods } } : undefined,
-    });
-    // The `*` in these resources is a request path within this one service, which is as narrow as the grant asked for.
-    if (Construct.isConstruct(grantee.grantPrincipal)) {
-      acknowledgeWildcardResources(grantee.grantPrincipal, resourceArns,
-        `Granted by grantInvoke on ${this.node.path}: the wildcard is a request path of that VPC Lattice service only (paths ${paths.join(', ')}).`);
-    }
-    return grant;
-  }
-
-  public abstract addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;
-
-  /** The same as `addToAuthPolicy`: the auth policy is the service's resource policy. */
-  public addToResourcePolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
-    return this.addToAuthPolicy(statement);
-  }
-
-  public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metrics.metric(metricName, props);
-  }
-
-  public metricTotalRequestCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metrics.totalRequestCount(props);
-  }
-
-  public metricRequestTime(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metrics.requestTime(props);
-  }
-
-  public metricHttpCodeCount(codeClass: HttpCodeClass, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metrics.httpCodeCount(codeClass, props);
-  }
-
-  private get metrics(): LatticeMetrics {
-    return new LatticeMetrics(this, 'Service', this.serviceId);
-  }
 }
 
 /**
@@ -322,15 +165,15 @@ export class LatticeService extends LatticeServiceBase {
 
     this.authPolicy = new AuthPolicyHolder(this, this.serviceId, { initial: props.authPolicy, enforced: this.authType === AuthType.AWS_IAM });
 
-    props.listeners?.forEach((listener, index) => {
-      const protocol = listener.protocol ?? ListenerProtocol.HTTPS;
-      const port = listener.port ?? defaultListenerPort(protocol);
-      this.addListener(`${protocol.charAt(0)}${protocol.slice(1).toLowerCase()}${Token.isUnresolved(port) ? index : port}`, listener);
-    });
+    props.listeners?.forEach((listener, index) => this.addListener(listenerIdFor(listener, index), listener));
     props.serviceNetwork?.associateService(this);
 
-    this.node.addValidation({ validate: () => this.validateListenerPorts() });
-    this.warnAboutUnreachableSetups();
+    if (this.authType === AuthType.NONE) {
+      Annotations.of(this).addWarningV2('cdk-vpc-lattice:serviceAuthNone',
+        'This service has AuthType.NONE: at run time any client that can reach it (through an associated service network) calls it without signing requests. ' +
+        'Use AuthType.AWS_IAM (the default) and grantInvoke unless this is intended.');
+    }
+    this.node.addValidation({ validate: () => [...this.validateListenerPorts(), ...this.warnAboutMissingWiring()] });
   }
 
   /**
@@ -338,11 +181,6 @@ export class LatticeService extends LatticeServiceBase {
    */
   public addListener(id: string, options: ListenerOptions = {}): Listener {
     return new Listener(this, id, { ...options, service: this });
-  }
-
-  /** The listeners added to this service in this app. */
-  public get listeners(): Listener[] {
-    return listenersOf(this);
   }
 
   public addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
@@ -370,48 +208,25 @@ export class LatticeService extends LatticeServiceBase {
     return repeated.map(port => `invalid listener port ${port}: each listener of a service needs its own port, and several listen on ${port}`);
   }
 
-  /** Setups that deploy but cannot work, reported once the app is complete. */
-  private warnAboutUnreachableSetups() {
+  /**
+   * Setups that deploy but cannot work, known once the app is complete: warnings, so the validation finds no error.
+   */
+  private warnAboutMissingWiring(): string[] {
     const annotations = Annotations.of(this);
-    if (this.authType === AuthType.NONE) {
-      annotations.addWarningV2('cdk-vpc-lattice:serviceAuthNone',
-        'This service has AuthType.NONE: at run time any client that can reach it (through an associated service network) calls it without signing requests. ' +
-        'Use AuthType.AWS_IAM (the default) and grantInvoke unless this is intended.');
+    if (this.authType === AuthType.AWS_IAM && !this.authPolicy.allowsAnything) {
+      annotations.addWarningV2('cdk-vpc-lattice:noPrincipalAllowed',
+        'This service has AuthType.AWS_IAM but its auth policy allows no one: at run time every request gets 403 (AccessDeniedException). ' +
+        'Call service.grantInvoke(role), give authPolicy (e.g. AuthPolicy.authenticatedOnly()), or use service.addToAuthPolicy(statement).');
     }
-    whenTreeIsComplete(this, () => {
-      if (this.authType === AuthType.AWS_IAM && !this.authPolicy.allowsAnything) {
-        annotations.addWarningV2('cdk-vpc-lattice:noPrincipalAllowed',
-          'This service has AuthType.AWS_IAM but its auth policy allows no one: at run time every request gets 403 (AccessDeniedException). ' +
-          'Call service.grantInvoke(role), give authPolicy (e.g. AuthPolicy.authenticatedOnly()), or use service.addToAuthPolicy(statement).');
-      }
-      if (this.listeners.length === 0) {
-        annotations.addWarningV2('cdk-vpc-lattice:noListener',
-          'This service has no listener: at run time clients cannot connect to it. Add one with service.addListener(id, { protocol, port, defaultAction }).');
-      }
-      if (networksOf(this).length === 0) {
-        annotations.addWarningV2('cdk-vpc-lattice:notAssociated',
-          'This service is not associated with any service network in this app: at run time no client VPC can reach it. ' +
-          'Pass serviceNetwork, or call network.associateService(service). If another app associates it, acknowledge this warning.');
-      }
-    });
-  }
-}
-
-class ImportedLatticeService extends LatticeServiceBase {
-  public readonly serviceArn: string;
-  public readonly serviceId: string;
-
-  constructor(scope: Construct, id: string, attrs: LatticeServiceAttributes, lookUpName?: string) {
-    super(scope, id);
-    checkResourceName(this, 'serviceName', lookUpName, 'service');
-    const { arn, id: resourceId } = lookUpName === undefined
-      ? importedIdentity(this, 'service', attrs.serviceArn, attrs.serviceId)
-      : lookUpByName(this, 'Service', lookUpName);
-    this.serviceArn = arn;
-    this.serviceId = resourceId;
-  }
-
-  public addToAuthPolicy(_statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
-    return { statementAdded: false };
+    if (this.listeners.length === 0) {
+      annotations.addWarningV2('cdk-vpc-lattice:noListener',
+        'This service has no listener: at run time clients cannot connect to it. Add one with service.addListener(id, { protocol, port, defaultAction }).');
+    }
+    if (this.serviceNetworks.length === 0) {
+      annotations.addWarningV2('cdk-vpc-lattice:notAssociated',
+        'This service is not associated with any service network in this app: at run time no client VPC can reach it. ' +
+        'Pass serviceNetwork, or call network.associateService(service). If another app associates it, acknowledge this warning.');
+    }
+    return [];
   }
 }

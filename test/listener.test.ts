@@ -1,5 +1,5 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { strictStack } from './util';
+import { named, strictStack } from './util';
 import {
   HeaderMatch, HttpMethod, LatticeService, Listener, ListenerAction, ListenerProtocol, ListenerRule, PathMatch, TargetGroupBase,
 } from 'cdk-vpc-lattice';
@@ -65,7 +65,7 @@ describe('Listener', () => {
   test('TLS_PASSTHROUGH is rejected until TCP target groups exist, saying so', () => {
     const { service } = setup();
     expect(() => service.addListener('Tls', { protocol: ListenerProtocol.TLS_PASSTHROUGH, port: 443 }))
-      .toThrow("Stack/Service/Tls: invalid protocol 'TLS_PASSTHROUGH': TLS_PASSTHROUGH listeners need TCP target groups, which this version of the library does not support yet; use ListenerProtocol.HTTP or ListenerProtocol.HTTPS");
+      .toThrow(named("Stack/Service/Tls: invalid protocol 'TLS_PASSTHROUGH'"));
   });
 
   test('a listener can be made directly for a service', () => {
@@ -137,13 +137,22 @@ describe('rules', () => {
     });
   });
 
-  test('two rules with one priority on a listener are an error at synth, naming both', () => {
+  test('two rules with one priority on a listener are an error, naming both', () => {
     const { stack, service, blue } = setup();
     const listener = service.addListener('Https');
     listener.addRule('A', { priority: 7, match: { path: PathMatch.prefix('/a') }, action: ListenerAction.forward(blue) });
-    new ListenerRule(stack, 'B', { listener, priority: 7, match: { path: PathMatch.prefix('/b') }, action: ListenerAction.forward(blue) });
-    expect(() => Template.fromStack(stack))
-      .toThrow(/\[Stack\/Service\/Https\] invalid priority 7: rule priorities must be unique within a listener, and Stack\/Service\/Https\/A and Stack\/B share it/);
+    expect(() => new ListenerRule(stack, 'B', { listener, priority: 7, match: { path: PathMatch.prefix('/b') }, action: ListenerAction.forward(blue) }))
+      .toThrow(/Stack\/Service\/Https: invalid priority 7: .*Stack\/Service\/Https\/A and Stack\/B share it/);
+  });
+
+  test('rules given as props with one priority fail with the message addRule gives, not a clash of construct IDs', () => {
+    const { service, blue } = setup();
+    const rule = { priority: 3, match: { path: PathMatch.prefix('/a') }, action: ListenerAction.forward(blue) };
+    expect(() => service.addListener('Https', { rules: [rule, { ...rule, match: { path: PathMatch.prefix('/b') } }] }))
+      .toThrow(/Stack\/Service\/Https: invalid priority 3: .*Stack\/Service\/Https\/Rule3 and Stack\/Service\/Https\/Rule3 share it/);
+    const listener = service.addListener('Other');
+    listener.addRule('First', rule);
+    expect(() => listener.addRule('Second', rule)).toThrow(/Stack\/Service\/Other: invalid priority 3: .*Stack\/Service\/Other\/First and Stack\/Service\/Other\/Second share it/);
   });
 
   test('the same priority on two listeners is fine', () => {

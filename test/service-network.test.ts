@@ -2,7 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { strictApp, strictStack } from './util';
+import { named, strictApp, strictStack } from './util';
 import { AuthPolicy, AuthType, LatticeService, ListenerProtocol, ServiceNetwork } from 'cdk-vpc-lattice';
 
 function vpc(scope: Stack, id = 'Vpc', cidr = '10.0.0.0/16'): ec2.Vpc {
@@ -189,7 +189,7 @@ describe('associateVpc', () => {
     const clientVpc = vpc(stack);
     const groups = Array.from({ length: count }, (_, i) => new ec2.SecurityGroup(stack, `Sg${i}`, { vpc: clientVpc }));
     expect(() => new ServiceNetwork(stack, 'Network').associateVpc(clientVpc, { securityGroups: groups }))
-      .toThrow(`Stack/Network/VpcAssociation: invalid securityGroups '${count} items': must have 1 to 5 items`);
+      .toThrow(named(`Stack/Network/VpcAssociation: invalid securityGroups '${count} items'`));
   });
 
   test('the same VPC cannot be associated twice in one app, even with two networks in two stacks', () => {
@@ -284,6 +284,6 @@ describe('imports', () => {
   test('attributes need an ARN or an ID', () => {
     const stack = strictStack();
     expect(() => ServiceNetwork.fromServiceNetworkAttributes(stack, 'Imported', {}))
-      .toThrow('Stack/Imported: invalid attributes {}: give serviceNetworkArn or serviceNetworkId');
+      .toThrow(named('Stack/Imported: invalid attributes {}'));
   });
 });

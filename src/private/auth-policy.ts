@@ -2,13 +2,8 @@ import { Annotations, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnAuthPolicy } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
+import { AUTH_POLICY_MAX_BYTES } from './constants';
 import type { AuthPolicy } from '../auth';
-
-/** The IAM action that lets a caller send HTTP or gRPC requests to a VPC Lattice service. */
-export const INVOKE_ACTION = 'vpc-lattice-svcs:Invoke';
-
-/** VPC Lattice's auth-policy size quota (10 KB, not adjustable). */
-export const AUTH_POLICY_MAX_BYTES = 10 * 1024;
 
 /**
  * The auth policy of one service network or service. The `AWS::VpcLattice::AuthPolicy` resource is created with the

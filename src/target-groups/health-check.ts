@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import { ProtocolVersion, TargetProtocol } from './enums';
+import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
  * How VPC Lattice checks whether the targets of an IP or instance target group are healthy. The names are those of

@@ -1,12 +1,15 @@
-import { IResource, Resource } from 'aws-cdk-lib';
+import { Annotations, IResource, Resource } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { ProtocolVersion, TargetProtocol } from './enums';
 import { HealthCheck } from './health-check';
+import { IListener, IListenerRule } from '../interfaces';
 import { HttpCodeClass } from '../metrics';
 import { idFromArn } from '../private/arns';
 import { LatticeMetrics } from '../private/metrics';
+import { forwardVerdict, GroupProtocols } from '../private/protocol-table';
+import { invalid } from '../private/validation';
+import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
  * A VPC Lattice target group: where a listener or rule sends requests.
@@ -46,6 +49,23 @@ export interface ITargetGroup extends IResource {
    * The number of answers of the given status class, such as `HttpCodeClass.HTTP_5XX` (sum over 5 minutes).
    */
   metricHttpCodeCount(codeClass: HttpCodeClass, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * Records a listener that forwards to this group, with the rule that does when it is not the listener's default
+   * action, after checking that the listener may forward to the group. The action of the listener or rule calls it
+   * when it is given to them; you need not.
+   */
+  registerListener(listener: IListener, rule?: IListenerRule): void;
+}
+
+/**
+ * A listener, or one of its rules, that forwards to a target group.
+ *
+ * @internal
+ */
+export interface Forwarder {
+  readonly listener: IListener;
+  readonly rule?: IListenerRule;
 }
 
 /**
@@ -83,8 +103,8 @@ export interface VpcTargetGroupProps extends TargetGroupCommonProps {
   readonly protocol?: TargetProtocol;
 
   /**
-   * The HTTP version of requests to the targets. `HTTP2` and `GRPC` need HTTPS listeners: a listener or rule over
-   * HTTP that forwards to such a group is an error.
+   * The HTTP version of requests to the targets. `HTTP2` and `GRPC` groups need HTTPS listeners, over which clients
+   * call with HTTP/2: behind an HTTP listener their requests fail (a warning says so).
    *
    * @default ProtocolVersion.HTTP1
    */
@@ -113,6 +133,49 @@ export abstract class TargetGroupBase extends Resource implements ITargetGroup {
 
   public abstract readonly targetGroupArn: string;
   public abstract readonly targetGroupId: string;
+
+  /**
+   * The kind, protocol and version of the group, which decide which listeners may forward to it; unknown for imports.
+   *
+   * @internal
+   */
+  protected _protocols?: GroupProtocols;
+
+  private readonly forwarders: Forwarder[] = [];
+
+  public registerListener(listener: IListener, rule?: IListenerRule): void {
+    if (this.forwarders.some(forwarder => forwarder.listener === listener && forwarder.rule === rule)) { return; }
+    const verdict = this._protocols ? forwardVerdict(listener.protocol, this._protocols) : undefined;
+    const site = rule ?? listener;
+    if (verdict?.kind === 'error') {
+      throw invalid(site, rule ? 'action' : 'defaultAction', this.node.path, `${listener.protocol} listener: ${verdict.reason}`);
+    }
+    if (verdict?.kind === 'warning') {
+      Annotations.of(site).addWarningV2(verdict.id,
+        `The ${listener.protocol} listener ${listener.node.path} forwards to the target group ${this.node.path} ` +
+        `(${[this._protocols!.protocol, this._protocols!.protocolVersion].filter(Boolean).join(' ')})` +
+        `${rule ? ` (rule ${rule.node.path})` : ''}: at run time ${verdict.consequence}. ${verdict.fix}`);
+    }
+    const forwarder = { listener, rule };
+    this.forwarders.push(forwarder);
+    this._onForwarder(forwarder);
+  }
+
+  /**
+   * The listeners and rules that forward to this group.
+   *
+   * @internal
+   */
+  public get _forwarders(): Forwarder[] {
+    return [...this.forwarders];
+  }
+
+  /**
+   * Called for each new listener or rule that forwards to this group.
+   *
+   * @internal
+   */
+  protected _onForwarder(_forwarder: Forwarder): void {}
 
   public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.metrics.metric(metricName, props);

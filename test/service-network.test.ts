@@ -3,7 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { named, strictApp, strictStack } from './util';
-import { AuthPolicy, AuthType, LatticeService, ListenerProtocol, ServiceNetwork } from 'cdk-vpc-lattice';
+import { AuthPolicy, AuthType, LatticeService, Listener, ListenerProtocol, ServiceNetwork } from 'cdk-vpc-lattice';
 
 function vpc(scope: Stack, id = 'Vpc', cidr = '10.0.0.0/16'): ec2.Vpc {
   return new ec2.Vpc(scope, id, {
@@ -279,6 +279,47 @@ describe('imports', () => {
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::VpcLattice::ServiceNetworkVpcAssociation', { ServiceNetworkIdentifier: NETWORK_ARN });
     template.resourceCountIs('AWS::VpcLattice::AuthPolicy', 0);
+  });
+
+  test.each(['VPC first', 'service first'])('an imported network takes part like one defined in the app (%s): its VPC association admits the ports of the services the app associates with it', (order) => {
+    const stack = strictStack();
+    const network = ServiceNetwork.fromServiceNetworkArn(stack, 'Imported', NETWORK_ARN);
+    const service = new LatticeService(stack, 'Service');
+    if (order === 'VPC first') { network.associateVpc(vpc(stack)); }
+    network.associateService(service);
+    if (order === 'service first') { network.associateVpc(vpc(stack)); }
+    service.addListener('Https', { port: 8443 });
+
+    expect(network.services).toEqual([service]);
+    expect(service.serviceNetworks).toEqual([network]);
+    const groups = Object.values(Template.fromStack(stack).findResources('AWS::EC2::SecurityGroup'));
+    expect(groups[0].Properties.SecurityGroupIngress.map((rule: any) => rule.FromPort)).toEqual([8443]);
+    expect(Annotations.fromStack(stack).findWarning('/Stack/Service', Match.stringLikeRegexp('notAssociated'))).toEqual([]);
+  });
+
+  test('a listener added directly to an imported service counts among the ports of its networks', () => {
+    const stack = strictStack();
+    const network = new ServiceNetwork(stack, 'Network');
+    network.associateVpc(vpc(stack));
+    const imported = LatticeService.fromServiceArn(stack, 'Imported', 'arn:aws:vpc-lattice:eu-west-1:111122223333:service/svc-0123456789abcdef0');
+    network.associateService(imported);
+    new Listener(stack, 'Listener', { service: imported, protocol: ListenerProtocol.HTTP, port: 8080 });
+
+    expect(imported.listeners.map(listener => listener.port)).toEqual([8080]);
+    const groups = Object.values(Template.fromStack(stack).findResources('AWS::EC2::SecurityGroup'));
+    expect(groups[0].Properties.SecurityGroupIngress.map((rule: any) => rule.FromPort)).toEqual([8080]);
+  });
+
+  test('ingress rules added to the association\'s own security group are kept beside the listener ports', () => {
+    const stack = strictStack();
+    const network = new ServiceNetwork(stack, 'Network');
+    const association = network.associateVpc(vpc(stack));
+    association.connections.allowFrom(ec2.Peer.ipv4('10.1.0.0/16'), ec2.Port.tcp(443), 'Peered clients');
+    new LatticeService(stack, 'Service', { serviceNetwork: network }).addListener('Https');
+
+    const groups = Object.values(Template.fromStack(stack).findResources('AWS::EC2::SecurityGroup'));
+    expect(groups[0].Properties.SecurityGroupIngress.map((rule: any) => `${rule.CidrIp.Ref ?? JSON.stringify(rule.CidrIp)}:${rule.FromPort}`))
+      .toEqual(['"10.1.0.0/16":443', expect.stringMatching(/CidrBlock.*:443$/)]);
   });
 
   test('attributes need an ARN or an ID', () => {

@@ -312,6 +312,19 @@ describe('EcsTargetGroup', () => {
     expect(dependsOn.filter(id => id.startsWith('Service'))).toEqual([expect.stringMatching(/^ServiceHttpApi/)]);
   });
 
+  test('a route in another stack is not waited for, so the two stacks do not depend on each other both ways', () => {
+    const app = strictApp();
+    const { stack, fargate } = fixture(new Stack(app, 'Tasks'));
+    const group = new EcsTargetGroup(stack, 'G', { service: fargate('Orders').service });
+    const routes = new Stack(app, 'Routes');
+    new LatticeService(routes, 'Service').addListener('Http', { protocol: ListenerProtocol.HTTP, defaultAction: ListenerAction.forward(group) });
+
+    const service = Object.values(Template.fromStack(stack).findResources('AWS::ECS::Service'))[0];
+    expect((service.DependsOn ?? []).filter((id: string) => id.startsWith('Service'))).toEqual([]);
+    expect(routes.dependencies.map(dependency => dependency.stackName)).toEqual(['Tasks']);
+    expect(stack.dependencies).toEqual([]);
+  });
+
   test('metrics name the target group', () => {
     const { stack, fargate } = fixture();
     const group = new EcsTargetGroup(stack, 'G', { service: fargate('Orders').service });

@@ -140,12 +140,13 @@ test('the "TLS passthrough and TCP target groups" section synthesizes as written
   // ---- TLS passthrough and TCP target groups (API.md) ----
   const tcp = new IpTargetGroup(self, 'Tcp', { vpc, port: 8443, protocol: TargetProtocol.TCP, targets: ['10.0.1.10'] });
   const tls = new LatticeService(self, 'Broker', {
-    authType: AuthType.NONE,                       // TLS passthrough: Lattice cannot authenticate callers
-    customDomain: { domainName: 'broker.internal.example.com', hostedZone },   // required by TLS passthrough
+    authType: AuthType.NONE, // TLS passthrough: Lattice cannot authenticate callers
+    customDomain: { domainName: 'broker.internal.example.com', hostedZone }, // required by TLS passthrough
   });
   tls.addListener('Tls', {
-    protocol: ListenerProtocol.TLS_PASSTHROUGH, port: 443,
-    defaultAction: ListenerAction.weightedForward([{ targetGroup: tcp, weight: 100 }]),  // forward only, no rules
+    protocol: ListenerProtocol.TLS_PASSTHROUGH,
+    port: 443,
+    defaultAction: ListenerAction.weightedForward([{ targetGroup: tcp, weight: 100 }]), // forward only, no rules
   });
 
   expect(() => app.synth()).not.toThrow(); // strict template validation and every cdk-nag AwsSolutions rule

@@ -13,11 +13,13 @@ import type { IListener, ILatticeService } from '../interfaces';
  * acknowledged, a refused connection is only found at run time):
  *
  * - a statement may match an anonymous connection when its principal is everyone (`*`, `{"AWS": "*"}`: an
- *   `iam.AnyPrincipal`), its actions cover `vpc-lattice-svcs:Connect` (the action of TCP services in the Service
- *   Authorization Reference; `Invoke` is for HTTP requests) and each of its conditions is one an anonymous connection
- *   can meet: a key VPC Lattice sets on connections (`vpc-lattice-svcs:Port`, `ServiceArn`, `ServiceNetworkArn`,
- *   `SourceVpc`, `SourceVpcOwnerAccount`), or `aws:PrincipalType` tested to be `anonymous`. Any other key (an
- *   organization, an account, tags, `aws:PrincipalType` tested not to be `anonymous`...) is one anonymous callers lack.
+ *   `iam.AnyPrincipal`), its actions cover `vpc-lattice-svcs:Connect` (the action of "TCP Service" resources in the
+ *   Service Authorization Reference; `Invoke` is for HTTP requests. [?] Which action VPC Lattice evaluates for a TLS
+ *   passthrough connection is not confirmed by a deployment: an Invoke-only policy is taken to refuse them, the safer
+ *   reading) and each of its conditions is one an anonymous connection can meet: a key VPC Lattice sets on
+ *   connections (`vpc-lattice-svcs:Port`, `ServiceArn`, `ServiceNetworkArn`, `SourceVpc`, `SourceVpcOwnerAccount`), or
+ *   `aws:PrincipalType` tested to be `anonymous`. Any other key (an organization, an account, tags, `aws:PrincipalType`
+ *   tested not to be `anonymous`...) is one anonymous callers lack.
  * - a statement surely matches every anonymous connection when its principal is everyone, its actions cover Connect
  *   and its only conditions test `aws:PrincipalType` to be `anonymous`.
  * - the policy lets anonymous callers connect when an Allow statement may match them and no Deny statement surely does.

@@ -7,7 +7,8 @@ import { invalid, isToken } from './private/validation';
 import { ListenerProtocol } from './protocols';
 
 /**
- * A name of your own for a service, instead of the one VPC Lattice generates.
+ * A name of your own for a service, instead of the one VPC Lattice generates. TLS_PASSTHROUGH listeners need one:
+ * VPC Lattice routes their connections to the service by it (the server name of the TLS client hello).
  */
 export interface CustomDomain {
   /**
@@ -22,7 +23,8 @@ export interface CustomDomain {
    * defined in this app with literal names. VPC Lattice has no fallback: without a certificate, HTTPS requests to the
    * custom name fail, so a service with an HTTPS listener needs one.
    *
-   * @default - no certificate: only HTTP listeners can serve the custom name
+   * @default - no certificate: only HTTP and TLS_PASSTHROUGH listeners can serve the custom name (TLS passthrough
+   * never uses it: the targets hold their own)
    */
   readonly certificate?: acm.ICertificate;
 

@@ -1,7 +1,7 @@
 import { CfnListener } from 'aws-cdk-lib/aws-vpclattice';
 import { IConstruct } from 'constructs';
 import { IListener, IListenerRule } from './interfaces';
-import { listenerProtocolRules } from './private/protocol-table';
+import { forwardableTargetProtocols, listenerProtocolRules } from './private/protocol-table';
 import { checkCount, checkInteger, checkOneOf, invalid } from './private/validation';
 import { ITargetGroup } from './target-groups/target-group-base';
 
@@ -38,7 +38,8 @@ export abstract class ListenerAction {
   }
 
   /**
-   * Answers every request with a fixed status code, without calling a target. VPC Lattice supports 404 and 500.
+   * Answers every request with a fixed status code, without calling a target. VPC Lattice supports 404 and 500. Not for
+   * TLS_PASSTHROUGH listeners, which forward every connection.
    */
   public static fixedResponse(statusCode: number): ListenerAction {
     return new FixedResponseAction(statusCode);
@@ -92,7 +93,8 @@ class FixedResponseAction extends ListenerAction {
     checkOneOf(scope, `${property} fixed-response status code`, this.statusCode, [404, 500], 'VPC Lattice supports only these two');
     if (listenerProtocolRules(listener.protocol)?.takesFixedResponse === false) {
       throw invalid(scope, property, `fixed response ${this.statusCode}`,
-        `${listener.protocol} listeners forward every connection to target groups and cannot answer themselves; use ListenerAction.forward or weightedForward`);
+        `${listener.protocol} listeners forward every connection to target groups and cannot answer themselves; use ListenerAction.forward or ` +
+        `weightedForward with ${forwardableTargetProtocols(listener.protocol).join(' or ')} target groups`);
     }
     return { fixedResponse: { statusCode: this.statusCode } };
   }

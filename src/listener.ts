@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { IListener, IListenerRule, ILatticeService } from './interfaces';
 import { ListenerAction } from './listener-action';
 import { ListenerRule, ListenerRuleOptions } from './listener-rule';
-import { LISTENER_PROTOCOLS, listenerProtocolRules } from './private/protocol-table';
+import { forwardableTargetProtocols, LISTENER_PROTOCOLS, listenerProtocolRules } from './private/protocol-table';
 import { checkInteger, checkResourceName, invalid } from './private/validation';
 import { ListenerProtocol } from './protocols';
 
@@ -13,7 +13,8 @@ import { ListenerProtocol } from './protocols';
  */
 export interface ListenerOptions {
   /**
-   * The protocol clients use.
+   * The protocol clients use. A `TLS_PASSTHROUGH` listener passes TLS connections through to TCP target groups
+   * undecrypted; its service needs a custom domain name, and VPC Lattice cannot authenticate its callers.
    *
    * @default ListenerProtocol.HTTPS
    */
@@ -22,14 +23,15 @@ export interface ListenerOptions {
   /**
    * The port clients connect to, 1 to 65535. Unique within the service.
    *
-   * @default - 80 for HTTP, 443 for HTTPS
+   * @default - 80 for HTTP, 443 for HTTPS; TLS_PASSTHROUGH listeners have no default and need it
    */
   readonly port?: number;
 
   /**
-   * What happens to requests no rule matches.
+   * What happens to requests no rule matches. A TLS_PASSTHROUGH listener forwards every connection (`forward` or
+   * `weightedForward` to TCP target groups) and cannot answer with a fixed response.
    *
-   * @default ListenerAction.fixedResponse(404)
+   * @default ListenerAction.fixedResponse(404); TLS_PASSTHROUGH listeners have no default and need it
    */
   readonly defaultAction?: ListenerAction;
 
@@ -41,7 +43,8 @@ export interface ListenerOptions {
   readonly listenerName?: string;
 
   /**
-   * Rules to add now; more can be added with `addRule`. Each rule's construct ID is `Rule<priority>`.
+   * Rules to add now; more can be added with `addRule`. Each rule's construct ID is `Rule<priority>`. TLS_PASSTHROUGH
+   * listeners take none.
    *
    * @default - no rules: every request takes the default action
    */
@@ -79,7 +82,7 @@ export class Listener extends Resource implements IListener {
     this.protocol = props.protocol ?? ListenerProtocol.HTTPS;
     this.port = listenerPort(this, this.protocol, props.port);
     checkResourceName(this, 'listenerName', props.listenerName, 'listener');
-    this.defaultAction = props.defaultAction ?? ListenerAction.fixedResponse(404);
+    this.defaultAction = props.defaultAction ?? defaultActionOf(this, this.protocol);
 
     const resource = new CfnListener(this, 'Resource', {
       serviceIdentifier: props.service.serviceId,
@@ -99,7 +102,7 @@ export class Listener extends Resource implements IListener {
     return [...this._rules];
   }
 
-  /** Adds a rule that routes the requests it matches. */
+  /** Adds a rule that routes the requests it matches. TLS_PASSTHROUGH listeners take no rules. */
   public addRule(id: string, options: ListenerRuleOptions): ListenerRule {
     // Checked before the rule exists, so that rules given as props, named after their priority, get this message
     // rather than a clash of construct IDs.
@@ -116,7 +119,8 @@ export class Listener extends Resource implements IListener {
   /** A listener of this protocol takes the rule, and no other rule of the listener has its priority. */
   private checkRuleFits(path: string, priority: number) {
     if (listenerProtocolRules(this.protocol)?.takesRules === false) {
-      throw invalid(this, 'rule', path, `${this.protocol} listeners take no rules: their default action forwards every connection`);
+      throw invalid(this, 'rule', path, `${this.protocol} listeners take no rules: their default action forwards every connection, which ` +
+        'VPC Lattice cannot look into. To route connections differently, give them another service (with its own custom domain name)');
     }
     const sharing = this._rules.find(rule => !Token.isUnresolved(priority) && rule.priority === priority);
     if (sharing) {
@@ -137,20 +141,33 @@ function listenerPort(scope: Listener, protocol: ListenerProtocol, port: number 
   // A protocol only known at deploy time gets the port of HTTPS, the default protocol.
   const result = port ?? (rules ?? LISTENER_PROTOCOLS[ListenerProtocol.HTTPS]).defaultPort;
   if (result === undefined) {
-    throw invalid(scope, 'port', undefined, `give the port: ${protocol} listeners have no default port`);
+    throw invalid(scope, 'port', undefined, `give the port: ${protocol} listeners have no default port (VPC Lattice documents none), e.g. port: 443`);
   }
   checkInteger(scope, 'port', result, 1, 65535);
   return result;
 }
 
 /**
- * The construct ID of a listener given in a service's props: its protocol and port, like `Https443`, or its position
- * when the port is only known at deploy time.
+ * The default action of a listener given none: a 404, where the protocol takes fixed responses; an error otherwise.
+ */
+function defaultActionOf(scope: Listener, protocol: ListenerProtocol): ListenerAction {
+  if (listenerProtocolRules(protocol)?.takesFixedResponse === false) {
+    const groups = forwardableTargetProtocols(protocol).join(' or ');
+    throw invalid(scope, 'defaultAction', undefined, `${protocol} listeners forward every connection and cannot answer with a fixed response, ` +
+      `so they have no default action: give defaultAction: ListenerAction.forward(targetGroup) (or weightedForward) with a ${groups} target group`);
+  }
+  return ListenerAction.fixedResponse(404);
+}
+
+/**
+ * The construct ID of a listener given in a service's props: its protocol and port, like `Https443` or
+ * `TlsPassthrough443`, or its position when the port is only known at deploy time.
  *
  * @internal
  */
 export function listenerIdFor(options: ListenerOptions, index: number): string {
   const protocol = options.protocol ?? ListenerProtocol.HTTPS;
   const port = options.port ?? listenerProtocolRules(protocol)?.defaultPort ?? LISTENER_PROTOCOLS[ListenerProtocol.HTTPS].defaultPort!;
-  return `${protocol.charAt(0)}${protocol.slice(1).toLowerCase()}${Token.isUnresolved(port) ? index : port}`;
+  const name = protocol.split('_').map(word => `${word.charAt(0)}${word.slice(1).toLowerCase()}`).join('');
+  return `${name}${Token.isUnresolved(port) ? index : port}`;
 }

@@ -7,7 +7,9 @@ export enum ListenerProtocol {
   /** HTTPS, with a certificate VPC Lattice manages for the service's generated name. Default port 443. */
   HTTPS = 'HTTPS',
   /**
-   * TLS passthrough to TCP target groups. Not supported by this version of the library: it comes with TCP support.
+   * TLS passed through to TCP target groups undecrypted: the targets hold the certificate. No default port; the
+   * service needs a custom domain name (VPC Lattice routes by the TLS server name); the default action forwards and
+   * there are no rules; VPC Lattice cannot authenticate the callers, who are all anonymous.
    */
   TLS_PASSTHROUGH = 'TLS_PASSTHROUGH',
 }
@@ -23,7 +25,9 @@ export enum TargetProtocol {
    */
   HTTPS = 'HTTPS',
   /**
-   * TCP, behind TLS passthrough listeners. Not supported by this version of the library: it comes with TCP support.
+   * TCP, only behind TLS_PASSTHROUGH listeners: the targets receive the callers' TLS connections and decrypt them. No
+   * default port and no protocol version; health checks are off unless asked for, and then use HTTP or HTTPS. IP,
+   * instance and ECS target groups take it; ALB target groups do not.
    */
   TCP = 'TCP',
 }

@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { AccessLogDestination, addAccessLogSubscription, ServiceNetworkAccessLogOptions, ServiceNetworkLogType } from './access-logs';
 import { AuthPolicy, AuthType } from './auth';
 import { IServiceNetwork, ServiceNetworkAttributes } from './interfaces';
+import { warnIfNetworkRefusesAnonymousCallers } from './private/anonymous-callers';
 import { AuthPolicyHolder } from './private/auth-policy';
 import { ImportedServiceNetwork } from './private/imported-service-network';
 import { checkResourceName } from './private/validation';
@@ -107,6 +108,13 @@ export class ServiceNetwork extends ServiceNetworkBase {
       enforced,
     });
     props.accessLogs?.forEach(destination => this.addAccessLogs(destination));
+    // Callers of TLS passthrough listeners are anonymous, and an AWS_IAM network's policy applies to them too.
+    this.node.addValidation({
+      validate: () => {
+        if (enforced) { warnIfNetworkRefusesAnonymousCallers(this, this.authPolicy); }
+        return [];
+      },
+    });
 
     if (this.authType === AuthType.NONE) {
       Annotations.of(this).addWarningV2('cdk-vpc-lattice:serviceNetworkAuthNone',

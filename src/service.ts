@@ -6,11 +6,14 @@ import { Construct } from 'constructs';
 import { AccessLogDestination, addAccessLogSubscription } from './access-logs';
 import { AuthPolicy, AuthType } from './auth';
 import { CustomDomain, customDomainProperties, wireCustomDomain } from './custom-domain';
-import { ILatticeService, IServiceNetwork, LatticeServiceAttributes } from './interfaces';
+import { GrantInvokeOptions, IListener, ILatticeService, IServiceNetwork, LatticeServiceAttributes } from './interfaces';
 import { Listener, ListenerOptions, listenerIdFor } from './listener';
+import { anonymousOnlyListeners, describeListeners } from './private/anonymous-callers';
 import { AuthPolicyHolder } from './private/auth-policy';
+import { CONNECT_ACTION } from './private/constants';
 import { ImportedLatticeService } from './private/imported-service';
-import { checkResourceName, checkSeconds } from './private/validation';
+import { listenerProtocolRules } from './private/protocol-table';
+import { checkResourceName, checkSeconds, invalid } from './private/validation';
 import { LatticeServiceBase } from './service-base';
 import { shareResource, ShareOptions } from './sharing';
 
@@ -64,9 +67,10 @@ export interface LatticeServiceProps {
 
   /**
    * A name of your own for the service, with the certificate HTTPS listeners serve for it and, optionally, the
-   * Route 53 record that points it at the generated name. Changing the name replaces the service.
+   * Route 53 record that points it at the generated name. Changing the name replaces the service. Required for
+   * TLS_PASSTHROUGH listeners, which VPC Lattice routes by it (the TLS server name); they need no certificate.
    *
-   * @default - clients call the name VPC Lattice generates
+   * @default - clients call the name VPC Lattice generates; no TLS_PASSTHROUGH listener
    */
   readonly customDomain?: CustomDomain;
 
@@ -140,6 +144,8 @@ export class LatticeService extends LatticeServiceBase {
   public readonly hostedZoneId: string;
 
   private readonly authPolicy: AuthPolicyHolder;
+  private readonly customDomain?: CustomDomain;
+  private readonly grantees: iam.IGrantable[] = [];
 
   constructor(scope: Construct, id: string, props: LatticeServiceProps = {}) {
     super(scope, id, { physicalName: props.serviceName });
@@ -156,6 +162,7 @@ export class LatticeService extends LatticeServiceBase {
     this.serviceArn = resource.attrArn;
     this.serviceId = resource.attrId;
     this.generatedDomainName = resource.attrDnsEntryDomainName;
+    this.customDomain = props.customDomain;
     this.domainName = props.customDomain?.domainName ?? this.generatedDomainName;
     this.hostedZoneId = resource.attrDnsEntryHostedZoneId;
     if (props.customDomain) {
@@ -188,6 +195,26 @@ export class LatticeService extends LatticeServiceBase {
   }
 
   /**
+   * Lets a principal call the service: adds `vpc-lattice-svcs:Invoke` to the principal's IAM policy and a statement for
+   * the principal to the service's auth policy. Callers of TLS_PASSTHROUGH listeners are anonymous, so a grant cannot
+   * take effect on those (a warning says so).
+   */
+  public grantInvoke(grantee: iam.IGrantable, options: GrantInvokeOptions = {}): iam.Grant {
+    this.grantees.push(grantee);
+    return super.grantInvoke(grantee, options);
+  }
+
+  /** Records a listener of this service, after checking that the service has what its protocol needs (a custom domain). */
+  public registerListener(listener: IListener): void {
+    const needsCustomDomain = listenerProtocolRules(listener.protocol)?.needsCustomDomain;
+    if (needsCustomDomain && !this.customDomain) {
+      throw invalid(this, 'customDomain', undefined, `the ${listener.protocol} listener ${listener.node.path} needs the service to have a custom ` +
+        `domain name: ${needsCustomDomain}. Give customDomain: { domainName, hostedZone } to the service`);
+    }
+    super.registerListener(listener);
+  }
+
+  /**
    * Delivers the service's access logs to a destination. One destination of each kind.
    */
   public addAccessLogs(destination: AccessLogDestination): CfnAccessLogSubscription {
@@ -213,10 +240,15 @@ export class LatticeService extends LatticeServiceBase {
    */
   private warnAboutMissingWiring(): string[] {
     const annotations = Annotations.of(this);
-    if (this.authType === AuthType.AWS_IAM && !this.authPolicy.allowsAnything) {
+    const anonymousOnly = anonymousOnlyListeners(this);
+    const onlyAnonymousListeners = anonymousOnly.length > 0 && anonymousOnly.length === this.listeners.length;
+    if (this.authType === AuthType.AWS_IAM && !this.authPolicy.allowsAnything && !onlyAnonymousListeners) {
       annotations.addWarningV2('cdk-vpc-lattice:noPrincipalAllowed',
         'This service has AuthType.AWS_IAM but its auth policy allows no one: at run time every request gets 403 (AccessDeniedException). ' +
         'Call service.grantInvoke(role), give authPolicy (e.g. AuthPolicy.authenticatedOnly()), or use service.addToAuthPolicy(statement).');
+    }
+    if (anonymousOnly.length > 0) {
+      this.warnAboutAnonymousCallers(anonymousOnly);
     }
     if (this.listeners.length === 0) {
       annotations.addWarningV2('cdk-vpc-lattice:noListener',
@@ -228,5 +260,26 @@ export class LatticeService extends LatticeServiceBase {
         'Pass serviceNetwork, or call network.associateService(service). If another app associates it, acknowledge this warning.');
     }
     return [];
+  }
+
+  /** Callers of TLS passthrough listeners are anonymous: an auth policy or a grant that needs them signed refuses them. */
+  private warnAboutAnonymousCallers(listeners: ReturnType<typeof anonymousOnlyListeners>) {
+    if (this.authType !== AuthType.AWS_IAM) { return; }
+    const annotations = Annotations.of(this);
+    const which = describeListeners(listeners);
+    if (!this.authPolicy.admitsAnonymousConnections) {
+      annotations.addWarningV2('cdk-vpc-lattice:serviceRefusesAnonymousCallers',
+        `This service has AuthType.AWS_IAM and the ${which}, but its auth policy lets no anonymous caller connect: ${listeners[0].reason}. ` +
+        `At run time every connection to ${listeners.length > 1 ? 'them' : 'it'} is refused. Use AuthType.NONE on the service, or add a ` +
+        `statement that allows '${CONNECT_ACTION}' to any principal (iam.AnyPrincipal) without a condition anonymous callers cannot meet; ` +
+        'narrow it with vpc-lattice-svcs:SourceVpc if you like, and let security groups decide which clients may connect.');
+    }
+    if (this.grantees.length > 0) {
+      const principals = this.grantees.map(grantee => Construct.isConstruct(grantee) ? grantee.node.path : grantee.grantPrincipal.toString());
+      annotations.addWarningV2('cdk-vpc-lattice:grantCannotTakeEffect',
+        `grantInvoke on this service (for ${principals.join(', ')}) cannot take effect on its ${which}: ${listeners[0].reason}, so a ` +
+        'statement for a principal never matches them. Remove the grant unless other listeners need it, and let the security groups of ' +
+        'the VPC associations (or auth-policy conditions on the source VPC) decide which clients may connect.');
+    }
   }
 }

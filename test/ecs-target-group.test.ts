@@ -8,7 +8,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { BadInput, deployTimeValues, named, rejectsEachBadInput, strictApp, strictStack } from './util';
 import {
   EcsTargetGroup, HeaderMatch, IpAddressType, IpTargetGroup, LatticeService, ListenerAction, ListenerProtocol, PathMatch,
-  TargetProtocol,
+  ProtocolVersion, TargetProtocol,
 } from 'cdk-vpc-lattice';
 
 const IMAGE = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:stable');
@@ -194,6 +194,23 @@ describe('EcsTargetGroup', () => {
       'SixSecurityGroup VpcLatticeIpv6PrefixList 8080-8080', 'SixSecurityGroup VpcLatticeIpv6PrefixList 8081-8081',
     ]);
     template.resourceCountIs('Custom::VpcLatticePrefixList', 2);
+  });
+
+  test('a TCP group behind a TLS passthrough listener: no version, no health checks, the tasks admit VPC Lattice on the container port', () => {
+    const { stack, fargate } = fixture();
+    const broker = new EcsTargetGroup(stack, 'BrokerTasks', { service: fargate('Broker', [{ containerPort: 8443 }]).service, protocol: TargetProtocol.TCP });
+    new LatticeService(stack, 'Service', { customDomain: { domainName: 'broker.internal.example.com' } })
+      .addListener('Tls', { protocol: ListenerProtocol.TLS_PASSTHROUGH, port: 443, defaultAction: ListenerAction.forward(broker) });
+
+    expect([broker.port, broker.protocol, broker.protocolVersion]).toEqual([8443, 'TCP', undefined]);
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::VpcLattice::TargetGroup', {
+      Type: 'IP', Config: { Port: 8443, Protocol: 'TCP', ProtocolVersion: Match.absent(), HealthCheck: { Enabled: false } },
+    });
+    template.hasResourceProperties('AWS::ECS::Service', {
+      VpcLatticeConfigurations: [{ TargetGroupArn: GROUP_ARN('BrokerTasks'), PortName: 'web-8443-tcp', RoleArn: ROLE_ARN }],
+    });
+    expect(latticeIngress(template)).toEqual(['BrokerSecurityGroup VpcLatticePrefixList 8443-8443']);
   });
 
   test('one infrastructure role per stack for every group and service, trusting ECS, with the managed policy', () => {
@@ -483,8 +500,12 @@ const BAD_INPUT: Array<BadInput<Fixture>> = [
     named("Stack/G: invalid vpc 'Stack/Other'")],
   ['IP address type DUALSTACK', f => new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc').service, ipAddressType: 'DUALSTACK' as IpAddressType }),
     named("Stack/G: invalid ipAddressType 'DUALSTACK'")],
-  ['a TCP target group', f => new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc').service, protocol: TargetProtocol.TCP }),
-    named("Stack/G: invalid protocol 'TCP'")],
+  ['a protocol version on a TCP group', f => new EcsTargetGroup(f.stack, 'G', {
+    service: f.fargate('Svc').service, protocol: TargetProtocol.TCP, protocolVersion: ProtocolVersion.HTTP2,
+  }), /Stack\/G: invalid protocolVersion 'HTTP2': TCP target groups have no protocol version/],
+  ['TCP health checks on a TCP group', f => new EcsTargetGroup(f.stack, 'G', {
+    service: f.fargate('Svc').service, protocol: TargetProtocol.TCP, healthCheck: { protocol: TargetProtocol.TCP },
+  }), named("Stack/G: invalid healthCheck.protocol 'TCP'")],
   ['a name with the reserved prefix', f => new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc').service, targetGroupName: 'tg-orders' }),
     named("Stack/G: invalid targetGroupName 'tg-orders'")],
   ['a health-check interval of 301 seconds', f => new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc').service, healthCheck: { interval: Duration.seconds(301) } }),

@@ -3,7 +3,9 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { named, strictApp, strictStack } from './util';
-import { AuthPolicy, AuthType, LatticeService, Listener, ListenerProtocol, ServiceNetwork } from 'cdk-vpc-lattice';
+import {
+  AuthPolicy, AuthType, LatticeService, Listener, ListenerAction, ListenerProtocol, ServiceNetwork, TargetGroupBase,
+} from 'cdk-vpc-lattice';
 
 function vpc(scope: Stack, id = 'Vpc', cidr = '10.0.0.0/16'): ec2.Vpc {
   return new ec2.Vpc(scope, id, {
@@ -159,6 +161,16 @@ describe('associateVpc', () => {
     expect(rules).toEqual([443, 8080]);
   });
 
+  test('admits the ports of TLS passthrough listeners like any other', () => {
+    const stack = strictStack();
+    const network = new ServiceNetwork(stack, 'Network', { authType: AuthType.NONE });
+    network.associateVpc(vpc(stack));
+    tlsListener(new LatticeService(stack, 'Broker', { serviceNetwork: network, customDomain: { domainName: 'broker.internal.example.com' } }), 8443);
+
+    const ingress = Template.fromStack(stack).findResources('AWS::EC2::SecurityGroup');
+    expect(Object.values(ingress)[0].Properties.SecurityGroupIngress.map((rule: any) => rule.FromPort)).toEqual([8443]);
+  });
+
   test('uses the given security groups as given, and connections allow more clients', () => {
     const stack = strictStack();
     const clientVpc = vpc(stack);
@@ -227,6 +239,66 @@ describe('associateVpc', () => {
     expect(association.node.path).toBe('Application/NetworkAppVpcAssociation');
     Template.fromStack(application).resourceCountIs('AWS::VpcLattice::ServiceNetworkVpcAssociation', 1);
     Template.fromStack(platform).resourceCountIs('AWS::VpcLattice::ServiceNetworkVpcAssociation', 0);
+  });
+});
+
+/** A TLS passthrough listener on `service`, forwarding to an imported group. */
+function tlsListener(service: LatticeService, port = 443) {
+  const group = TargetGroupBase.fromTargetGroupArn(service, 'Tcp', 'arn:aws:vpc-lattice:eu-west-1:111122223333:targetgroup/tg-0123456789abcdef0');
+  return service.addListener('Tls', { protocol: ListenerProtocol.TLS_PASSTHROUGH, port, defaultAction: ListenerAction.forward(group) });
+}
+
+describe('TLS passthrough callers are anonymous, at the network too', () => {
+  const refused = Match.stringLikeRegexp('^This service network has AuthType.AWS_IAM, and its auth policy lets no anonymous caller connect, but the service ' +
+    'Stack/Broker associated with it has the TLS_PASSTHROUGH listener Stack/Broker/Tls: .*anonymous. At run time the network refuses every connection to it, ' +
+    "whatever the service's own auth. Add a statement for it to the network's auth policy: network.addToAuthPolicy");
+
+  function network(stack: Stack, props: ConstructorParameters<typeof ServiceNetwork>[2] = {}) {
+    const serviceNetwork = new ServiceNetwork(stack, 'Network', props);
+    tlsListener(new LatticeService(stack, 'Broker', { authType: AuthType.NONE, customDomain: { domainName: 'broker.internal.example.com' }, serviceNetwork }));
+    return serviceNetwork;
+  }
+
+  test('the default policy (authenticated callers only) refuses every connection: a warning on the network, naming the service and listener', () => {
+    const stack = strictStack();
+    network(stack);
+    Annotations.fromStack(stack).hasWarning('/Stack/Network', refused);
+    Annotations.fromStack(stack).hasNoWarning('/Stack/Broker', Match.stringLikeRegexp('anonymous'));
+  });
+
+  test('a service associated later, in another stack, counts too', () => {
+    const app = strictApp();
+    const stack = new Stack(app, 'Stack');
+    const serviceNetwork = new ServiceNetwork(stack, 'Network', { authPolicy: AuthPolicy.organizationOnly('o-abcdef1234') });
+    const other = new Stack(app, 'Other');
+    const broker = new LatticeService(other, 'Broker', { authType: AuthType.NONE, customDomain: { domainName: 'broker.internal.example.com' } });
+    serviceNetwork.associateService(broker);
+    tlsListener(broker);
+    Annotations.fromStack(stack).hasWarning('/Stack/Network', Match.stringLikeRegexp('the service Other/Broker associated with it has the TLS_PASSTHROUGH listener Other/Broker/Tls'));
+  });
+
+  test('a statement that lets anyone connect to the service silences it; so does AuthType.NONE', () => {
+    const stack = strictStack();
+    const open = network(stack);
+    const broker = open.services[0];
+    open.addToAuthPolicy(new iam.PolicyStatement({
+      principals: [new iam.AnyPrincipal()],
+      actions: ['vpc-lattice-svcs:Connect'],
+      resources: [broker.serviceArn],
+      conditions: { StringEquals: { 'vpc-lattice-svcs:SourceVpc': 'vpc-12345678' } },
+    }));
+    const other = strictStack();
+    network(other, { authType: AuthType.NONE });
+    for (const s of [stack, other]) {
+      expect(Annotations.fromStack(s).findWarning('*', Match.stringLikeRegexp('anonymous'))).toEqual([]);
+    }
+  });
+
+  test('a network whose services have no TLS passthrough listener is not warned', () => {
+    const stack = strictStack();
+    const serviceNetwork = new ServiceNetwork(stack, 'Network');
+    new LatticeService(stack, 'Web', { serviceNetwork }).addListener('Https');
+    expect(Annotations.fromStack(stack).findWarning('/Stack/Network', Match.anyValue())).toEqual([]);
   });
 });
 

@@ -165,6 +165,29 @@ describe('InstanceTargetGroup', () => {
     expect(latticeIngress(template)).toEqual(['FirstInstanceSecurityGroup:8080-8080', 'SecondInstanceSecurityGroup:9000-9000']);
   });
 
+  test('a TCP group has no protocol version and no health checks: its instances and Auto Scaling groups are opened on the TCP port only', () => {
+    const { stack, vpc, instance, asg } = fixture();
+    const group = new InstanceTargetGroup(stack, 'Broker', { vpc, port: 8443, protocol: TargetProtocol.TCP, instances: [instance('First')] });
+    group.addAutoScalingGroup(asg('Fleet'));
+
+    expect([group.protocol, group.port, group.protocolVersion]).toEqual(['TCP', 8443, undefined]);
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::VpcLattice::TargetGroup', {
+      Type: 'INSTANCE', Config: { Protocol: 'TCP', Port: 8443, ProtocolVersion: Match.absent(), HealthCheck: { Enabled: false } },
+    });
+    expect(latticeIngress(template)).toEqual(['FirstInstanceSecurityGroup:8443-8443', 'FleetInstanceSecurityGroup:8443-8443']);
+  });
+
+  test('a TCP group asked for health checks on another port checks it in HTTP/1.1 and opens that port too', () => {
+    const { stack, vpc, instance } = fixture();
+    new InstanceTargetGroup(stack, 'Broker', { vpc, port: 8443, protocol: TargetProtocol.TCP, instances: [instance('First')], healthCheck: { port: 8080, path: '/health' } });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::VpcLattice::TargetGroup', {
+      Config: { Protocol: 'TCP', ProtocolVersion: Match.absent(), HealthCheck: { Enabled: true, Protocol: 'HTTP', ProtocolVersion: 'HTTP1', Port: 8080, Path: '/health' } },
+    });
+    expect(latticeIngress(template)).toEqual(['FirstInstanceSecurityGroup:8080-8080', 'FirstInstanceSecurityGroup:8443-8443']);
+  });
+
   test('with health checks off only the traffic port is opened', () => {
     const { stack, vpc, instance } = fixture();
     new InstanceTargetGroup(stack, 'Web', { vpc, port: 8080, instances: [instance('First')], healthCheck: { enabled: false, port: 8081 } });
@@ -417,8 +440,16 @@ const BAD_INPUT: Array<BadInput<Fixture>> = [
   ['protocol version GRPC on an ALB group', f => new AlbTargetGroup(f.stack, 'G', { ...f.alb('Alb'), protocolVersion: ProtocolVersion.GRPC }),
     named("Stack/G: invalid protocolVersion 'GRPC'")],
   // Protocol, port, version, name.
-  ['a TCP target group', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, protocol: TargetProtocol.TCP }),
+  ['a TCP group without a port', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, protocol: TargetProtocol.TCP }),
+    /Stack\/G: invalid port undefined: give the port: TCP target groups have no default port/],
+  ['a protocol version on a TCP group', f => new InstanceTargetGroup(f.stack, 'G', { vpc: f.vpc, port: 8443, protocol: TargetProtocol.TCP, protocolVersion: ProtocolVersion.HTTP1 }),
+    /Stack\/G: invalid protocolVersion 'HTTP1': TCP target groups have no protocol version/],
+  ['an ALB group in TCP', f => new AlbTargetGroup(f.stack, 'G', { ...f.alb('Alb'), protocol: TargetProtocol.TCP }),
     named("Stack/G: invalid protocol 'TCP'")],
+  ['TCP health checks on a TCP group', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, port: 8443, protocol: TargetProtocol.TCP, healthCheck: { protocol: TargetProtocol.TCP } }),
+    /Stack\/G: invalid healthCheck.protocol 'TCP': must be one of 'HTTP', 'HTTPS'. Health checks use HTTP or HTTPS, also for TCP target groups/],
+  ['GRPC health checks on a TCP group', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, port: 8443, protocol: TargetProtocol.TCP, healthCheck: { protocolVersion: ProtocolVersion.GRPC } }),
+    named("Stack/G: invalid healthCheck.protocolVersion 'GRPC'")],
   ['a protocol CloudFormation does not know', f => new InstanceTargetGroup(f.stack, 'G', { vpc: f.vpc, protocol: 'UDP' as TargetProtocol }),
     named("Stack/G: invalid protocol 'UDP'")],
   ['port 0', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, port: 0 }), named('Stack/G: invalid port 0')],

@@ -53,8 +53,8 @@ const BAD_INPUT: Array<BadInput<Fixture>> = [
   ['a rule name with an underscore', f => rule(f, { ruleName: 'my_rule' }),
     named("Stack/Service/Listener/Rule: invalid ruleName 'my_rule'")],
   // Listener protocol and port.
-  ['a TLS_PASSTHROUGH listener', f => f.service.addListener('L', { protocol: ListenerProtocol.TLS_PASSTHROUGH }),
-    named("Stack/Service/L: invalid protocol 'TLS_PASSTHROUGH'")],
+  ['a TLS_PASSTHROUGH listener without a port', f => f.service.addListener('L', { protocol: ListenerProtocol.TLS_PASSTHROUGH }),
+    named('Stack/Service/L: invalid port undefined')],
   ['a listener protocol CloudFormation does not know', f => f.service.addListener('L', { protocol: 'TCP' as ListenerProtocol }),
     named("Stack/Service/L: invalid protocol 'TCP'")],
   ['listener port 0', f => f.service.addListener('L', { port: 0 }), named('Stack/Service/L: invalid port 0')],

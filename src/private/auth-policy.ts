@@ -2,6 +2,7 @@ import { Annotations, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnAuthPolicy } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
+import { admitsAnonymousConnections } from './anonymous-callers';
 import { AUTH_POLICY_MAX_BYTES } from './constants';
 import type { AuthPolicy } from '../auth';
 
@@ -45,6 +46,14 @@ export class AuthPolicyHolder {
   /** Whether any statement allows anything: without one, an AWS_IAM resource denies every request. */
   public get allowsAnything(): boolean {
     return this.statements.some(statement => statement.effect === iam.Effect.ALLOW);
+  }
+
+  /**
+   * Whether the policy lets anonymous callers open connections, which is all a TLS passthrough listener has (see
+   * `anonymous-callers.ts` for how the statements are read).
+   */
+  public get admitsAnonymousConnections(): boolean {
+    return admitsAnonymousConnections(this.owner, this.statements);
   }
 
   private validate(): string[] {

@@ -27,10 +27,6 @@ export type Verdict =
 const ALLOWED: Verdict = { kind: 'allowed' };
 const error = (reason: string, property?: 'protocol' | 'protocolVersion'): Verdict => ({ kind: 'error', reason, property });
 
-/** What rows for TLS passthrough answer until the library supports it. */
-const COMES_WITH_TLS_PASSTHROUGH = 'TLS_PASSTHROUGH listeners and TCP target groups come with TLS passthrough support, which this version of the ' +
-  'library does not have yet; use ListenerProtocol.HTTP or HTTPS and TargetProtocol.HTTP or HTTPS';
-
 /** What listeners of a protocol take. */
 export interface ListenerProtocolRules {
   /** The port when none is given; none: the port must be given. */
@@ -41,25 +37,45 @@ export interface ListenerProtocolRules {
   readonly takesRules: boolean;
   /** Whether its default action may be a fixed response. */
   readonly takesFixedResponse: boolean;
-  /** Whether the service needs a custom domain name for such a listener. */
-  readonly needsCustomDomain: boolean;
+  /** Why the service needs a custom domain name for such a listener, when it does. */
+  readonly needsCustomDomain?: string;
+  /** Why every caller of such a listener is anonymous, when VPC Lattice cannot authenticate them. */
+  readonly anonymousCallers?: string;
 }
 
 export const LISTENER_PROTOCOLS: Readonly<Record<ListenerProtocol, ListenerProtocolRules>> = {
-  [ListenerProtocol.HTTP]: { defaultPort: 80, takesRules: true, takesFixedResponse: true, needsCustomDomain: false },
-  [ListenerProtocol.HTTPS]: { defaultPort: 443, takesRules: true, takesFixedResponse: true, needsCustomDomain: false },
-  // UG:tls-listeners: only the default rule, forwarding to TCP target groups; the custom domain is the SNI match.
+  [ListenerProtocol.HTTP]: { defaultPort: 80, takesRules: true, takesFixedResponse: true },
+  [ListenerProtocol.HTTPS]: { defaultPort: 443, takesRules: true, takesFixedResponse: true },
+  // UG:tls-listeners: only the default rule, forwarding to TCP target groups; the custom domain is the SNI match; no
+  // documented default port; auth policies limited to anonymous principals (§5: at the network level too).
   [ListenerProtocol.TLS_PASSTHROUGH]: {
-    unsupported: COMES_WITH_TLS_PASSTHROUGH, takesRules: false, takesFixedResponse: false, needsCustomDomain: true,
+    takesRules: false,
+    takesFixedResponse: false,
+    needsCustomDomain: 'VPC Lattice routes a TLS passthrough connection to its service by the server name of the TLS client hello (SNI), ' +
+      "which must be the service's custom domain name; the custom domain's certificate is not used (the targets hold their own)",
+    anonymousCallers: 'VPC Lattice passes the TLS connection through without reading it, so it cannot authenticate the caller: every caller ' +
+      'of a TLS_PASSTHROUGH listener is anonymous',
   },
 };
 
-/** The port of a target group when none is given, per protocol; TCP has none (CloudFormation documents none). */
-export const TARGET_DEFAULT_PORTS: Readonly<Record<TargetProtocol, number | undefined>> = {
-  [TargetProtocol.HTTP]: 80,
-  [TargetProtocol.HTTPS]: 443,
-  [TargetProtocol.TCP]: undefined,
+/** What target groups of a protocol have when the user does not say. */
+export interface TargetProtocolDefaults {
+  /** The port; none: the port must be given. */
+  readonly port?: number;
+  /** The protocol version; none: such groups have no protocol version. */
+  readonly protocolVersion?: ProtocolVersion;
+}
+
+/** The defaults of target groups per protocol. TCP has neither: CloudFormation documents no port, and TLS is not HTTP. */
+export const TARGET_PROTOCOLS: Readonly<Record<TargetProtocol, TargetProtocolDefaults>> = {
+  [TargetProtocol.HTTP]: { port: 80, protocolVersion: ProtocolVersion.HTTP1 },
+  [TargetProtocol.HTTPS]: { port: 443, protocolVersion: ProtocolVersion.HTTP1 },
+  [TargetProtocol.TCP]: {},
 };
+
+/** The protocols and versions health checks take (CloudFormation's HealthCheckConfig), whatever the group's. */
+export const HEALTH_CHECK_PROTOCOLS: readonly TargetProtocol[] = [TargetProtocol.HTTP, TargetProtocol.HTTPS];
+export const HEALTH_CHECK_PROTOCOL_VERSIONS: readonly ProtocolVersion[] = [ProtocolVersion.HTTP1, ProtocolVersion.HTTP2];
 
 /**
  * A row of a table: it applies when every column it gives contains the value (a column left out matches anything,
@@ -81,14 +97,37 @@ const TARGET_GROUP_ROWS: ReadonlyArray<Row<Verdict>> = [
   // UG:alb-target: the group takes the protocol of the ALB listener; CloudFormation and deployed examples take HTTP2.
   { type: ['ALB'], protocol: [TargetProtocol.TCP], answer: error('an ALB target group takes the protocol of its ALB listener, which is HTTP or HTTPS', 'protocol') },
   { type: ['ALB'], version: [ProtocolVersion.GRPC], answer: error('ALB target groups take ProtocolVersion.HTTP1 or HTTP2; GRPC target groups must be IP or instance groups', 'protocolVersion') },
-  { protocol: [TargetProtocol.TCP], answer: error(COMES_WITH_TLS_PASSTHROUGH, 'protocol') },
+  // UG:tls-listeners: a TCP group carries the TLS of a TLS passthrough listener, unread, so no HTTP version applies.
+  { protocol: [TargetProtocol.TCP], version: [NONE], answer: ALLOWED },
+  {
+    protocol: [TargetProtocol.TCP],
+    answer: error('TCP target groups have no protocol version: VPC Lattice passes their TLS connections through without ' +
+    'reading HTTP. Leave protocolVersion out', 'protocolVersion'),
+  },
   { protocol: [TargetProtocol.HTTP, TargetProtocol.HTTPS], answer: ALLOWED },
 ];
 
 /** Which listener may forward to which target group. */
 const FORWARD_ROWS: ReadonlyArray<Row<Verdict>> = [
-  { listener: [ListenerProtocol.TLS_PASSTHROUGH], answer: error(COMES_WITH_TLS_PASSTHROUGH) },
-  { protocol: [TargetProtocol.TCP], answer: error('a TCP target group can only be behind a TLS_PASSTHROUGH listener') },
+  // UG:tls-listeners: TLS passthrough listeners forward to TCP target groups, and TCP groups sit only behind them.
+  // UG:lambda-functions: VPC Lattice invokes a function with an HTTP request, which a TLS connection it cannot read is not.
+  {
+    listener: [ListenerProtocol.TLS_PASSTHROUGH],
+    type: ['LAMBDA'],
+    answer: error('Lambda target groups cannot be behind TLS_PASSTHROUGH listeners: VPC Lattice invokes a function with the HTTP request, ' +
+      'which it cannot read in a TLS connection it passes through. Put the function behind an HTTPS listener, or forward to a TCP target group'),
+  },
+  { listener: [ListenerProtocol.TLS_PASSTHROUGH], protocol: [TargetProtocol.TCP], answer: ALLOWED },
+  {
+    listener: [ListenerProtocol.TLS_PASSTHROUGH],
+    answer: error('a TLS_PASSTHROUGH listener forwards connections only to TCP target groups, whose targets decrypt the TLS themselves. ' +
+      'Give the target group protocol: TargetProtocol.TCP, or use an HTTPS listener'),
+  },
+  {
+    protocol: [TargetProtocol.TCP],
+    answer: error('a TCP target group can only be behind a TLS_PASSTHROUGH listener (VPC Lattice would send it HTTP it does not speak). ' +
+      'Use a TLS_PASSTHROUGH listener, or an HTTP or HTTPS target group'),
+  },
   // Behind an HTTP listener requests are HTTP/1.1; HTTP2 and gRPC groups need HTTP/2, which HTTPS listeners negotiate.
   {
     listener: [ListenerProtocol.HTTP],
@@ -133,9 +172,17 @@ export function forwardVerdict(listener: ListenerProtocol, group: GroupProtocols
 }
 
 /** The health-check defaults of a target group with this protocol and version. */
-export function healthCheckDefaults(protocol: TargetProtocol, protocolVersion: ProtocolVersion): HealthCheckDefaults {
+export function healthCheckDefaults(protocol: TargetProtocol, protocolVersion: ProtocolVersion | undefined): HealthCheckDefaults {
   const answer = decide(HEALTH_CHECK_ROWS, undefined, { type: 'IP', protocol, protocolVersion })!;
   return { ...answer, protocol: answer.protocol === GROUP ? protocol : answer.protocol };
+}
+
+/**
+ * The target-group protocols a listener of this protocol may forward to, for messages (e.g. TCP for TLS passthrough).
+ */
+export function forwardableTargetProtocols(listener: ListenerProtocol): TargetProtocol[] {
+  return Object.values(TargetProtocol).filter(protocol =>
+    forwardVerdict(listener, { type: 'IP', protocol, protocolVersion: TARGET_PROTOCOLS[protocol].protocolVersion }).kind !== 'error');
 }
 
 /** The rules of a listener protocol; undefined for a value that is no listener protocol (or only known at deploy time). */

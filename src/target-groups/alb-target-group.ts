@@ -95,7 +95,8 @@ export class AlbTargetGroup extends TargetGroupBase {
     });
     this.port = traffic.port;
     this.protocol = traffic.protocol;
-    this.protocolVersion = traffic.protocolVersion;
+    // ALB groups are HTTP or HTTPS (the table rejects TCP), which always have a version.
+    this.protocolVersion = traffic.protocolVersion!;
     this._protocols = { type: 'ALB', ...traffic };
     const vpc = this.vpcOf(props);
 

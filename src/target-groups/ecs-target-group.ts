@@ -43,7 +43,8 @@ export interface EcsTargetGroupProps extends TargetGroupCommonProps {
   readonly containerPort?: number;
 
   /**
-   * The protocol VPC Lattice uses to reach the tasks.
+   * The protocol VPC Lattice uses to reach the tasks. `TCP` groups sit only behind TLS_PASSTHROUGH listeners, and the
+   * tasks decrypt the TLS themselves.
    *
    * @default TargetProtocol.HTTP
    */
@@ -51,9 +52,9 @@ export interface EcsTargetGroupProps extends TargetGroupCommonProps {
 
   /**
    * The HTTP version of requests to the tasks. `HTTP2` and `GRPC` groups need HTTPS listeners, over which clients call
-   * with HTTP/2: behind an HTTP listener their requests fail (a warning says so).
+   * with HTTP/2: behind an HTTP listener their requests fail (a warning says so). TCP groups take none.
    *
-   * @default ProtocolVersion.HTTP1
+   * @default - ProtocolVersion.HTTP1; none for TCP groups
    */
   readonly protocolVersion?: ProtocolVersion;
 
@@ -68,7 +69,8 @@ export interface EcsTargetGroupProps extends TargetGroupCommonProps {
   /**
    * How VPC Lattice checks the tasks' health.
    *
-   * @default - health checks with the defaults of `HealthCheck`, on the container port
+   * @default - health checks with the defaults of `HealthCheck`, on the container port (off for HTTP2, GRPC and TCP
+   * groups)
    */
   readonly healthCheck?: HealthCheck;
 
@@ -155,8 +157,8 @@ export class EcsTargetGroup extends TargetGroupBase {
   /** The protocol VPC Lattice uses to reach the tasks. */
   public readonly protocol: TargetProtocol;
 
-  /** The HTTP version of requests to the tasks. */
-  public readonly protocolVersion: ProtocolVersion;
+  /** The HTTP version of requests to the tasks; none for TCP groups, whose TLS connections VPC Lattice does not read. */
+  public readonly protocolVersion?: ProtocolVersion;
 
   /** The address family of the tasks' addresses. */
   public readonly ipAddressType: IpAddressType;

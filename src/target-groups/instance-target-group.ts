@@ -40,8 +40,8 @@ export class InstanceTargetGroup extends TargetGroupBase {
   /** The protocol VPC Lattice uses to reach the instances. */
   public readonly protocol: TargetProtocol;
 
-  /** The HTTP version of requests to the instances. */
-  public readonly protocolVersion: ProtocolVersion;
+  /** The HTTP version of requests to the instances; none for TCP groups, whose TLS connections VPC Lattice does not read. */
+  public readonly protocolVersion?: ProtocolVersion;
 
   private readonly healthCheck: RenderedHealthCheck;
   private readonly targets: TargetList;

@@ -48,8 +48,8 @@ export class IpTargetGroup extends TargetGroupBase {
   /** The protocol VPC Lattice uses to reach the targets. */
   public readonly protocol: TargetProtocol;
 
-  /** The HTTP version of requests to the targets. */
-  public readonly protocolVersion: ProtocolVersion;
+  /** The HTTP version of requests to the targets; none for TCP groups, whose TLS connections VPC Lattice does not read. */
+  public readonly protocolVersion?: ProtocolVersion;
 
   /** The address family of the targets. */
   public readonly ipAddressType: IpAddressType;

@@ -1,7 +1,9 @@
 import { Token } from 'aws-cdk-lib';
 import { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
 import { IConstruct } from 'constructs';
-import { GroupProtocols, healthCheckDefaults, TARGET_DEFAULT_PORTS, targetGroupVerdict, TargetType } from '../../private/protocol-table';
+import {
+  GroupProtocols, HEALTH_CHECK_PROTOCOL_VERSIONS, HEALTH_CHECK_PROTOCOLS, healthCheckDefaults, TARGET_PROTOCOLS, targetGroupVerdict, TargetType,
+} from '../../private/protocol-table';
 import { checkInteger, checkOneOf, checkSeconds, checkString, invalid } from '../../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../../protocols';
 import { IpAddressType } from '../enums';
@@ -11,7 +13,8 @@ import { HealthCheck } from '../health-check';
 export interface TrafficSettings {
   readonly protocol: TargetProtocol;
   readonly port: number;
-  readonly protocolVersion: ProtocolVersion;
+  /** None for protocols without versions (TCP). */
+  readonly protocolVersion?: ProtocolVersion;
 }
 
 /**
@@ -25,13 +28,15 @@ export function trafficSettings(
 ): TrafficSettings {
   const protocol = props.protocol ?? TargetProtocol.HTTP;
   checkOneOf(scope, 'protocol', protocol, Object.values(TargetProtocol));
-  const protocolVersion = props.protocolVersion ?? ProtocolVersion.HTTP1;
+  // A protocol only known at deploy time gets the defaults of HTTP, the default protocol.
+  const defaults = TARGET_PROTOCOLS[protocol] ?? TARGET_PROTOCOLS[TargetProtocol.HTTP];
+  const protocolVersion = props.protocolVersion ?? defaults.protocolVersion;
   checkOneOf(scope, 'protocolVersion', protocolVersion, Object.values(ProtocolVersion));
   checkProtocols(scope, { type, protocol, protocolVersion });
   if (props.port === undefined && Token.isUnresolved(protocol)) {
     throw invalid(scope, 'port', undefined, 'give the port when the protocol is only known at deploy time');
   }
-  const port = props.port ?? TARGET_DEFAULT_PORTS[protocol];
+  const port = props.port ?? defaults.port;
   if (port === undefined) {
     throw invalid(scope, 'port', undefined, `give the port: ${protocol} target groups have no default port`);
   }
@@ -82,9 +87,10 @@ export function renderHealthCheck(scope: IConstruct, healthCheck: HealthCheck = 
   checkInteger(scope, 'healthCheck.unhealthyThresholdCount', healthCheck.unhealthyThresholdCount, 2, 10);
   checkString(scope, 'healthCheck.path', healthCheck.path, HEALTH_CHECK_PATH);
   checkInteger(scope, 'healthCheck.port', healthCheck.port, 1, 65535);
-  checkOneOf(scope, 'healthCheck.protocol', healthCheck.protocol, [TargetProtocol.HTTP, TargetProtocol.HTTPS], 'Health checks use HTTP or HTTPS.');
-  checkOneOf(scope, 'healthCheck.protocolVersion', healthCheck.protocolVersion, [ProtocolVersion.HTTP1, ProtocolVersion.HTTP2],
-    'GRPC target groups are health-checked with HTTP1 or HTTP2.');
+  checkOneOf(scope, 'healthCheck.protocol', healthCheck.protocol, HEALTH_CHECK_PROTOCOLS,
+    'Health checks use HTTP or HTTPS, also for TCP target groups.');
+  checkOneOf(scope, 'healthCheck.protocolVersion', healthCheck.protocolVersion, HEALTH_CHECK_PROTOCOL_VERSIONS,
+    'GRPC and TCP target groups are health-checked with HTTP1 or HTTP2.');
   checkString(scope, 'healthCheck.healthyHttpCodes', healthCheck.healthyHttpCodes, HEALTHY_HTTP_CODES);
 
   const defaults = healthCheckDefaults(traffic.protocol, traffic.protocolVersion);

@@ -1,6 +1,10 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { IConstruct } from 'constructs';
+import { checkOneOf } from './validation';
 import type { HttpCodeClass } from '../metrics';
+
+/** The status codes of the answers VPC Lattice gives itself, each with a metric `HTTPCode_VpcLattice_<code>_Count` (facts §7). */
+const VPC_LATTICE_HTTP_CODES = [400, 403, 404, 429, 500, 502, 504];
 
 /**
  * The CloudWatch metrics VPC Lattice publishes (namespace `AWS/VpcLattice`, every minute) for one service or target
@@ -33,5 +37,15 @@ export class LatticeMetrics {
 
   public httpCodeCount(codeClass: HttpCodeClass, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.metric(`HTTPCode_${codeClass}_Count`, { statistic: cloudwatch.Stats.SUM, ...props });
+  }
+
+  public httpCodeVpcLattice(code: number, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    checkOneOf(this.owner, 'metricHttpCodeVpcLattice code', code, VPC_LATTICE_HTTP_CODES,
+      'VPC Lattice publishes a count of its own answers for these codes only (HTTPCode_VpcLattice_<code>_Count)');
+    return this.metric(`HTTPCode_VpcLattice_${code}_Count`, { statistic: cloudwatch.Stats.SUM, ...props });
+  }
+
+  public requestTimeoutCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('RequestTimeoutCount', { statistic: cloudwatch.Stats.SUM, ...props });
   }
 }

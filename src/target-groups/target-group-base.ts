@@ -141,6 +141,15 @@ export abstract class TargetGroupBase extends Resource implements ITargetGroup {
    */
   protected _protocols?: GroupProtocols;
 
+  /**
+   * The kind, protocol and version of the group as far as the app knows them; undefined for imports.
+   *
+   * @internal
+   */
+  public get _knownProtocols(): GroupProtocols | undefined {
+    return this._protocols;
+  }
+
   private readonly forwarders: Forwarder[] = [];
 
   public registerListener(listener: IListener, rule?: IListenerRule): void {

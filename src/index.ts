@@ -22,3 +22,5 @@ export * from './prefix-list';
 export * from './metrics';
 export * from './target-groups/ecs-target-group';
 export * from './dashboard';
+export * from './topology/graph';
+export * from './topology/topology';

@@ -82,7 +82,7 @@ project.eslint?.addLintPattern('scripts');
 project.eslint?.allowDevDeps('examples/**');
 project.eslint?.allowDevDeps('scripts/**');
 project.tryFindObjectFile('.eslintrc.json')?.addOverride('settings.import/resolver.typescript.project', ['./tsconfig.json', './examples/tsconfig.json']);
-project.npmignore?.exclude('/examples/', '/scripts/', '/.ci/', '/cdk.out/');
+project.npmignore?.exclude('/examples/', '/scripts/', '/.ci/', '/cdk.out/', '/docs/');
 project.gitignore.exclude('cdk.out/');
 
 // No import circles in the library: eslint's import/no-cycle for value imports, and madge, which also counts `import type`.

@@ -1,7 +1,7 @@
 /*
  * An app whose topology labels hold everything that could break a Mermaid diagram or its page: quotes, brackets and
  * braces, `#` and entity-like text, HTML, Mermaid keywords and arrows, icon and style syntax, pipes, backticks,
- * backslashes, `%%`, and unicode (accents, CJK, an emoji beyond the BMP). Its stacks are named `end`, `o` and `x`, so
+ * backslashes, `%%`, a formula (`$$x^2$$`), and unicode (accents, CJK, an emoji beyond the BMP). Its stacks are named `end`, `o` and `x`, so
  * that node IDs start with a Mermaid keyword and with the letters Mermaid reads as arrow heads. The unit tests and
  * the browser check both draw it.
  */
@@ -15,7 +15,7 @@ import {
 export const NASTY_IDS = {
   vpc: 'Vpc "quoted" [brackets] {braces} (parens)',
   network: 'Network #1; #quot; &amp; <b>bold</b> & end',
-  service: 'Café ü 中文 🚀 `backtick` | pipe \\ backslash',
+  service: 'Café ü 中文 🚀 `backtick` | pipe \\ backslash $$x^2$$',
   rule: 'classDef --> A[x] end',
   targets: '%% not a comment; click callback "a" fa:fa-car style:x#35;',
 };

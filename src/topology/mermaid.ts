@@ -3,8 +3,10 @@ import { TopologyEdgeKind, TopologyGraph, TopologyNodeKind } from './graph';
 /*
  * The topology as a Mermaid flowchart, from clients (left) to targets (right). Labels are quoted strings in which
  * every character other than letters, digits, space and `.,-_/()=+*@` is written as Mermaid's numeric entity code
- * (`#35;` for `#`), so no label can end the string, open HTML, start a comment, name an icon (`fa:fa-…`) or look like a
- * style to Mermaid, whatever characters it has. IDs are letters, digits and `_` (see `nodeId`).
+ * (`#35;` for `#`), so no label can end the string, open HTML, start a comment or look like a style to Mermaid,
+ * whatever characters it has. The lines of a label are separated by a line break inside the string, not by `<br/>`:
+ * Mermaid reads a label with HTML in it as HTML, decodes the entity codes first, and then draws `fa:fa-car` as an icon
+ * and `$$x$$` as a formula. IDs are letters, digits and `_` (see `nodeId`).
  */
 
 /** The shape of each kind of node, as the text before and after its label, and its colours. */
@@ -29,7 +31,7 @@ export function renderMermaid(graph: TopologyGraph): string {
   const lines = ['flowchart LR'];
   for (const node of graph.nodes) {
     const shape = SHAPES[node.kind] ?? OTHER_SHAPE;
-    lines.push(`  ${node.id}${shape.open}"${node.label.split('\n').map(mermaidText).join('<br/>')}"${shape.close}`);
+    lines.push(`  ${node.id}${shape.open}"${node.label.split('\n').map(mermaidText).join('\n')}"${shape.close}`);
   }
   for (const edge of graph.edges) {
     const arrow = ARROWS[edge.kind] ?? '-->';

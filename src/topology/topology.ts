@@ -18,7 +18,9 @@ import { renderMermaid } from './mermaid';
  *
  * @example
  * declare const app: App;
- * const markdown = '```mermaid\n' + Topology.of(app).toMermaid() + '```\n';
+ * const topology = Topology.of(app);
+ * const diagram = topology.toMermaid(); // for a mermaid code block in Markdown
+ * const graph = topology.toJson();      // nodes and edges
  */
 export class Topology {
   /**

@@ -4,10 +4,10 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { strictStack } from './util';
+import { strictApp, strictStack } from './util';
 import { idFromArn } from '../src/private/arns';
 import {
-  IpTargetGroup, LambdaTargetGroup, LatticeDashboard, LatticeService, TargetGroupBase, TargetProtocol,
+  IpTargetGroup, LambdaTargetGroup, LatticeDashboard, LatticeService, ListenerAction, ServiceNetwork, TargetGroupBase, TargetProtocol, Topology,
 } from 'cdk-vpc-lattice';
 
 const SVC_ARN = 'arn:aws:vpc-lattice:us-east-1:111122223333:service/svc-0123456789abcdef0';
@@ -63,8 +63,7 @@ function titlesAndMetrics(stack: Stack): Record<string, string[]> {
 
 const idOf = (stack: Stack, construct: Construct) => `<GetAtt ${stack.getLogicalId(construct.node.defaultChild as any)}.Id>`;
 
-function setup() {
-  const stack = strictStack();
+function setup(stack: Stack = strictStack()) {
   const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', { vpcId: 'vpc-12345678', availabilityZones: ['us-east-1a'], vpcCidrBlock: '10.0.0.0/16' });
   const service = new LatticeService(stack, 'Orders', { serviceName: 'orders' });
   const web = new IpTargetGroup(stack, 'Web', { vpc, targetGroupName: 'web', targets: ['10.0.1.10'] });
@@ -218,6 +217,21 @@ describe('the dashboard', () => {
 
     graphs(operations).flatMap(metricsOf).forEach(metric => expect(metric.dimensions).toEqual({ Service: '<Fn::ImportValue>' }));
   });
+});
+
+test('the "Operations" section of the API contract works as written', () => {
+  const app = strictApp();
+  const { stack, service: orders, web } = setup(new Stack(app, 'Platform'));
+  const payments = new LatticeService(stack, 'Payments', { serviceNetwork: new ServiceNetwork(stack, 'Network') });
+  payments.addListener('Https', { defaultAction: ListenerAction.forward(web) });
+
+  const dashboard = new LatticeDashboard(stack, 'Dashboard', { services: [orders], targetGroups: [web] });
+  dashboard.addService(payments);
+  const diagram = Topology.of(app).toMermaid();
+
+  expect(Object.keys(titlesAndMetrics(stack))).toHaveLength(5 + 4 + 5);
+  expect(diagram).toMatch(/^flowchart LR\n/);
+  expect(diagram).toContain('Platform_Payments_Https -->|"default"| Platform_Web');
 });
 
 /** A TCP target group, as TLS passthrough support will make them: only the protocol matters here. */

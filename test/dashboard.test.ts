@@ -26,7 +26,7 @@ interface Widget {
  * reference written as `<GetAtt Logical.Attribute>`, `<Ref Name>` or `<Fn::…>` for other functions.
  */
 function dashboardBody(stack: Stack): { widgets: Widget[] } {
-  const dashboards = Object.values(Template.fromStack(stack).findResources('AWS::CloudWatch::Dashboard'));
+  const dashboards = Object.values(templateOf(stack).findResources('AWS::CloudWatch::Dashboard'));
   expect(dashboards).toHaveLength(1);
   const body = dashboards[0].Properties.DashboardBody;
   const parts: unknown[] = typeof body === 'string' ? [body] : body['Fn::Join'][1];
@@ -37,6 +37,13 @@ function dashboardBody(stack: Stack): { widgets: Widget[] } {
     if (reference['Fn::GetAtt']) { return `<GetAtt ${reference['Fn::GetAtt'].join('.')}>`; }
     return `<${Object.keys(part as object)[0]}>`;
   }).join(''));
+}
+
+/** The template of a stack, synthesized (under strict schema validation) once however often a test reads it. */
+const templates = new WeakMap<Stack, Template>();
+function templateOf(stack: Stack): Template {
+  if (!templates.has(stack)) { templates.set(stack, Template.fromStack(stack)); }
+  return templates.get(stack)!;
 }
 
 /** A metric of a graph, summarised: name, dimensions and its options (statistic, label, period). */
@@ -205,7 +212,7 @@ describe('the dashboard', () => {
     const dashboard = new LatticeDashboard(stack, 'Dashboard', { dashboardName: 'lattice-operations', services: [service], targetGroups: [web] });
     dashboard.addWidgets(new cloudwatch.TextWidget({ markdown: 'runbook', width: 24 }));
 
-    Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: 'lattice-operations' });
+    templateOf(stack).hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: 'lattice-operations' });
     expect(dashboardBody(stack).widgets.slice(-1)[0].properties.markdown).toBe('runbook');
     expect(Annotations.fromStack(stack).findWarning('*', {})).toEqual([]);
   });

@@ -27,6 +27,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   devDeps: [
     '@aws-sdk/client-vpc-lattice', '@types/aws-lambda', 'aws-sdk-client-mock@^4.1.0',
     'cdk-nag@^3.0.2', 'tsconfig-paths@^4.2.0', 'madge@^8.0.0',
+    // The topology pages of the examples and their check in a browser; never a dependency of the library. mermaid 11,
+    // not 12: 12 asks for Node 22, and this project builds on Node 20.
+    'mermaid@^11.17.2', 'playwright-core@^1.65.1',
   ],
 
   typecheckTests: true,
@@ -79,7 +82,7 @@ project.eslint?.addLintPattern('scripts');
 project.eslint?.allowDevDeps('examples/**');
 project.eslint?.allowDevDeps('scripts/**');
 project.tryFindObjectFile('.eslintrc.json')?.addOverride('settings.import/resolver.typescript.project', ['./tsconfig.json', './examples/tsconfig.json']);
-project.npmignore?.exclude('/examples/', '/scripts/', '/.ci/', '/cdk.out/');
+project.npmignore?.exclude('/examples/', '/scripts/', '/.ci/', '/cdk.out/', '/docs/');
 project.gitignore.exclude('cdk.out/');
 
 // No import circles in the library: eslint's import/no-cycle for value imports, and madge, which also counts `import type`.
@@ -99,6 +102,13 @@ const examples = project.addTask('examples', {
 });
 // The deploy-time lookup's Lambda handler is bundled into assets/ (not committed) before the apps can use it.
 examples.prependSpawn(project.tasks.tryFind('bundle')!);
+
+// The topology pages that `examples` writes, opened in a real browser (Debian's chromium): run by .ci/run after the build.
+project.addTask('test:browser', {
+  description: 'Open every example\'s topology.html in headless Chromium and check that the diagram rendered (runs `examples` first if needed)',
+  exec: 'ts-node -r tsconfig-paths/register scripts/browser-check.ts',
+  env: { TS_NODE_PROJECT: 'examples/tsconfig.json' },
+});
 
 // README examples must compile against the API (strict jsii-rosetta, with rosetta/default.ts-fixture).
 const rosetta = project.addTask('rosetta', {

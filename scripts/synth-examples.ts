@@ -1,16 +1,19 @@
 /*
  * The main job: synthesizes every example app under examples/ to CloudFormation (into cdk.out/examples/<name>) and
- * prints, per app and stack, the resources by type and any warnings. Exits non-zero when an app fails to synthesize.
+ * prints, per app and stack, the resources by type and any warnings; writes each app's topology beside its templates
+ * (topology.md, topology.html, topology.json) and prints their paths. Exits non-zero when an app fails to synthesize.
  */
 import * as path from 'path';
 import { exampleApp, exampleNames } from './example-apps';
+import { writeTopologyFiles } from './topology-files';
 
 let failed = 0;
 for (const name of exampleNames()) {
   const outdir = path.join('cdk.out', 'examples', name);
   console.log(`\n=== ${name} -> ${outdir}`);
   try {
-    const assembly = exampleApp(name, { outdir }).synth();
+    const app = exampleApp(name, { outdir });
+    const assembly = app.synth();
     for (const stack of assembly.stacks) {
       const resources: Record<string, { Type: string }> = stack.template.Resources ?? {};
       const byType = new Map<string, number>();
@@ -22,6 +25,8 @@ for (const name of exampleNames()) {
       console.log(`  warnings: ${warnings.length}`);
       warnings.forEach(warning => console.log(`    ${warning.id}: ${String(warning.entry.data).split('\n')[0]}`));
     }
+    const topology = writeTopologyFiles(app, outdir, name);
+    console.log(`  topology: ${topology.markdown}, ${topology.html}`);
   } catch (error) {
     failed++;
     console.log(`  FAILED: ${(error as Error).message}`);

@@ -21,3 +21,6 @@ export * from './target-groups/alb-target-group';
 export * from './prefix-list';
 export * from './metrics';
 export * from './target-groups/ecs-target-group';
+export * from './dashboard';
+export * from './topology/graph';
+export * from './topology/topology';

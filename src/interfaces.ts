@@ -194,6 +194,20 @@ export interface ILatticeService extends IResource, iam.IResourceWithPolicy {
    */
   metricHttpCodeCount(codeClass: HttpCodeClass, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
 
+  /**
+   * The number of answers VPC Lattice gave itself with this status code, without reaching a target (sum over 5
+   * minutes): 403 for requests the auth policies denied, 502 and 504 for targets that could not be reached or did not
+   * answer in time, 429 for throttled requests; also 400, 404 and 500.
+   *
+   * @param code one of 400, 403, 404, 429, 500, 502, 504
+   */
+  metricHttpCodeVpcLattice(code: number, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * The number of requests that timed out waiting for an answer from a target (sum over 5 minutes).
+   */
+  metricRequestTimeoutCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
   /** Records a listener of this service. `Listener` calls it; you need not. */
   registerListener(listener: IListener): void;
 

@@ -49,6 +49,20 @@ export abstract class ListenerAction {
   public abstract readonly targetGroups: ITargetGroup[];
 
   /**
+   * The target groups with their weights as given (undefined: CloudFormation's default); none for a fixed response.
+   *
+   * @internal
+   */
+  public abstract readonly _weightedTargetGroups: ReadonlyArray<{ readonly targetGroup: ITargetGroup; readonly weight?: number }>;
+
+  /**
+   * The status code of a fixed response; undefined for a forward.
+   *
+   * @internal
+   */
+  public abstract readonly _fixedResponseCode?: number;
+
+  /**
    * Binds the action to the listener whose default action it is, or to the rule that takes it: checks it against the
    * listener, tells each target group who forwards to it, and returns the action in CloudFormation's shape.
    *
@@ -60,10 +74,15 @@ export abstract class ListenerAction {
 
 class ForwardAction extends ListenerAction {
   public readonly targetGroups: ITargetGroup[];
+  public readonly _fixedResponseCode = undefined;
 
   constructor(private readonly weighted: Array<{ readonly targetGroup: ITargetGroup; readonly weight?: number }>) {
     super();
     this.targetGroups = weighted.map(entry => entry.targetGroup);
+  }
+
+  public get _weightedTargetGroups() {
+    return [...this.weighted];
   }
 
   public _bind(scope: IConstruct, listener: IListener, rule?: IListenerRule): CfnListener.DefaultActionProperty {
@@ -83,9 +102,14 @@ class ForwardAction extends ListenerAction {
 
 class FixedResponseAction extends ListenerAction {
   public readonly targetGroups: ITargetGroup[] = [];
+  public readonly _weightedTargetGroups = [];
 
   constructor(private readonly statusCode: number) {
     super();
+  }
+
+  public get _fixedResponseCode() {
+    return this.statusCode;
   }
 
   public _bind(scope: IConstruct, listener: IListener, rule?: IListenerRule): CfnListener.DefaultActionProperty {

@@ -52,6 +52,9 @@ export class ListenerRule extends Resource implements IListenerRule {
   public readonly listener: IListener;
   public readonly priority: number;
 
+  /** What the rule matches. */
+  public readonly match: RuleMatch;
+
   /** What happens to the requests the rule matches. */
   public readonly action: ListenerAction;
 
@@ -61,6 +64,7 @@ export class ListenerRule extends Resource implements IListenerRule {
     checkResourceName(this, 'ruleName', props.ruleName, 'rule');
     this.listener = props.listener;
     this.priority = props.priority;
+    this.match = props.match;
     this.action = props.action;
     props.listener.registerRule(this);
 

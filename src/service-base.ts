@@ -88,6 +88,14 @@ export abstract class LatticeServiceBase extends Resource implements ILatticeSer
     return this.metrics.httpCodeCount(codeClass, props);
   }
 
+  public metricHttpCodeVpcLattice(code: number, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metrics.httpCodeVpcLattice(code, props);
+  }
+
+  public metricRequestTimeoutCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metrics.requestTimeoutCount(props);
+  }
+
   private get metrics(): LatticeMetrics {
     return new LatticeMetrics(this, 'Service', this.serviceId);
   }

@@ -88,10 +88,29 @@ describe('service metrics', () => {
     expect(summarize(stack, service.metric('HTTPCode_VpcLattice_403_Count')).dimensions).toEqual(dimensions);
   });
 
+  test("VPC Lattice's own answers by status code, and request timeouts", () => {
+    const { stack, service } = setup();
+    const dimensions = { Service: { 'Fn::GetAtt': [stack.getLogicalId(service.node.defaultChild as any), 'Id'] } };
+    expect([400, 403, 404, 429, 500, 502, 504].map(code => summarize(stack, service.metricHttpCodeVpcLattice(code)).metricName))
+      .toEqual(['400', '403', '404', '429', '500', '502', '504'].map(code => `HTTPCode_VpcLattice_${code}_Count`));
+    expect(summarize(stack, service.metricHttpCodeVpcLattice(403))).toEqual({
+      namespace: 'AWS/VpcLattice', metricName: 'HTTPCode_VpcLattice_403_Count', dimensions, statistic: 'Sum', period: 300,
+    });
+    expect(summarize(stack, service.metricRequestTimeoutCount({ period: Duration.minutes(1) }))).toEqual({
+      namespace: 'AWS/VpcLattice', metricName: 'RequestTimeoutCount', dimensions, statistic: 'Sum', period: 60,
+    });
+  });
+
+  test('a status code VPC Lattice publishes no count for is rejected, naming the codes it does', () => {
+    const { service } = setup();
+    expect(() => service.metricHttpCodeVpcLattice(401)).toThrow(/Stack\/Service: invalid metricHttpCodeVpcLattice code 401: must be one of 400, 403, 404, 429, 500, 502, 504/);
+  });
+
   test('an imported service is measured by its ID', () => {
     const stack = strictStack();
     const imported = LatticeService.fromServiceArn(stack, 'Imported', SVC_ARN);
     expect(summarize(stack, imported.metricTotalRequestCount()).dimensions).toEqual({ Service: 'svc-0123456789abcdef0' });
+    expect(summarize(stack, imported.metricHttpCodeVpcLattice(403)).dimensions).toEqual({ Service: 'svc-0123456789abcdef0' });
   });
 
   test('alarms on the metrics synthesize under strict validation', () => {

@@ -11,8 +11,12 @@ export class ImportedServiceNetwork extends ServiceNetworkBase {
   public readonly serviceNetworkArn: string;
   public readonly serviceNetworkId: string;
 
+  /** The name the service network is found by at deploy time, for imports by name. */
+  public readonly lookUpName?: string;
+
   constructor(scope: Construct, id: string, attrs: ServiceNetworkAttributes, lookUpName?: string) {
     super(scope, id);
+    this.lookUpName = lookUpName;
     checkResourceName(this, 'serviceNetworkName', lookUpName, 'service network');
     const { arn, id: resourceId } = lookUpName === undefined
       ? importedIdentity(this, 'servicenetwork', attrs.serviceNetworkArn, attrs.serviceNetworkId)

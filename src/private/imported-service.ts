@@ -11,8 +11,12 @@ export class ImportedLatticeService extends LatticeServiceBase {
   public readonly serviceArn: string;
   public readonly serviceId: string;
 
+  /** The name the service is found by at deploy time, for imports by name. */
+  public readonly lookUpName?: string;
+
   constructor(scope: Construct, id: string, attrs: LatticeServiceAttributes, lookUpName?: string) {
     super(scope, id);
+    this.lookUpName = lookUpName;
     checkResourceName(this, 'serviceName', lookUpName, 'service');
     const { arn, id: resourceId } = lookUpName === undefined
       ? importedIdentity(this, 'service', attrs.serviceArn, attrs.serviceId)

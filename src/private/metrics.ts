@@ -1,6 +1,10 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { IConstruct } from 'constructs';
+import { checkOneOf } from './validation';
 import type { HttpCodeClass } from '../metrics';
+
+/** The status codes of the answers VPC Lattice gives itself, each with a metric `HTTPCode_VpcLattice_<code>_Count` (facts §7). */
+const VPC_LATTICE_HTTP_CODES = [400, 403, 404, 429, 500, 502, 504];
 
 /**
  * The CloudWatch metrics VPC Lattice publishes (namespace `AWS/VpcLattice`, every minute) for one service or target
@@ -24,15 +28,15 @@ export class LatticeMetrics {
   }
 
   public totalRequestCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('TotalRequestCount', { statistic: cloudwatch.Stats.SUM, ...props });
+    return this.sum('TotalRequestCount', props);
   }
 
   public requestTime(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('RequestTime', { statistic: cloudwatch.Stats.AVERAGE, ...props });
+    return this.average('RequestTime', props);
   }
 
   public httpCodeCount(codeClass: HttpCodeClass, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric(`HTTPCode_${codeClass}_Count`, { statistic: cloudwatch.Stats.SUM, ...props });
+    return this.sum(`HTTPCode_${codeClass}_Count`, props);
   }
 
   /** A count or byte total: its sum over the period. */
@@ -43,5 +47,15 @@ export class LatticeMetrics {
   /** A level, like the number of connections open at a time: its average over the period. */
   public average(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.metric(metricName, { statistic: cloudwatch.Stats.AVERAGE, ...props });
+  }
+
+  public httpCodeVpcLattice(code: number, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    checkOneOf(this.owner, 'metricHttpCodeVpcLattice code', code, VPC_LATTICE_HTTP_CODES,
+      'VPC Lattice publishes a count of its own answers for these codes only (HTTPCode_VpcLattice_<code>_Count)');
+    return this.sum(`HTTPCode_VpcLattice_${code}_Count`, props);
+  }
+
+  public requestTimeoutCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.sum('RequestTimeoutCount', props);
   }
 }

@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { createTargetGroupResource } from './private/resource';
 import { trafficSettings } from './private/settings';
 import { admitLatticeTraffic, sameVpc } from './private/wiring';
-import { TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
+import { GroupTarget, TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
 import { invalid } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
@@ -112,6 +112,11 @@ export class AlbTargetGroup extends TargetGroupBase {
     this.targetGroupId = resource.attrId;
 
     admitLatticeTraffic(this, props.loadBalancer, [this.port]);
+  }
+
+  /** @internal */
+  public _targets(): GroupTarget[] {
+    return [{ type: 'ALB', construct: this.loadBalancer }];
   }
 
   private vpcOf(props: AlbTargetGroupProps): ec2.IVpc {

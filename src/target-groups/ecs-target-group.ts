@@ -11,7 +11,7 @@ import { checkAwsVpcNetworkMode, selectPortMapping } from './private/ecs-task';
 import { createTargetGroupResource } from './private/resource';
 import { ipAddressTypeSetting, RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
 import { admitLatticeTraffic, portsToAdmit, sameVpc } from './private/wiring';
-import { Forwarder, TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
+import { Forwarder, GroupTarget, TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
 import { IListener, IListenerRule } from '../interfaces';
 import { checkInteger, invalid } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
@@ -240,6 +240,11 @@ export class EcsTargetGroup extends TargetGroupBase {
       ipv6: this.ipAddressType === IpAddressType.IPV6,
     });
     this.warnUnlessTrafficShifting();
+  }
+
+  /** @internal */
+  public _targets(): GroupTarget[] {
+    return [{ type: 'ECS_SERVICE', construct: this.service }];
   }
 
   private vpcOf(props: EcsTargetGroupProps): ec2.IVpc {

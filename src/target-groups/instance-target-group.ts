@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { createTargetGroupResource, TargetList } from './private/resource';
 import { RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
 import { admitLatticeTraffic, portsToAdmit } from './private/wiring';
-import { TargetGroupBase, VpcTargetGroupProps } from './target-group-base';
+import { GroupTarget, TargetGroupBase, VpcTargetGroupProps } from './target-group-base';
 import { invalid } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
@@ -46,6 +46,7 @@ export class InstanceTargetGroup extends TargetGroupBase {
   private readonly healthCheck: RenderedHealthCheck;
   private readonly targets: TargetList;
   private readonly autoScalingGroups = new Set<autoscaling.AutoScalingGroup>();
+  private readonly instances: GroupTarget[] = [];
 
   constructor(scope: Construct, id: string, props: InstanceTargetGroupProps) {
     super(scope, id, { physicalName: props.targetGroupName });
@@ -77,6 +78,7 @@ export class InstanceTargetGroup extends TargetGroupBase {
   public addInstance(instance: ec2.IInstance, port?: number): void {
     this.targets.add(instance.instanceId, port, port === undefined ? instance.node.path : `${instance.node.path} port ${port}`);
     admitLatticeTraffic(this, instance, portsToAdmit(port ?? this.port, this.healthCheck));
+    this.instances.push({ type: 'INSTANCE', construct: instance, port });
   }
 
   /**
@@ -96,5 +98,10 @@ export class InstanceTargetGroup extends TargetGroupBase {
     resource.trafficSources = [...(existing ?? []), { identifier: this.targetGroupArn, type: 'vpc-lattice' }];
     this.autoScalingGroups.add(autoScalingGroup);
     admitLatticeTraffic(this, autoScalingGroup, portsToAdmit(this.port, this.healthCheck));
+  }
+
+  /** @internal */
+  public _targets(): GroupTarget[] {
+    return [...this.instances, ...[...this.autoScalingGroups].map(group => ({ type: 'AUTO_SCALING_GROUP', construct: group }))];
   }
 }

@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { IpAddressType } from './enums';
 import { createTargetGroupResource, TargetList } from './private/resource';
 import { ipAddressTypeSetting, RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
-import { TargetGroupBase, VpcTargetGroupProps } from './target-group-base';
+import { GroupTarget, TargetGroupBase, VpcTargetGroupProps } from './target-group-base';
 import { invalid } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
@@ -105,6 +105,11 @@ export class IpTargetGroup extends TargetGroupBase {
    */
   public addTarget(ipAddress: string, port?: number): void {
     this.addAddress(ipAddress, port, port === undefined ? ipAddress : `${ipAddress} port ${port}`);
+  }
+
+  /** @internal */
+  public _targets(): GroupTarget[] {
+    return this.targets.entries.map(({ id, port }) => ({ type: 'IP', address: id, port }));
   }
 
   private addAddress(address: string, port: number | undefined, shown: string) {

@@ -2,7 +2,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { LambdaEventStructureVersion } from './enums';
 import { createTargetGroupResource } from './private/resource';
-import { TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
+import { GroupTarget, TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
 import { checkOneOf } from '../private/validation';
 
 /**
@@ -69,5 +69,10 @@ export class LambdaTargetGroup extends TargetGroupBase {
       principal: 'vpc-lattice.amazonaws.com',
       sourceArn: this.targetGroupArn,
     });
+  }
+
+  /** @internal */
+  public _targets(): GroupTarget[] {
+    return [{ type: 'LAMBDA', construct: this.function }];
   }
 }

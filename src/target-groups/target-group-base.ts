@@ -1,7 +1,7 @@
 import { Annotations, IResource, Resource } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { HealthCheck } from './health-check';
 import { IListener, IListenerRule } from '../interfaces';
 import { HttpCodeClass } from '../metrics';
@@ -113,6 +113,22 @@ export interface Forwarder {
 }
 
 /**
+ * A target the app registers in a target group, as the topology shows it.
+ *
+ * @internal
+ */
+export interface GroupTarget {
+  /** What the target is: `INSTANCE`, `AUTO_SCALING_GROUP`, `IP`, `LAMBDA`, `ALB` or `ECS_SERVICE`. */
+  readonly type: string;
+  /** The target, when the app has a construct for it (all but IP addresses). */
+  readonly construct?: IConstruct;
+  /** The address of an IP target. */
+  readonly address?: string;
+  /** The port of a target registered with a port of its own. */
+  readonly port?: number;
+}
+
+/**
  * Settings every target group defined in the app has.
  */
 export interface TargetGroupCommonProps {
@@ -185,7 +201,7 @@ export abstract class TargetGroupBase extends Resource implements ITargetGroup {
    *
    * @internal
    */
-  protected _protocols?: GroupProtocols;
+  public _protocols?: GroupProtocols;
 
   private readonly forwarders: Forwarder[] = [];
 
@@ -214,6 +230,15 @@ export abstract class TargetGroupBase extends Resource implements ITargetGroup {
    */
   public get _forwarders(): Forwarder[] {
     return [...this.forwarders];
+  }
+
+  /**
+   * The targets the app registers in this group, in the order they were added; none for imports.
+   *
+   * @internal
+   */
+  public _targets(): GroupTarget[] {
+    return [];
   }
 
   /**

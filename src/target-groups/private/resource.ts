@@ -32,6 +32,11 @@ export class TargetList {
     this.targets.push({ id, port });
   }
 
+  /** The targets added so far: ID (instance ID, address, ARN) and port of their own. */
+  public get entries(): ReadonlyArray<{ readonly id: string; readonly port?: number }> {
+    return this.targets.map(({ id, port }) => ({ id, port: port as number | undefined }));
+  }
+
   /** The targets, rendered when the template is written; none is no `Targets` property at all. */
   public render(): CfnTargetGroup.TargetProperty[] | undefined {
     return Lazy.any({ produce: () => (this.targets.length > 0 ? [...this.targets] : undefined) }, { omitEmptyArray: true }) as any;

@@ -1,0 +1,59 @@
+import { Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { RuleMatch } from '../matches';
+import { literal } from '../private/names';
+
+/*
+ * The short texts the topology shows for settings: what a rule matches, where a VPC is, how a forward weighs. Each
+ * leaves out what is only known at deploy time.
+ */
+
+/** A rule's match in a few words: `GET /api*, x-canary: true` (a prefix ends in `*`; `contains` is `*value*`). */
+export function ruleMatchSummary(match: RuleMatch): string {
+  const parts: string[] = [];
+  if (literal(match.method)) { parts.push(match.method); }
+  if (match.path) { parts.push(shown(match.path.path) + (match.path.kind === 'prefix' ? '*' : '')); }
+  for (const header of match.headers ?? []) {
+    const value = shown(header.value);
+    parts.push(`${shown(header.name)}: ${header.kind === 'prefix' ? `${value}*` : header.kind === 'contains' ? `*${value}*` : value}`);
+  }
+  return parts.join(', ');
+}
+
+/** A literal value, or a placeholder saying it is only known at deploy time. */
+function shown(value: string): string {
+  return literal(value) ? value : '(deploy time)';
+}
+
+/** The facts of a VPC the app knows: its ID when imported with a literal one, its IPv4 CIDR block when literal. */
+export function vpcFacts(vpc: ec2.IVpc): Record<string, string> {
+  const facts: Record<string, string> = {};
+  if (literal(vpc.vpcId)) { facts.vpcId = vpc.vpcId; }
+  let cidr: string | undefined;
+  try {
+    // A VPC defined in the app knows its block only as an attribute; its CloudFormation resource has the literal.
+    cidr = vpc instanceof ec2.Vpc ? (vpc.node.defaultChild as ec2.CfnVPC).cidrBlock : vpc.vpcCidrBlock;
+  } catch {
+    cidr = undefined; // imported without its CIDR block
+  }
+  if (literal(cidr)) { facts.cidr = cidr; }
+  return facts;
+}
+
+/**
+ * What an edge of a forward says: `default` for a listener's default action, and the weight with its share when the
+ * action splits requests or gives a weight, e.g. `default, weight 2 (67%)`.
+ */
+export function forwardLabel(weights: ReadonlyArray<number | undefined>, index: number, isDefault: boolean): string | undefined {
+  const weight = weights[index];
+  const parts = isDefault ? ['default'] : [];
+  if (weight !== undefined && Token.isUnresolved(weight)) {
+    parts.push('weight set at deploy time');
+  } else if (weight !== undefined || weights.length > 1) {
+    // CloudFormation's default weight is 100.
+    const own = weight ?? 100;
+    const total = weights.every(w => w === undefined || !Token.isUnresolved(w)) ? weights.reduce<number>((sum, w) => sum + (w ?? 100), 0) : 0;
+    parts.push(total > 0 ? `weight ${own} (${Math.round((own / total) * 100)}%)` : `weight ${own}`);
+  }
+  return parts.length > 0 ? parts.join(', ') : undefined;
+}

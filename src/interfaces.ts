@@ -221,6 +221,14 @@ export interface LatticeServiceAttributes {
    * @default - taken from `serviceArn`
    */
   readonly serviceId?: string;
+
+  /**
+   * The DNS name VPC Lattice generated for the service (`<name>-<id>.<id>.vpc-lattice-svcs.<region>.on.aws`), which a
+   * `ServiceDnsRecord` points a custom domain name at.
+   *
+   * @default - not known: a `ServiceDnsRecord` cannot be made for the service
+   */
+  readonly dnsName?: string;
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { importedIdentity } from './arns';
-import { checkResourceName } from './validation';
+import { checkDomainName, checkResourceName } from './validation';
 import { LatticeServiceAttributes } from '../interfaces';
 import { lookUpByName } from '../lookup/lookup';
 import { LatticeServiceBase } from '../service-base';
@@ -10,6 +10,8 @@ import { LatticeServiceBase } from '../service-base';
 export class ImportedLatticeService extends LatticeServiceBase {
   public readonly serviceArn: string;
   public readonly serviceId: string;
+  /** The DNS name VPC Lattice generated for the service, when the import gives it. */
+  public readonly generatedDomainName?: string;
 
   constructor(scope: Construct, id: string, attrs: LatticeServiceAttributes, lookUpName?: string) {
     super(scope, id);
@@ -19,6 +21,8 @@ export class ImportedLatticeService extends LatticeServiceBase {
       : lookUpByName(this, 'Service', lookUpName);
     this.serviceArn = arn;
     this.serviceId = resourceId;
+    checkDomainName(this, 'dnsName', attrs.dnsName);
+    this.generatedDomainName = attrs.dnsName;
   }
 
   public addToAuthPolicy(_statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {

@@ -8,7 +8,8 @@ import { AuthPolicy, AuthType } from './auth';
 import { IServiceNetwork, ServiceNetworkAttributes } from './interfaces';
 import { AuthPolicyHolder } from './private/auth-policy';
 import { ImportedServiceNetwork } from './private/imported-service-network';
-import { checkResourceName } from './private/validation';
+import { checkResourceName, invalid } from './private/validation';
+import { IResourceConfiguration } from './resources/interfaces';
 import { ServiceNetworkBase } from './service-network-base';
 import { shareResource, ShareOptions } from './sharing';
 
@@ -45,6 +46,16 @@ export interface ServiceNetworkProps {
    * @default - no access logs
    */
   readonly accessLogs?: AccessLogDestination[];
+
+  /**
+   * Whether the network may be shared further by the accounts it is shared with (its `SharingConfig`). Resource
+   * configurations can be associated with a sharable network only when they allow it
+   * (`allowAssociationToSharableServiceNetwork: true`). Whether a change replaces the network is disputed:
+   * CloudFormation's schema says it updates in place, the CDK's service specification says it replaces the network.
+   *
+   * @default - not set: VPC Lattice's default applies
+   */
+  readonly sharable?: boolean;
 }
 
 /**
@@ -87,6 +98,9 @@ export class ServiceNetwork extends ServiceNetworkBase {
   /** How callers are authenticated. */
   public readonly authType: AuthType;
 
+  /** Whether the network may be shared further, when set. */
+  public readonly sharable?: boolean;
+
   private readonly authPolicy: AuthPolicyHolder;
 
   constructor(scope: Construct, id: string, props: ServiceNetworkProps = {}) {
@@ -94,9 +108,11 @@ export class ServiceNetwork extends ServiceNetworkBase {
     checkResourceName(this, 'serviceNetworkName', props.serviceNetworkName, 'service network');
     this.authType = props.authType ?? AuthType.AWS_IAM;
 
+    this.sharable = props.sharable;
     const resource = new CfnServiceNetwork(this, 'Resource', {
       name: props.serviceNetworkName,
       authType: this.authType,
+      sharingConfig: props.sharable === undefined ? undefined : { enabled: props.sharable },
     });
     this.serviceNetworkArn = resource.attrArn;
     this.serviceNetworkId = resource.attrId;
@@ -117,6 +133,15 @@ export class ServiceNetwork extends ServiceNetworkBase {
 
   public addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
     return this.authPolicy.addStatement(statement);
+  }
+
+  public registerResourceConfiguration(resourceConfiguration: IResourceConfiguration): void {
+    if (this.sharable === true && resourceConfiguration.allowAssociationToSharableServiceNetwork === false) {
+      throw invalid(this, 'resourceConfiguration', resourceConfiguration.node.path,
+        'this network is sharable, and the configuration does not allow association with sharable networks: ' +
+        'give it allowAssociationToSharableServiceNetwork: true, or leave sharable unset on the network');
+    }
+    super.registerResourceConfiguration(resourceConfiguration);
   }
 
   /**

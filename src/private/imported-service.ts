@@ -1,9 +1,8 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { importedIdentity } from './arns';
-import { checkDomainName, checkResourceName } from './validation';
+import { importedOrFound } from './imports';
+import { checkDomainName } from './validation';
 import { LatticeServiceAttributes } from '../interfaces';
-import { lookUpByName } from '../lookup/lookup';
 import { LatticeServiceBase } from '../service-base';
 
 /** A service defined elsewhere, by its ARN or ID, or found by its name at deploy time. */
@@ -15,10 +14,7 @@ export class ImportedLatticeService extends LatticeServiceBase {
 
   constructor(scope: Construct, id: string, attrs: LatticeServiceAttributes, lookUpName?: string) {
     super(scope, id);
-    checkResourceName(this, 'serviceName', lookUpName, 'service');
-    const { arn, id: resourceId } = lookUpName === undefined
-      ? importedIdentity(this, 'service', attrs.serviceArn, attrs.serviceId)
-      : lookUpByName(this, 'Service', lookUpName);
+    const { arn, id: resourceId } = importedOrFound(this, 'service', attrs.serviceArn, attrs.serviceId, lookUpName);
     this.serviceArn = arn;
     this.serviceId = resourceId;
     checkDomainName(this, 'dnsName', attrs.dnsName);

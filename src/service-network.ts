@@ -139,7 +139,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
     if (this.sharable === true && resourceConfiguration.allowAssociationToSharableServiceNetwork === false) {
       throw invalid(this, 'resourceConfiguration', resourceConfiguration.node.path,
         'this network is sharable, and the configuration does not allow association with sharable networks: ' +
-        'give it allowAssociationToSharableServiceNetwork: true, or leave sharable unset on the network');
+        'give it allowAssociationToSharableServiceNetwork: true, or associate it with a network that is not sharable');
     }
     super.registerResourceConfiguration(resourceConfiguration);
   }

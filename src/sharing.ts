@@ -131,9 +131,6 @@ export class ResourceShare extends Resource implements IResourceShare {
    * resources, which must be in the account that owns the share.
    */
   public static fromResourceShareArn(scope: Construct, id: string, resourceShareArn: string): IResourceShare {
-    if (!isToken(resourceShareArn) && !/^arn:aws[a-z-]*:ram:[a-z0-9-]+:\d{12}:resource-share\/[0-9a-f-]{36}$/.test(resourceShareArn)) {
-      throw invalid(scope, 'resourceShareArn', resourceShareArn, "must be a RAM resource-share ARN like 'arn:aws:ram:<region>:<account>:resource-share/<UUID>'");
-    }
     return new ImportedResourceShare(scope, id, resourceShareArn);
   }
 
@@ -162,6 +159,9 @@ class ImportedResourceShare extends Resource implements IResourceShare {
 
   constructor(scope: Construct, id: string, public readonly resourceShareArn: string) {
     super(scope, id);
+    if (!isToken(resourceShareArn) && !/^arn:aws[a-z-]*:ram:[a-z0-9-]+:\d{12}:resource-share\/[0-9a-f-]{36}$/.test(resourceShareArn)) {
+      throw invalid(this, 'resourceShareArn', resourceShareArn, "must be a RAM resource-share ARN like 'arn:aws:ram:<region>:<account>:resource-share/<UUID>'");
+    }
   }
 
   public addResource(resource: IShareableResource): void {

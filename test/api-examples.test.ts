@@ -168,7 +168,9 @@ test('the "TCP access to VPC resources" section synthesizes as written, under st
   const app = strictApp();
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   const stack = new Stack(app, 'Stack');
-  const { vpc, consumerVpc, otherVpc, vpcSubnets, postgres, network, logGroup, hostedZone, orders, payments, shareArn, serviceArn, arn } = resourceParts(stack);
+  const {
+    vpc, consumerVpc, otherVpc, vpcSubnets, postgres, network, logGroup, hostedZone, orders, payments, shareArn, serviceArn, arn,
+  } = resourceParts(stack);
   const self = stack; // `this` in API.md
 
   // ---- TCP access to VPC resources (API.md) ----
@@ -194,7 +196,9 @@ test('the "TCP access to VPC resources" section synthesizes as written, under st
   db.addAccessLogs(AccessLogDestination.cloudWatchLogs(logGroup));
   ResourceConfiguration.fromResourceConfigurationArn(self, 'Shared', arn);
 
-  const elsewhere = LatticeService.fromServiceAttributes(self, 'Billing', { serviceArn, dnsName: 'billing-0123456789abcdef0.7d67968.vpc-lattice-svcs.us-east-1.on.aws' });
+  const elsewhere = LatticeService.fromServiceAttributes(self, 'Billing', {
+    serviceArn, dnsName: 'billing-0123456789abcdef0.7d67968.vpc-lattice-svcs.us-east-1.on.aws',
+  });
   new ServiceDnsRecord(self, 'BillingDns', { service: elsewhere, domainName: 'billing.internal.example.com', hostedZone });
 
   const group = new ResourceConfigurationGroup(self, 'Internal', {

@@ -18,7 +18,8 @@ import type { IShareableResource } from './sharing';
  */
 
 /**
- * A VPC Lattice service network: the boundary within which clients in associated VPCs reach associated services.
+ * A VPC Lattice service network: the boundary within which clients in associated VPCs (and VPCs with endpoints to it)
+ * reach associated services and resource configurations.
  */
 export interface IServiceNetwork extends IResource, IShareableResource {
   /**
@@ -107,8 +108,8 @@ export interface VpcAssociationOptions {
    * Security groups that decide which clients in the VPC may send traffic to the service network: 1 to 5, used as
    * given.
    *
-   * @default - a new security group that admits the VPC's own IPv4 CIDR on the listener ports of the services
-   * associated with the network in this app (80 and 443 when none is known)
+   * @default - a new security group that admits the VPC's own IPv4 CIDR on the listener ports of the services and the
+   * ports of the resource configurations associated with the network in this app (80 and 443 when none is known)
    */
   readonly securityGroups?: ec2.ISecurityGroup[];
 

@@ -48,10 +48,11 @@ export interface ServiceNetworkProps {
   readonly accessLogs?: AccessLogDestination[];
 
   /**
-   * Whether the network may be shared further by the accounts it is shared with (its `SharingConfig`). Resource
-   * configurations can be associated with a sharable network only when they allow it
-   * (`allowAssociationToSharableServiceNetwork: true`). Whether a change replaces the network is disputed:
-   * CloudFormation's schema says it updates in place, the CDK's service specification says it replaces the network.
+   * Whether the network is enabled for sharing through AWS RAM (its `SharingConfig`). Resource configurations can be
+   * associated with a sharable network only when they allow it (`allowAssociationToSharableServiceNetwork: true`),
+   * which guards them against being shared on to whoever the network is shared with. Whether a change replaces the
+   * network is disputed: CloudFormation's schema says it updates in place, the CDK's service specification says it
+   * replaces the network.
    *
    * @default - not set: VPC Lattice's default applies
    */
@@ -98,7 +99,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
   /** How callers are authenticated. */
   public readonly authType: AuthType;
 
-  /** Whether the network may be shared further, when set. */
+  /** Whether the network is enabled for sharing, when set. */
   public readonly sharable?: boolean;
 
   private readonly authPolicy: AuthPolicyHolder;

@@ -1,15 +1,15 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import * as rds from 'aws-cdk-lib/aws-rds';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { strictApp, strictStack } from './util';
+import { postgresDatabase } from '../examples/shared/postgres';
 import {
   AccessLogDestination, AuthPolicy, AuthType, DomainVerification, HeaderMatch, HttpMethod, LatticeService, ListenerAction, ListenerProtocol,
   PathMatch, PrivateDns, ResourceConfiguration, ResourceConfigurationGroup, ResourceDefinition, ResourceGateway, ResourceShare, ServiceDnsRecord,
@@ -140,19 +140,7 @@ function resourceParts(stack: Stack) {
     consumerVpc: isolatedVpc('ConsumerVpc', '10.1.0.0/16'),
     otherVpc: isolatedVpc('OtherVpc', '10.2.0.0/16'),
     vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
-    postgres: new rds.DatabaseInstance(stack, 'Postgres', {
-      engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
-      vpc,
-      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
-      port: 5433,
-      multiAz: true,
-      storageEncrypted: true,
-      deletionProtection: true,
-      backupRetention: Duration.days(7),
-      manageMasterUserPassword: true,
-      iamAuthentication: true,
-      cloudwatchLogsExports: ['postgresql'],
-    }),
+    postgres: postgresDatabase(stack, 'Postgres', vpc),
     network: new ServiceNetwork(stack, 'Network'),
     logGroup: new logs.LogGroup(stack, 'Logs', { retention: logs.RetentionDays.ONE_YEAR }),
     hostedZone: new route53.PublicHostedZone(stack, 'Zone', { zoneName: 'internal.example.com' }),

@@ -1,8 +1,8 @@
-import { App, Duration, Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import * as rds from 'aws-cdk-lib/aws-rds';
 import * as route53 from 'aws-cdk-lib/aws-route53';
+import { POSTGRES_PORT, postgresDatabase } from '../shared/postgres';
 import {
   AccessLogDestination, DomainVerification, PrivateDns, ResourceConfiguration, ResourceDefinition, ResourceGateway, ResourceShare, ServiceNetwork,
 } from 'cdk-vpc-lattice';
@@ -11,7 +11,6 @@ const REGION = 'eu-west-1';
 const DATA_ACCOUNT = '111111111111';
 const ANALYTICS_ACCOUNT = '222222222222';
 const BILLING_ACCOUNT = '333333333333';
-const POSTGRES_PORT = 5433;
 
 /**
  * TCP access to a database in another VPC and account, without peering or transit gateways. The data account runs
@@ -46,21 +45,7 @@ function buildDataAccount(app: App) {
   const stack = new Stack(app, 'OrdersData', { env: { account: DATA_ACCOUNT, region: REGION } });
   const vpc = isolatedVpc(stack, 'DataVpc', '10.10.0.0/16');
 
-  // Encrypted, Multi-AZ, deletion-protected, backed up, on a non-default port, with a password RDS keeps and rotates.
-  const postgres = new rds.DatabaseInstance(stack, 'Orders', {
-    engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
-    instanceType: ec2.InstanceType.of(ec2.InstanceClass.T4G, ec2.InstanceSize.MEDIUM),
-    vpc,
-    vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
-    port: POSTGRES_PORT,
-    multiAz: true,
-    storageEncrypted: true,
-    deletionProtection: true,
-    backupRetention: Duration.days(7),
-    manageMasterUserPassword: true,
-    iamAuthentication: true,
-    cloudwatchLogsExports: ['postgresql'],
-  });
+  const postgres = postgresDatabase(stack, 'Orders', vpc);
 
   const gateway = new ResourceGateway(stack, 'Gateway', { vpc, resourceGatewayName: 'orders-data' });
   const accessLogs = new logs.LogGroup(stack, 'ResourceAccessLogs', { retention: logs.RetentionDays.ONE_YEAR });

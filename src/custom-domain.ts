@@ -3,7 +3,7 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct, IConstruct } from 'constructs';
 import { ILatticeService } from './interfaces';
-import { invalid, isToken } from './private/validation';
+import { checkDomainName, invalid, isToken, isWithinDomain } from './private/validation';
 import { ListenerProtocol } from './protocols';
 
 /**
@@ -37,9 +37,6 @@ export interface CustomDomain {
   readonly hostedZone?: route53.IHostedZone;
 }
 
-/** A DNS name: dot-separated labels of letters, digits and inner hyphens, at least two labels, no trailing dot. */
-const DOMAIN_NAME = /^(?=.{3,255}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/;
-
 /**
  * The `CustomDomainName` and `CertificateArn` of a service, after checking the literal domain name.
  *
@@ -47,11 +44,7 @@ const DOMAIN_NAME = /^(?=.{3,255}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\
  */
 export function customDomainProperties(service: IConstruct, domain?: CustomDomain): { customDomainName?: string; certificateArn?: string } {
   if (!domain) { return {}; }
-  if (!isToken(domain.domainName) && !DOMAIN_NAME.test(domain.domainName)) {
-    throw invalid(service, 'customDomain.domainName', domain.domainName,
-      "must be a fully qualified DNS name of 3 to 255 characters, like 'orders.internal.example.com': labels of letters, digits and inner hyphens " +
-      '(1 to 63 characters each), separated by dots, without a trailing dot or wildcards');
-  }
+  checkDomainName(service, 'customDomain.domainName', domain.domainName);
   return { customDomainName: domain.domainName, certificateArn: domain.certificate?.certificateArn };
 }
 
@@ -63,17 +56,8 @@ export function customDomainProperties(service: IConstruct, domain?: CustomDomai
 export function wireCustomDomain(service: ILatticeService, domain: CustomDomain, generatedDomainName: string) {
   service.node.addValidation({ validate: () => validateCertificate(service, domain) });
   if (!domain.hostedZone) { return; }
-  checkZone(service, domain.domainName, domain.hostedZone);
-  // A CNAME rather than alias A/AAAA records: the generated name is VPC Lattice's own, with both IPv4 (169.254.171.0/24)
-  // and IPv6 addresses that VPC Lattice may change, and a CNAME follows whatever it answers without this library naming
-  // record types or the generated name's hosted zone. A CNAME cannot sit at a zone apex, which checkZone rejects.
-  new route53.CnameRecord(service, 'CustomDomainRecord', {
-    zone: domain.hostedZone,
-    // The trailing dot makes the name absolute, so zones imported by ID alone (without a zone name) work too.
-    recordName: `${domain.domainName}.`,
-    domainName: generatedDomainName,
-    ttl: Duration.minutes(5),
-    comment: `VPC Lattice service ${service.node.path}`,
+  cnameToService(service, 'CustomDomainRecord', {
+    property: 'customDomain.domainName', domainName: domain.domainName, zone: domain.hostedZone, generatedDomainName, service,
   });
 }
 
@@ -116,23 +100,97 @@ function parentDomain(domainName: string): string {
   return domainName.slice(domainName.indexOf('.') + 1);
 }
 
+/**
+ * A CNAME record in `zone` that points `domainName` at a service's generated DNS name, after checking that the name
+ * falls inside the zone, below its apex.
+ *
+ * A CNAME rather than alias A/AAAA records: the generated name is VPC Lattice's own, with both IPv4 (169.254.171.0/24)
+ * and IPv6 addresses that VPC Lattice may change, and a CNAME follows whatever it answers without this library naming
+ * record types or the generated name's hosted zone. A CNAME cannot sit at a zone apex, which is rejected.
+ */
+function cnameToService(scope: Construct, id: string, record: {
+  property: string; domainName: string; zone: route53.IHostedZone; generatedDomainName: string; service: IConstruct;
+}) {
+  checkZone(scope, record.property, record.domainName, record.zone);
+  new route53.CnameRecord(scope, id, {
+    zone: record.zone,
+    // The trailing dot makes the name absolute, so zones imported by ID alone (without a zone name) work too.
+    recordName: `${record.domainName}.`,
+    domainName: record.generatedDomainName,
+    ttl: Duration.minutes(5),
+    comment: `VPC Lattice service ${record.service.node.path}`,
+  });
+}
+
 /** The record must fall inside the zone, below its apex (where a CNAME is not allowed); checked when both are literal. */
-function checkZone(service: Construct, domainName: string, zone: route53.IHostedZone) {
+function checkZone(scope: IConstruct, property: string, domainName: string, zone: route53.IHostedZone) {
+  const zoneName = literalZoneName(zone);
+  if (zoneName === undefined || isToken(domainName)) { return; }
+  const zoneLower = zoneName.toLowerCase().replace(/\.$/, '');
+  if (domainName.toLowerCase() === zoneLower) {
+    throw invalid(scope, property, domainName,
+      `is the apex of the hosted zone '${zoneName}', where a CNAME record is not allowed; use a name below it (e.g. 'orders.${zoneLower}') or create the record yourself`);
+  }
+  if (!isWithinDomain(domainName, zoneLower)) {
+    throw invalid(scope, property, domainName,
+      `must be inside the hosted zone '${zoneName}' given as ${property.replace(/domainName$/, 'hostedZone')}, i.e. end with '.${zoneLower}'`);
+  }
+}
+
+/**
+ * The name of a hosted zone when it is known at synth: undefined for a zone imported by ID alone, or whose name is a token.
+ *
+ * @internal
+ */
+export function literalZoneName(zone: route53.IHostedZone): string | undefined {
   let zoneName: string;
   try {
     zoneName = zone.zoneName;
   } catch {
-    return; // imported by ID alone: the name is not known here
+    return undefined; // imported by ID alone: the name is not known here
   }
-  if (isToken(zoneName) || isToken(domainName)) { return; }
-  const zoneLower = zoneName.toLowerCase().replace(/\.$/, '');
-  const domainLower = domainName.toLowerCase();
-  if (domainLower === zoneLower) {
-    throw invalid(service, 'customDomain.domainName', domainName,
-      `is the apex of the hosted zone '${zoneName}', where a CNAME record is not allowed; use a name below it (e.g. 'orders.${zoneLower}') or create the record yourself`);
-  }
-  if (!domainLower.endsWith(`.${zoneLower}`)) {
-    throw invalid(service, 'customDomain.domainName', domainName,
-      `must be inside the hosted zone '${zoneName}' given as customDomain.hostedZone, i.e. end with '.${zoneLower}'`);
+  return isToken(zoneName) ? undefined : zoneName;
+}
+
+/**
+ * Properties of a `ServiceDnsRecord`.
+ */
+export interface ServiceDnsRecordProps {
+  /**
+   * The service the name leads to: one defined in this app, or one imported with its generated DNS name
+   * (`LatticeService.fromServiceAttributes(this, id, { serviceArn, dnsName })`).
+   */
+  readonly service: ILatticeService;
+
+  /** The name clients call, like `billing.internal.example.com`: usually the service's custom domain name. */
+  readonly domainName: string;
+
+  /** The Route 53 hosted zone (usually private, associated with the client VPCs) that holds the record. */
+  readonly hostedZone: route53.IHostedZone;
+}
+
+/**
+ * A Route 53 CNAME record that points a name, usually a service's custom domain name, at the DNS name VPC Lattice
+ * generated for the service. For a service defined in this app, `customDomain.hostedZone` does the same; this is for
+ * services made elsewhere (another stack, account or tool), imported with their generated DNS name.
+ */
+export class ServiceDnsRecord extends Construct {
+  /** The name clients call. */
+  public readonly domainName: string;
+
+  constructor(scope: Construct, id: string, props: ServiceDnsRecordProps) {
+    super(scope, id);
+    checkDomainName(this, 'domainName', props.domainName);
+    // Services defined in the app and imported ones are the library's own classes, which carry the generated name
+    // when it is known; the public interface does not, because an import without `dnsName` cannot know it.
+    const generatedDomainName = (props.service as { readonly generatedDomainName?: string }).generatedDomainName;
+    if (generatedDomainName === undefined) {
+      throw invalid(this, 'service', props.service.node.path,
+        "its generated DNS name is not known: import it with LatticeService.fromServiceAttributes(this, id, { serviceArn, dnsName: '<name>-<id>.<id>.vpc-lattice-svcs.<region>.on.aws' })");
+    }
+    this.domainName = props.domainName;
+    cnameToService(this, 'Resource', {
+      property: 'domainName', domainName: props.domainName, zone: props.hostedZone, generatedDomainName, service: props.service,
+    });
   }
 }

@@ -5,6 +5,11 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type { HttpMethod } from './matches';
 import type { HttpCodeClass } from './metrics';
 import type { ListenerProtocol } from './protocols';
+import type {
+  ILatticeVpcEndpoint, IResourceConfiguration, IServiceNetworkResourceAssociation, ResourceAssociationOptions, VpcEndpointOptions,
+} from './resources/interfaces';
+import type { PrivateDns } from './resources/private-dns';
+import type { IShareableResource } from './sharing';
 
 /*
  * The interfaces of service networks, services, listeners and rules, and of their associations. They refer to one
@@ -13,9 +18,10 @@ import type { ListenerProtocol } from './protocols';
  */
 
 /**
- * A VPC Lattice service network: the boundary within which clients in associated VPCs reach associated services.
+ * A VPC Lattice service network: the boundary within which clients in associated VPCs (and VPCs with endpoints to it)
+ * reach associated services and resource configurations.
  */
-export interface IServiceNetwork extends IResource {
+export interface IServiceNetwork extends IResource, IShareableResource {
   /**
    * The ARN of the service network.
    *
@@ -33,6 +39,9 @@ export interface IServiceNetwork extends IResource {
   /** The services associated with this network in this app. */
   readonly services: ILatticeService[];
 
+  /** The resource configurations associated with this network in this app. */
+  readonly resourceConfigurations: IResourceConfiguration[];
+
   /**
    * Lets clients in a VPC reach the services of this network. A VPC can be associated with only one service network.
    */
@@ -44,6 +53,18 @@ export interface IServiceNetwork extends IResource {
   associateService(service: ILatticeService): IServiceNetworkServiceAssociation;
 
   /**
+   * Makes a resource configuration reachable from the VPCs associated with this network and through its endpoints.
+   */
+  associateResource(resourceConfiguration: IResourceConfiguration, options?: ResourceAssociationOptions): IServiceNetworkResourceAssociation;
+
+  /**
+   * Lets clients in a VPC reach this network through a VPC endpoint of type `ServiceNetwork`: unlike a VPC association,
+   * a VPC can have endpoints to several networks, and traffic from peered VPCs, transit gateways and on-premises
+   * networks can use them. The endpoint lives in the VPC's stack.
+   */
+  addVpcEndpoint(vpc: ec2.IVpc, options?: VpcEndpointOptions): ILatticeVpcEndpoint;
+
+  /**
    * Adds a statement to the network's auth policy. Imported networks cannot be changed: the statement is not added.
    */
   addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;
@@ -52,6 +73,12 @@ export interface IServiceNetwork extends IResource {
    * Records that `service` is associated with this network. `ServiceNetworkServiceAssociation` calls it; you need not.
    */
   registerService(service: ILatticeService): void;
+
+  /**
+   * Records that `resourceConfiguration` is associated with this network, after checking the network takes it.
+   * `ServiceNetworkResourceAssociation` calls it; you need not.
+   */
+  registerResourceConfiguration(resourceConfiguration: IResourceConfiguration): void;
 }
 
 /**
@@ -81,10 +108,18 @@ export interface VpcAssociationOptions {
    * Security groups that decide which clients in the VPC may send traffic to the service network: 1 to 5, used as
    * given.
    *
-   * @default - a new security group that admits the VPC's own IPv4 CIDR on the listener ports of the services
-   * associated with the network in this app (80 and 443 when none is known)
+   * @default - a new security group that admits the VPC's own IPv4 CIDR on the listener ports of the services and the
+   * ports of the resource configurations associated with the network in this app (80 and 443 when none is known)
    */
   readonly securityGroups?: ec2.ISecurityGroup[];
+
+  /**
+   * Which private domain names (custom domain names of the network's resource configurations) the VPC resolves through
+   * the association. Changing it replaces the association (CloudFormation marks it create-only).
+   *
+   * @default - not set: VPC Lattice's default applies
+   */
+  readonly privateDns?: PrivateDns;
 }
 
 /**
@@ -141,7 +176,7 @@ export interface IServiceNetworkServiceAssociation extends IResource {
 /**
  * A VPC Lattice service.
  */
-export interface ILatticeService extends IResource, iam.IResourceWithPolicy {
+export interface ILatticeService extends IResource, iam.IResourceWithPolicy, IShareableResource {
   /**
    * The ARN of the service.
    *
@@ -235,6 +270,14 @@ export interface LatticeServiceAttributes {
    * @default - taken from `serviceArn`
    */
   readonly serviceId?: string;
+
+  /**
+   * The DNS name VPC Lattice generated for the service (`<name>-<id>.<id>.vpc-lattice-svcs.<region>.on.aws`), which a
+   * `ServiceDnsRecord` points a custom domain name at.
+   *
+   * @default - not known: a `ServiceDnsRecord` cannot be made for the service
+   */
+  readonly dnsName?: string;
 }
 
 /**

@@ -31,6 +31,10 @@ export abstract class LatticeServiceBase extends Resource implements ILatticeSer
     return [...this._serviceNetworks];
   }
 
+  public get shareableArn(): string {
+    return this.serviceArn;
+  }
+
   public registerListener(listener: IListener): void {
     if (!this._listeners.includes(listener)) { this._listeners.push(listener); }
   }

@@ -1,14 +1,12 @@
-import { IResolvable, Lazy, Resource, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Resource, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { CfnServiceNetworkServiceAssociation, CfnServiceNetworkVpcAssociation } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
 import {
   ILatticeService, IServiceNetwork, IServiceNetworkServiceAssociation, IServiceNetworkVpcAssociation, VpcAssociationOptions,
 } from './interfaces';
+import { clientSecurityGroup, networkPorts } from './private/client-security-group';
 import { checkCount, invalid } from './private/validation';
-
-/** Listener ports a VPC association admits when no associated service tells which ports it listens on. */
-const DEFAULT_LISTENER_PORTS = [80, 443];
 
 /**
  * Properties of a `ServiceNetworkVpcAssociation`.
@@ -24,7 +22,8 @@ export interface ServiceNetworkVpcAssociationProps extends VpcAssociationOptions
 /**
  * Lets clients in a VPC reach the services of a service network. Its security groups decide which clients may.
  *
- * A VPC can be associated with only one service network: a second association of the same VPC is an error.
+ * A VPC can be associated with only one service network: a second association of the same VPC is an error (give it
+ * service-network VPC endpoints to reach more networks).
  *
  * @resource AWS::VpcLattice::ServiceNetworkVpcAssociation
  */
@@ -59,7 +58,8 @@ export class ServiceNetworkVpcAssociation extends Resource implements IServiceNe
     this.checkVpcNotAssociated();
     checkCount(this, 'securityGroups', props.securityGroups, 1, 5);
 
-    const securityGroups = props.securityGroups ?? [this.createSecurityGroup()];
+    const securityGroups = props.securityGroups ?? [clientSecurityGroup(this, 'association', props.vpc,
+      'Clients in this VPC that may reach the VPC Lattice service network', () => networkPorts(this.serviceNetwork))];
     this.connections = new ec2.Connections({ securityGroups });
 
     const resource = new CfnServiceNetworkVpcAssociation(this, 'Resource', {
@@ -67,42 +67,10 @@ export class ServiceNetworkVpcAssociation extends Resource implements IServiceNe
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
       vpcIdentifier: props.vpc.vpcId,
       securityGroupIds: securityGroups.map(group => group.securityGroupId),
+      ...props.privateDns?._render(this),
     });
     this.associationArn = resource.attrArn;
     this.associationId = resource.attrId;
-  }
-
-  private createSecurityGroup(): ec2.ISecurityGroup {
-    let cidr: string;
-    try {
-      cidr = this.vpc.vpcCidrBlock;
-    } catch {
-      throw invalid(this, 'vpc', this.vpc.node.path,
-        'the VPC was imported without its CIDR block, which the association\'s security group needs: import it with vpcCidrBlock, or pass securityGroups');
-    }
-    const securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
-      vpc: this.vpc,
-      description: 'Clients in this VPC that may reach the VPC Lattice service network',
-      // Return traffic is allowed by the group being stateful; nothing needs to leave through it.
-      allowAllOutbound: false,
-    });
-    if (Token.isUnresolved(cidr)) {
-      // cdk-nag cannot read a CIDR that is only known at deploy time; this one is always the VPC's own block.
-      Validations.of(securityGroup).acknowledge({
-        id: 'AwsSolutions::AwsSolutions-EC23',
-        reason: 'Ingress comes only from the associated VPC\'s own CIDR block (resolved at deploy time), on the listener ports of the network\'s services; never from 0.0.0.0/0.',
-      });
-    }
-    admitListenerPorts(securityGroup, cidr, () => this.listenerPorts());
-    return securityGroup;
-  }
-
-  /** The listener ports of the network's services that are defined in this app, in order; known once the app is. */
-  private listenerPorts(): number[] {
-    const ports = this.serviceNetwork.services.flatMap(service => service.listeners.map(listener => listener.port));
-    const literal = [...new Set(ports.filter(port => !Token.isUnresolved(port)))].sort((a, b) => a - b);
-    const tokens = ports.filter(port => Token.isUnresolved(port));
-    return literal.length + tokens.length > 0 ? [...literal, ...tokens] : DEFAULT_LISTENER_PORTS;
   }
 
   /**
@@ -117,31 +85,10 @@ export class ServiceNetworkVpcAssociation extends Resource implements IServiceNe
     if (earlier) {
       throw invalid(this, 'vpc', Token.isUnresolved(this.vpc.vpcId) ? this.vpc.node.path : this.vpc.vpcId,
         `this VPC is already associated with a service network by ${earlier.node.path}, and a VPC can be associated with only one service network. ` +
-        'To reach several networks from one VPC, use a service-network VPC endpoint.');
+        'To reach more networks from this VPC, give it a service-network VPC endpoint instead: network.addVpcEndpoint(vpc) (a VPC may have ' +
+        'endpoints to several networks besides its one association).');
     }
   }
-}
-
-/**
- * Adds to a security group's inline ingress rules one rule per port from `cidr`, for the ports `ports` gives when the
- * template is written: listeners added after the association count too. Rules added through the security group
- * itself are kept, before these.
- */
-function admitListenerPorts(securityGroup: ec2.SecurityGroup, cidr: string, ports: () => number[]) {
-  const resource = securityGroup.node.defaultChild as ec2.CfnSecurityGroup;
-  const ownRules = resource.securityGroupIngress;
-  resource.securityGroupIngress = Lazy.any({
-    produce: () => [
-      ...(Stack.of(securityGroup).resolve(ownRules) as Array<ec2.CfnSecurityGroup.IngressProperty | IResolvable> | undefined ?? []),
-      ...ports().map(port => ({
-        cidrIp: cidr,
-        ipProtocol: 'tcp',
-        fromPort: port,
-        toPort: port,
-        description: `From the VPC to VPC Lattice listeners on port ${port}`,
-      })),
-    ],
-  }, { omitEmptyArray: true });
 }
 
 /**

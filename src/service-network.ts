@@ -9,7 +9,8 @@ import { IServiceNetwork, ServiceNetworkAttributes } from './interfaces';
 import { warnIfNetworkRefusesAnonymousCallers } from './private/anonymous-callers';
 import { AuthPolicyHolder } from './private/auth-policy';
 import { ImportedServiceNetwork } from './private/imported-service-network';
-import { checkResourceName } from './private/validation';
+import { checkResourceName, invalid } from './private/validation';
+import { IResourceConfiguration } from './resources/interfaces';
 import { ServiceNetworkBase } from './service-network-base';
 import { shareResource, ShareOptions } from './sharing';
 
@@ -46,6 +47,17 @@ export interface ServiceNetworkProps {
    * @default - no access logs
    */
   readonly accessLogs?: AccessLogDestination[];
+
+  /**
+   * Whether the network is enabled for sharing through AWS RAM (its `SharingConfig`). Resource configurations can be
+   * associated with a sharable network only when they allow it (`allowAssociationToSharableServiceNetwork: true`),
+   * which guards them against being shared on to whoever the network is shared with. Whether a change replaces the
+   * network is disputed: CloudFormation's schema says it updates in place, the CDK's service specification says it
+   * replaces the network.
+   *
+   * @default - not set: VPC Lattice's default applies
+   */
+  readonly sharable?: boolean;
 }
 
 /**
@@ -88,6 +100,9 @@ export class ServiceNetwork extends ServiceNetworkBase {
   /** How callers are authenticated. */
   public readonly authType: AuthType;
 
+  /** Whether the network is enabled for sharing, when set. */
+  public readonly sharable?: boolean;
+
   private readonly authPolicy: AuthPolicyHolder;
 
   constructor(scope: Construct, id: string, props: ServiceNetworkProps = {}) {
@@ -95,9 +110,11 @@ export class ServiceNetwork extends ServiceNetworkBase {
     checkResourceName(this, 'serviceNetworkName', props.serviceNetworkName, 'service network');
     this.authType = props.authType ?? AuthType.AWS_IAM;
 
+    this.sharable = props.sharable;
     const resource = new CfnServiceNetwork(this, 'Resource', {
       name: props.serviceNetworkName,
       authType: this.authType,
+      sharingConfig: props.sharable === undefined ? undefined : { enabled: props.sharable },
     });
     this.serviceNetworkArn = resource.attrArn;
     this.serviceNetworkId = resource.attrId;
@@ -125,6 +142,15 @@ export class ServiceNetwork extends ServiceNetworkBase {
 
   public addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
     return this.authPolicy.addStatement(statement);
+  }
+
+  public registerResourceConfiguration(resourceConfiguration: IResourceConfiguration): void {
+    if (this.sharable === true && resourceConfiguration.allowAssociationToSharableServiceNetwork === false) {
+      throw invalid(this, 'resourceConfiguration', resourceConfiguration.node.path,
+        'this network is sharable, and the configuration does not allow association with sharable networks: ' +
+        'give it allowAssociationToSharableServiceNetwork: true, or associate it with a network that is not sharable');
+    }
+    super.registerResourceConfiguration(resourceConfiguration);
   }
 
   /**

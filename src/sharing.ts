@@ -1,11 +1,20 @@
-import { Lazy, Names } from 'aws-cdk-lib';
-import { CfnResourceShare } from 'aws-cdk-lib/aws-ram';
-import { IConstruct } from 'constructs';
+import { IResource, Lazy, Names, Resource } from 'aws-cdk-lib';
+import { CfnResourceAssociation, CfnResourceShare } from 'aws-cdk-lib/aws-ram';
+import { Construct, IConstruct } from 'constructs';
 import { freeChildId } from './private/ids';
-import { invalid, isToken } from './private/validation';
+import { checkString, invalid, isToken } from './private/validation';
 
 /**
- * Whom to share a service network or a service with through AWS Resource Access Manager (RAM).
+ * A VPC Lattice resource that AWS Resource Access Manager (RAM) can share: a service network, a service or a resource
+ * configuration. Only resources your account owns can be shared.
+ */
+export interface IShareableResource extends IConstruct {
+  /** The ARN that RAM shares. */
+  readonly shareableArn: string;
+}
+
+/**
+ * Whom to share a service network, a service or a resource configuration with through AWS Resource Access Manager (RAM).
  */
 export interface ShareOptions {
   /**
@@ -22,6 +31,13 @@ export interface ShareOptions {
    * @default false - only principals in your organization (RAM ignores this when your account is in no organization)
    */
   readonly allowExternalPrincipals?: boolean;
+
+  /**
+   * The name of the resource share, which the accounts given it see.
+   *
+   * @default - a name made from the construct path, unique in the app
+   */
+  readonly name?: string;
 }
 
 const ACCOUNT = /^\d{12}$/;
@@ -35,27 +51,127 @@ const ORGANIZATIONAL_UNIT = /^arn:aws[a-z-]*:organizations::\d{12}:ou\/o-[a-z0-9
  * @internal
  */
 export function shareResource(owner: IConstruct, resourceArn: string, options: ShareOptions): CfnResourceShare {
-  if (!isToken(options.principals) && options.principals.length === 0) {
-    throw invalid(owner, 'shareWith principals', options.principals, 'give at least one account ID, organization ARN or organizational-unit ARN');
-  }
-  options.principals.forEach((principal, index) => {
-    if (isToken(principal)) { return; }
-    if (![ACCOUNT, ORGANIZATION, ORGANIZATIONAL_UNIT].some(pattern => pattern.test(principal))) {
-      throw invalid(owner, 'shareWith principals', principal,
-        "each principal must be a 12-digit account ID ('111122223333'), an organization ARN " +
-        "('arn:aws:organizations::111122223333:organization/o-exampleorgid') or an organizational-unit ARN " +
-        "('arn:aws:organizations::111122223333:ou/o-exampleorgid/ou-examplerootid-exampleouid')");
-    }
-    if (options.principals.indexOf(principal) !== index) {
-      throw invalid(owner, 'shareWith principals', principal, 'each principal may be listed once');
-    }
-  });
+  checkShareOptions(owner, 'shareWith ', options);
+  return newResourceShare(owner, freeChildId(owner, 'ResourceShare'), options, [resourceArn]);
+}
 
-  const share: CfnResourceShare = new CfnResourceShare(owner, freeChildId(owner, 'ResourceShare'), {
-    name: Lazy.string({ produce: () => Names.uniqueResourceName(share, { maxLength: 255 }) }),
-    resourceArns: [resourceArn],
+/** Checks the literal principals and name of a share; `prefix` starts the property names in messages. */
+function checkShareOptions(scope: IConstruct, prefix: string, options: ShareOptions) {
+  checkPrincipals(scope, `${prefix}principals`, options.principals);
+  checkString(scope, `${prefix}name`, options.name, { min: 1, max: 255 });
+}
+
+/** A resource share of `resourceArns` (read when the template is written) named `id` under `scope`. */
+function newResourceShare(scope: IConstruct, id: string, options: ShareOptions, resourceArns: string[]): CfnResourceShare {
+  const share: CfnResourceShare = new CfnResourceShare(scope, id, {
+    name: options.name ?? Lazy.string({ produce: () => Names.uniqueResourceName(share, { maxLength: 255 }) }),
+    resourceArns: Lazy.list({ produce: () => resourceArns }),
     principals: options.principals,
     allowExternalPrincipals: options.allowExternalPrincipals ?? false,
   });
   return share;
+}
+
+function checkPrincipals(scope: IConstruct, property: string, principals: string[]) {
+  if (!isToken(principals) && principals.length === 0) {
+    throw invalid(scope, property, principals, 'give at least one account ID, organization ARN or organizational-unit ARN');
+  }
+  principals.forEach((principal, index) => {
+    if (isToken(principal)) { return; }
+    if (![ACCOUNT, ORGANIZATION, ORGANIZATIONAL_UNIT].some(pattern => pattern.test(principal))) {
+      throw invalid(scope, property, principal,
+        "each principal must be a 12-digit account ID ('111122223333'), an organization ARN " +
+        "('arn:aws:organizations::111122223333:organization/o-exampleorgid') or an organizational-unit ARN " +
+        "('arn:aws:organizations::111122223333:ou/o-exampleorgid/ou-examplerootid-exampleouid')");
+    }
+    if (principals.indexOf(principal) !== index) {
+      throw invalid(scope, property, principal, 'each principal may be listed once');
+    }
+  });
+}
+
+/**
+ * An AWS RAM resource share.
+ */
+export interface IResourceShare extends IResource {
+  /**
+   * The ARN of the resource share.
+   *
+   * @attribute
+   */
+  readonly resourceShareArn: string;
+
+  /**
+   * Adds a service network, a service or a resource configuration to the share.
+   */
+  addResource(resource: IShareableResource): void;
+}
+
+/**
+ * Properties of a `ResourceShare`.
+ */
+export interface ResourceShareProps extends ShareOptions {
+  /**
+   * Service networks, services and resource configurations to share; more can be added with `addResource`.
+   *
+   * @default - none yet
+   */
+  readonly resources?: IShareableResource[];
+}
+
+/**
+ * An AWS RAM resource share that holds several VPC Lattice resources (service networks, services, resource
+ * configurations) for the same principals. `shareWith` on a resource makes a share of its own instead.
+ *
+ * @resource AWS::RAM::ResourceShare
+ */
+export class ResourceShare extends Resource implements IResourceShare {
+  /**
+   * Imports a resource share made elsewhere: `addResource` adds resources to it with `AWS::RAM::ResourceAssociation`
+   * resources, which must be in the account that owns the share.
+   */
+  public static fromResourceShareArn(scope: Construct, id: string, resourceShareArn: string): IResourceShare {
+    return new ImportedResourceShare(scope, id, resourceShareArn);
+  }
+
+  public readonly resourceShareArn: string;
+
+  private readonly resourceArns: string[] = [];
+
+  constructor(scope: Construct, id: string, props: ResourceShareProps) {
+    super(scope, id, { physicalName: props.name });
+    checkShareOptions(this, '', props);
+    const share = newResourceShare(this, 'Resource', props, this.resourceArns);
+    this.resourceShareArn = share.attrArn;
+    props.resources?.forEach(resource => this.addResource(resource));
+  }
+
+  public addResource(resource: IShareableResource): void {
+    if (this.resourceArns.includes(resource.shareableArn)) {
+      throw invalid(this, 'resource', resource.node.path, 'it is already in this share; add it once');
+    }
+    this.resourceArns.push(resource.shareableArn);
+  }
+}
+
+class ImportedResourceShare extends Resource implements IResourceShare {
+  private readonly added: IShareableResource[] = [];
+
+  constructor(scope: Construct, id: string, public readonly resourceShareArn: string) {
+    super(scope, id);
+    if (!isToken(resourceShareArn) && !/^arn:aws[a-z-]*:ram:[a-z0-9-]+:\d{12}:resource-share\/[0-9a-f-]{36}$/.test(resourceShareArn)) {
+      throw invalid(this, 'resourceShareArn', resourceShareArn, "must be a RAM resource-share ARN like 'arn:aws:ram:<region>:<account>:resource-share/<UUID>'");
+    }
+  }
+
+  public addResource(resource: IShareableResource): void {
+    if (this.added.includes(resource)) {
+      throw invalid(this, 'resource', resource.node.path, 'it is already added to this share; add it once');
+    }
+    this.added.push(resource);
+    new CfnResourceAssociation(this, freeChildId(this, `${resource.node.id}Association`), {
+      resourceShareArn: this.resourceShareArn,
+      resourceArn: resource.shareableArn,
+    });
+  }
 }

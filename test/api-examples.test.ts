@@ -9,9 +9,11 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { strictApp, strictStack } from './util';
+import { postgresDatabase } from '../examples/shared/postgres';
 import {
-  AccessLogDestination, AuthPolicy, AuthType, HeaderMatch, HttpMethod, IpTargetGroup, LatticeService, ListenerAction, ListenerProtocol, PathMatch,
-  ServiceNetwork, TargetGroupBase, TargetProtocol,
+  AccessLogDestination, AuthPolicy, AuthType, DomainVerification, HeaderMatch, HttpMethod, IpTargetGroup, LatticeService, ListenerAction,
+  ListenerProtocol, PathMatch, PrivateDns, ResourceConfiguration, ResourceConfigurationGroup, ResourceDefinition, ResourceGateway, ResourceShare,
+  ServiceDnsRecord, ServiceNetwork, TargetGroupBase, TargetProtocol,
 } from 'cdk-vpc-lattice';
 
 /*
@@ -166,3 +168,101 @@ test('the "TLS passthrough and TCP target groups" section synthesizes as written
     expect.stringMatching(/^This service is not associated with any service network/),
   ]);
 });
+
+/** What the "TCP access to VPC resources" section takes as given, built so that cdk-nag finds nothing in it. */
+function resourceParts(stack: Stack) {
+  const isolatedVpc = (id: string, cidr: string) => new ec2.Vpc(stack, id, {
+    ipAddresses: ec2.IpAddresses.cidr(cidr),
+    maxAzs: 2,
+    natGateways: 0,
+    subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+    flowLogs: { all: { trafficType: ec2.FlowLogTrafficType.ALL } },
+  });
+  const vpc = isolatedVpc('ProviderVpc', '10.0.0.0/16');
+  return {
+    vpc,
+    consumerVpc: isolatedVpc('ConsumerVpc', '10.1.0.0/16'),
+    otherVpc: isolatedVpc('OtherVpc', '10.2.0.0/16'),
+    vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+    postgres: postgresDatabase(stack, 'Postgres', vpc),
+    network: new ServiceNetwork(stack, 'Network'),
+    logGroup: new logs.LogGroup(stack, 'Logs', { retention: logs.RetentionDays.ONE_YEAR }),
+    hostedZone: new route53.PublicHostedZone(stack, 'Zone', { zoneName: 'internal.example.com' }),
+    orders: new LatticeService(stack, 'Orders'),
+    payments: new LatticeService(stack, 'Payments'),
+    shareArn: 'arn:aws:ram:us-east-1:111122223333:resource-share/0a1b2c3d-1111-2222-3333-444455556666',
+    serviceArn: 'arn:aws:vpc-lattice:us-east-1:111122223333:service/svc-0123456789abcdef0',
+    arn: 'arn:aws:vpc-lattice:us-east-1:111122223333:resourceconfiguration/rcfg-0123456789abcdef0',
+  };
+}
+
+test('the "TCP access to VPC resources" section synthesizes as written, under strict validation and cdk-nag', () => {
+  const app = strictApp();
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  const stack = new Stack(app, 'Stack');
+  const {
+    vpc, consumerVpc, otherVpc, vpcSubnets, postgres, network, logGroup, hostedZone, orders, payments, shareArn, serviceArn, arn,
+  } = resourceParts(stack);
+  const self = stack; // `this` in API.md
+
+  // ---- TCP access to VPC resources (API.md) ----
+  const gateway = new ResourceGateway(self, 'Gateway', {
+    vpc,
+    vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+  });
+  const db = new ResourceConfiguration(self, 'Db', {
+    gateway,
+    definition: ResourceDefinition.dnsName('db.internal.example.com'),
+    portRanges: ['5432'],
+  });
+  postgres.connections.allowDefaultPortFrom(gateway);
+  const rdsConfig = new ResourceConfiguration(self, 'Rds', { gateway, definition: ResourceDefinition.rds(postgres) });
+  network.associateResource(db);
+  network.associateResource(rdsConfig, { privateDns: true });
+  network.addVpcEndpoint(consumerVpc, { vpcSubnets });
+  db.addVpcEndpoint(otherVpc, { vpcSubnets });
+  db.shareWith({ principals: ['111122223333'] });
+  const share = new ResourceShare(self, 'Platform', { name: 'platform', principals: ['111122223333'] });
+  share.addResource(network); share.addResource(orders); share.addResource(db);
+  ResourceShare.fromResourceShareArn(self, 'Existing', shareArn).addResource(payments);
+  db.addAccessLogs(AccessLogDestination.cloudWatchLogs(logGroup));
+  ResourceConfiguration.fromResourceConfigurationArn(self, 'Shared', arn);
+
+  const elsewhere = LatticeService.fromServiceAttributes(self, 'Billing', {
+    serviceArn, dnsName: 'billing-0123456789abcdef0.7d67968.vpc-lattice-svcs.us-east-1.on.aws',
+  });
+  new ServiceDnsRecord(self, 'BillingDns', { service: elsewhere, domainName: 'billing.internal.example.com', hostedZone });
+
+  const group = new ResourceConfigurationGroup(self, 'Internal', {
+    gateway, groupDomain: 'internal.example.com', portRanges: ['443'],
+  });
+  group.addChild('Orders', { definition: ResourceDefinition.dnsName('orders.internal.example.com') });
+
+  const verification = new DomainVerification(self, 'Verify', { domainName: 'internal.example.com', hostedZone });
+  new ResourceConfiguration(self, 'Api', {
+    gateway,
+    definition: ResourceDefinition.dnsName('api.internal.example.com'),
+    portRanges: ['443'],
+    customDomain: { domainName: 'api.internal.example.com', verification },
+  });
+
+  // The prose after it: a sharable network, and private-DNS options on VPC associations and endpoints.
+  const sharable = new ServiceNetwork(self, 'N', { sharable: true });
+  sharable.associateVpc(consumerVpc, { privateDns: PrivateDns.verifiedDomainsOnly() });
+  sharable.addVpcEndpoint(otherVpc, { vpcSubnets, privateDns: PrivateDns.verifiedDomainsAnd(['partner.example.org']) });
+  network.addVpcEndpoint(otherVpc, { vpcSubnets, privateDns: PrivateDns.allDomains() });
+  new ServiceNetwork(self, 'Specified').addVpcEndpoint(consumerVpc, { privateDns: PrivateDns.specifiedDomainsOnly(['internal.example.com']) });
+
+  const assembly = app.synth();
+  const template = Template.fromJSON(assembly.getStackByName('Stack').template);
+  template.resourceCountIs('AWS::VpcLattice::ResourceGateway', 1);
+  template.resourceCountIs('AWS::VpcLattice::ResourceConfiguration', 5);
+  template.resourceCountIs('AWS::VpcLattice::ServiceNetworkResourceAssociation', 2);
+  template.resourceCountIs('AWS::EC2::VPCEndpoint', 5);
+  template.resourceCountIs('AWS::RAM::ResourceShare', 2);
+  template.resourceCountIs('AWS::RAM::ResourceAssociation', 1);
+  template.resourceCountIs('AWS::VpcLattice::DomainVerification', 1);
+  template.resourceCountIs('AWS::Route53::RecordSet', 2);
+  template.hasResourceProperties('AWS::VpcLattice::ServiceNetwork', { SharingConfig: { enabled: true } });
+});
+

@@ -4,7 +4,7 @@ import * as acmpca from 'aws-cdk-lib/aws-acmpca';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { named, strictStack } from './util';
-import { CustomDomain, LatticeService, ListenerProtocol, ServiceNetwork } from 'cdk-vpc-lattice';
+import { CustomDomain, LatticeService, ListenerProtocol, ServiceDnsRecord, ServiceNetwork } from 'cdk-vpc-lattice';
 
 const DOMAIN = 'orders.internal.example.com';
 const CERTIFICATE_ARN = 'arn:aws:acm:eu-west-1:111122223333:certificate/0a1b2c3d-1111-2222-3333-444455556666';
@@ -162,5 +162,57 @@ describe('custom-domain rules', () => {
     const hostedZone = route53.HostedZone.fromHostedZoneAttributes(stack, 'Zone', { hostedZoneId: 'Z0123456789ABCDEFGHIJ', zoneName: 'example.org' });
     expect(() => new LatticeService(stack, 'Service', { customDomain: { domainName: DOMAIN, hostedZone } })).toThrow(
       named(`Stack/Service: invalid customDomain.domainName '${DOMAIN}'`));
+  });
+});
+
+describe('ServiceDnsRecord', () => {
+  const BILLING_ARN = 'arn:aws:vpc-lattice:us-east-1:111122223333:service/svc-0123456789abcdef0';
+  const BILLING_DNS = 'billing-0123456789abcdef0.7d67968.vpc-lattice-svcs.us-east-1.on.aws';
+
+  test('points the custom name of a service made elsewhere at its generated DNS name', () => {
+    const stack = strictStack();
+    const hostedZone = new route53.HostedZone(stack, 'Zone', { zoneName: 'internal.example.com' });
+    const elsewhere = LatticeService.fromServiceAttributes(stack, 'Billing', { serviceArn: BILLING_ARN, dnsName: BILLING_DNS });
+    const record = new ServiceDnsRecord(stack, 'BillingDns', { service: elsewhere, domainName: 'billing.internal.example.com', hostedZone });
+
+    expect(record.domainName).toBe('billing.internal.example.com');
+    Template.fromStack(stack).hasResourceProperties('AWS::Route53::RecordSet', {
+      HostedZoneId: { Ref: Match.stringLikeRegexp('^Zone') },
+      Name: 'billing.internal.example.com.',
+      Type: 'CNAME',
+      TTL: '300',
+      ResourceRecords: [BILLING_DNS],
+      Comment: 'VPC Lattice service Stack/Billing',
+    });
+  });
+
+  test('works for a service of the app too', () => {
+    const stack = strictStack();
+    const hostedZone = route53.HostedZone.fromHostedZoneId(stack, 'Zone', 'Z0123456789ABCDEFGHIJ');
+    new ServiceDnsRecord(stack, 'Dns', { service: new LatticeService(stack, 'Service'), domainName: DOMAIN, hostedZone });
+    Template.fromStack(stack).hasResourceProperties('AWS::Route53::RecordSet', {
+      ResourceRecords: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^Service'), 'DnsEntry.DomainName'] }],
+    });
+  });
+
+  test.each<[string, (stack: Stack, zone: route53.IHostedZone) => void, RegExp]>([
+    ['a service imported without its DNS name', (stack, hostedZone) => new ServiceDnsRecord(stack, 'Dns', {
+      service: LatticeService.fromServiceArn(stack, 'Billing', BILLING_ARN), domainName: DOMAIN, hostedZone,
+    }), named("Stack/Dns: invalid service 'Stack/Billing': its generated DNS name is not known")],
+    ['a name outside the zone', (stack, hostedZone) => new ServiceDnsRecord(stack, 'Dns', {
+      service: new LatticeService(stack, 'Service'), domainName: 'billing.example.org', hostedZone,
+    }), /Stack\/Dns: invalid domainName 'billing.example.org': must be inside the hosted zone 'internal.example.com' given as hostedZone/],
+    ['the apex of the zone', (stack, hostedZone) => new ServiceDnsRecord(stack, 'Dns', {
+      service: new LatticeService(stack, 'Service'), domainName: 'internal.example.com', hostedZone,
+    }), named("Stack/Dns: invalid domainName 'internal.example.com'")],
+    ['a wildcard name', (stack, hostedZone) => new ServiceDnsRecord(stack, 'Dns', {
+      service: new LatticeService(stack, 'Service'), domainName: '*.internal.example.com', hostedZone,
+    }), named("Stack/Dns: invalid domainName '*.internal.example.com'")],
+    ['an imported DNS name that is not a DNS name', stack => LatticeService.fromServiceAttributes(stack, 'Billing', { serviceArn: BILLING_ARN, dnsName: 'billing' }),
+      named("Stack/Billing: invalid dnsName 'billing'")],
+  ])('rejects %s', (_what, make, message) => {
+    const stack = strictStack();
+    const hostedZone = new route53.HostedZone(stack, 'Zone', { zoneName: 'internal.example.com' });
+    expect(() => make(stack, hostedZone)).toThrow(message);
   });
 });

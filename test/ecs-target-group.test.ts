@@ -498,8 +498,8 @@ const BAD_INPUT: Array<BadInput<Fixture>> = [
     named("Stack/G: invalid port-mapping name of container 'web' 'Web'")],
   ['a group in another VPC', f => new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc').service, vpc: new ec2.Vpc(f.stack, 'Other', { maxAzs: 1, natGateways: 0 }) }),
     named("Stack/G: invalid vpc 'Stack/Other'")],
-  ['IP address type DUALSTACK', f => new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc').service, ipAddressType: 'DUALSTACK' as IpAddressType }),
-    named("Stack/G: invalid ipAddressType 'DUALSTACK'")],
+  ['IP address type DUALSTACK', f => new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc').service, ipAddressType: IpAddressType.DUALSTACK }),
+    /Stack\/G: invalid ipAddressType 'DUALSTACK'.*DUALSTACK is for resource gateways only/],
   ['a protocol version on a TCP group', f => new EcsTargetGroup(f.stack, 'G', {
     service: f.fargate('Svc').service, protocol: TargetProtocol.TCP, protocolVersion: ProtocolVersion.HTTP2,
   }), /Stack\/G: invalid protocolVersion 'HTTP2': TCP target groups have no protocol version/],

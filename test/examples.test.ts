@@ -51,3 +51,34 @@ test('the tls-passthrough example keeps TLS end to end: a TLS_PASSTHROUGH listen
   });
   expect(stack.messages.filter(m => m.level === 'warning').map(m => m.id)).toEqual(['/TlsPassthrough/Service']);
 });
+
+test('the vpc-resources example: a database exposed twice through one gateway, a shared network, an association and an endpoint', () => {
+  const assembly = exampleApp('vpc-resources').synth();
+  const data = Template.fromJSON(assembly.getStackByName('OrdersData').template);
+  data.hasResourceProperties('AWS::VpcLattice::ResourceConfiguration', { ResourceConfigurationType: 'ARN', PortRanges: Match.absent() });
+  data.hasResourceProperties('AWS::VpcLattice::ResourceConfiguration', {
+    ResourceConfigurationType: 'SINGLE', PortRanges: ['5433'], CustomDomainName: 'orders-db.data.example.com',
+  });
+  data.allResourcesProperties('AWS::VpcLattice::ServiceNetworkResourceAssociation', {
+    ResourceConfigurationId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OrdersDatabase'), 'Id'] },
+    PrivateDnsEnabled: true,
+  });
+  data.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+    GroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OrdersSecurityGroup'), 'GroupId'] },
+    SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^GatewaySecurityGroup'), 'GroupId'] },
+  });
+  data.hasResourceProperties('AWS::RAM::ResourceShare', { Name: 'orders-data', Principals: ['222222222222', '333333333333'] });
+
+  const analytics = Template.fromJSON(assembly.getStackByName('Analytics').template);
+  analytics.resourceCountIs('AWS::VpcLattice::ServiceNetworkVpcAssociation', 1);
+  analytics.resourceCountIs('AWS::EC2::VPCEndpoint', 0);
+
+  // The billing VPC keeps its one association with its own network and reaches the shared one through an endpoint.
+  const billing = Template.fromJSON(assembly.getStackByName('Billing').template);
+  billing.resourceCountIs('AWS::VpcLattice::ServiceNetworkVpcAssociation', 1);
+  billing.hasResourceProperties('AWS::EC2::VPCEndpoint', {
+    VpcEndpointType: 'ServiceNetwork',
+    ServiceNetworkArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OrdersDataLookup'), 'Arn'] },
+    PrivateDnsEnabled: true,
+  });
+});

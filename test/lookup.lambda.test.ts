@@ -1,4 +1,6 @@
-import { ListServiceNetworksCommand, ListServicesCommand, VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
+import {
+  GetDomainVerificationCommand, ListResourceConfigurationsCommand, ListServiceNetworksCommand, ListServicesCommand, VPCLatticeClient,
+} from '@aws-sdk/client-vpc-lattice';
 import type { CdkCustomResourceEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../src/lookup/lookup.lambda';
@@ -137,10 +139,13 @@ describe('lookup handler', () => {
     ['a resource type that is an inherited property name', { ResourceType: 'toString', Name: 'web' }, '"toString" and "web"'],
     ['no name', { ResourceType: 'Service' }, '"Service" and undefined'],
     ['an empty name', { ResourceType: 'ServiceNetwork', Name: '' }, '"ServiceNetwork" and ""'],
+    ['a domain verification without an identifier', { ResourceType: 'DomainVerification' }, '"DomainVerification" and undefined'],
+    ['a domain verification with an empty identifier', { ResourceType: 'DomainVerification', Identifier: '' }, '"DomainVerification" and ""'],
     ['a name that is not a string', { ResourceType: 'ServiceNetwork', Name: 7 }, '"ServiceNetwork" and 7'],
   ])('rejects a request with %s, without calling the API', async (_what, properties, shown) => {
     await expect(handler(event('Create', properties))).rejects.toThrow(
-      `Invalid VPC Lattice lookup: ResourceType must be one of ServiceNetwork, Service and Name a non-empty string, but they are ${shown}`);
+      'Invalid VPC Lattice lookup: ResourceType must be one of ServiceNetwork, Service, ResourceConfiguration and Name a non-empty string, ' +
+      `or ResourceType DomainVerification and Identifier a non-empty string, but they are ${shown}`);
     expect(lattice.calls()).toHaveLength(0);
   });
 
@@ -149,5 +154,84 @@ describe('lookup handler', () => {
 
     expect(response).toEqual({ PhysicalResourceId: OWN_NETWORK.arn });
     expect(lattice.calls()).toHaveLength(0);
+  });
+});
+
+describe('lookup handler: resource configurations', () => {
+  const CONFIGURATION = { id: 'rcfg-0123456789abcdef0', name: 'orders-db', arn: 'arn:aws:vpc-lattice:eu-west-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0' };
+
+  test('finds the one configuration with the name among those owned and shared, with ListResourceConfigurations', async () => {
+    lattice.on(ListResourceConfigurationsCommand)
+      .resolvesOnce({ items: [{ ...CONFIGURATION, name: 'orders-db-staging', id: 'rcfg-00000000000000000' }], nextToken: 'page-2' })
+      .resolvesOnce({ items: [CONFIGURATION] });
+
+    const response = await handler(event('Create', { ResourceType: 'ResourceConfiguration', Name: 'orders-db' }));
+
+    expect(response).toEqual({ PhysicalResourceId: CONFIGURATION.arn, Data: { Arn: CONFIGURATION.arn, Id: CONFIGURATION.id } });
+    expect(lattice.commandCalls(ListResourceConfigurationsCommand)).toHaveLength(2);
+    expect(lattice.commandCalls(ListServiceNetworksCommand)).toHaveLength(0);
+  });
+
+  test('names every candidate and the import by ARN when several have the name', async () => {
+    lattice.on(ListResourceConfigurationsCommand).resolves({ items: [CONFIGURATION, { ...CONFIGURATION, arn: `${CONFIGURATION.arn}1` }] });
+
+    await expect(handler(event('Create', { ResourceType: 'ResourceConfiguration', Name: 'orders-db' }))).rejects.toThrow(
+      /^2 VPC Lattice resource configurations named 'orders-db' .* Import the one you mean by its ARN with ResourceConfiguration.fromResourceConfigurationArn\.$/);
+  });
+
+  test('an access-denied error names ListResourceConfigurations', async () => {
+    lattice.on(ListResourceConfigurationsCommand).rejects(apiError('AccessDeniedException', 'not authorized'));
+
+    await expect(handler(event('Create', { ResourceType: 'ResourceConfiguration', Name: 'orders-db' }))).rejects.toThrow(
+      "(the lookup function's role needs vpc-lattice:ListResourceConfigurations on '*')");
+  });
+});
+
+describe('lookup handler: the TXT record of a domain verification', () => {
+  const VERIFICATION = {
+    id: 'dv-0123456789abcdef0',
+    arn: 'arn:aws:vpc-lattice:eu-west-1:222222222222:domainverification/dv-0123456789abcdef0',
+    domainName: 'internal.example.com',
+    status: 'PENDING' as const,
+    createdAt: new Date(0),
+  };
+
+  test.each([
+    ['relative to the domain', '_vpc-lattice-verification', '_vpc-lattice-verification.internal.example.com'],
+    ['fully qualified', '_vpc-lattice-verification.internal.example.com', '_vpc-lattice-verification.internal.example.com'],
+    ['fully qualified with a trailing dot', '_vpc-lattice-verification.Internal.Example.com.', '_vpc-lattice-verification.Internal.Example.com'],
+  ])('answers with the record name made fully qualified when VPC Lattice gives it %s, and its value', async (_how, name, recordName) => {
+    lattice.on(GetDomainVerificationCommand).resolves({ ...VERIFICATION, txtMethodConfig: { name, value: 'vpc-lattice-verification=abc123' } });
+
+    const response = await handler(event('Create', { ResourceType: 'DomainVerification', Identifier: VERIFICATION.arn }));
+
+    expect(response).toEqual({
+      PhysicalResourceId: VERIFICATION.arn,
+      Data: { Arn: VERIFICATION.arn, Id: VERIFICATION.id, TxtRecordName: recordName, TxtRecordValue: 'vpc-lattice-verification=abc123' },
+    });
+    expect(lattice.commandCalls(GetDomainVerificationCommand)[0].args[0].input).toEqual({ domainVerificationIdentifier: VERIFICATION.arn });
+  });
+
+  test('a name that only ends like the domain is not taken for a name in it', async () => {
+    lattice.on(GetDomainVerificationCommand).resolves({ ...VERIFICATION, txtMethodConfig: { name: 'xinternal.example.com', value: 'v' } });
+
+    const response = await handler(event('Create', { ResourceType: 'DomainVerification', Identifier: VERIFICATION.arn }));
+
+    expect(response.Data?.TxtRecordName).toBe('xinternal.example.com.internal.example.com');
+  });
+
+  test('fails clearly when the verification has no TXT record to create', async () => {
+    lattice.on(GetDomainVerificationCommand).resolves({ ...VERIFICATION, status: 'VERIFICATION_TIMED_OUT' });
+
+    await expect(handler(event('Create', { ResourceType: 'DomainVerification', Identifier: VERIFICATION.arn }))).rejects.toThrow(
+      `The VPC Lattice domain verification ${VERIFICATION.arn} has no TXT record to create (status VERIFICATION_TIMED_OUT)`);
+  });
+
+  test('an access-denied error names GetDomainVerification', async () => {
+    lattice.on(GetDomainVerificationCommand).rejects(apiError('AccessDeniedException', 'not authorized'));
+
+    await expect(handler(event('Create', { ResourceType: 'DomainVerification', Identifier: VERIFICATION.arn }))).rejects.toThrow(
+      `Could not read the VPC Lattice domain verification ${VERIFICATION.arn}: AccessDeniedException: not authorized ` +
+      "(the lookup function's role needs vpc-lattice:GetDomainVerification on it)");
   });
 });

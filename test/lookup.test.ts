@@ -2,9 +2,10 @@ import { Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as route53 from 'aws-cdk-lib/aws-route53';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { named, strictApp, strictStack } from './util';
-import { LatticeService, ServiceNetwork } from 'cdk-vpc-lattice';
+import { DomainVerification, LatticeService, ResourceConfiguration, ServiceNetwork } from 'cdk-vpc-lattice';
 
 const LOOKUP = 'Custom::VpcLatticeLookup';
 const LOG_WRITES = {
@@ -162,7 +163,65 @@ describe('fromServiceNetworkName / fromServiceName', () => {
       named(`Stack/Orders: invalid serviceName '${'o'.repeat(41)}'`)],
     ['a service name with the reserved prefix', stack => LatticeService.fromServiceName(stack, 'Orders', 'svc-orders'),
       named("Stack/Orders: invalid serviceName 'svc-orders'")],
+    ['a resource configuration name with the reserved prefix', stack => ResourceConfiguration.fromResourceConfigurationName(stack, 'Db', 'rcfg-db'),
+      named("Stack/Db: invalid resourceConfigurationName 'rcfg-db'")],
   ])('rejects %s', (_what, lookUp, message) => {
     expect(() => lookUp(strictStack())).toThrow(message);
   });
 });
+
+describe('fromResourceConfigurationName / domain verification records', () => {
+  test('a resource configuration lookup is served by the same provider, allowed to list resource configurations', () => {
+    const stack = strictStack();
+    ServiceNetwork.fromServiceNetworkName(stack, 'Shared', 'platform');
+    const configuration = ResourceConfiguration.fromResourceConfigurationName(stack, 'Db', 'orders-db');
+
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties(LOOKUP, { ResourceType: 'ResourceConfiguration', Name: 'orders-db' });
+    const lookupId = Object.keys(template.findResources(LOOKUP)).find(id => id.startsWith('DbLookup'))!;
+    expect(stack.resolve(configuration.resourceConfigurationArn)).toEqual({ 'Fn::GetAtt': [lookupId, 'Arn'] });
+    expect(stack.resolve(configuration.resourceConfigurationId)).toEqual({ 'Fn::GetAtt': [lookupId, 'Id'] });
+    expect(configuration.ports).toBeUndefined();
+    template.resourceCountIs('AWS::Lambda::Function', 2);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [
+          LOG_WRITES,
+          { Effect: 'Allow', Action: 'vpc-lattice:ListServiceNetworks', Resource: '*' },
+          { Effect: 'Allow', Action: 'vpc-lattice:ListResourceConfigurations', Resource: '*' },
+        ],
+      },
+    });
+  });
+
+  test('reading the TXT record of a verification may only GetDomainVerification on that verification', () => {
+    const stack = strictStack();
+    const hostedZone = new route53.PublicHostedZone(stack, 'Zone', { zoneName: 'example.com' });
+    new DomainVerification(stack, 'Internal', { domainName: 'internal.example.com', hostedZone });
+    new DomainVerification(stack, 'Public', { domainName: 'public.example.com', hostedZone });
+
+    const template = Template.fromStack(stack);
+    template.resourceCountIs(LOOKUP, 2);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [
+          LOG_WRITES,
+          { Effect: 'Allow', Action: 'vpc-lattice:GetDomainVerification', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Internal'), 'Arn'] } },
+          { Effect: 'Allow', Action: 'vpc-lattice:GetDomainVerification', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Public'), 'Arn'] } },
+        ],
+      },
+      Roles: [{ Ref: Match.stringLikeRegexp('^VpcLatticeLookupProviderHandlerRole') }],
+    });
+  });
+
+  test('cdk-nag finds nothing in a provider that reads verifications: no wildcard beyond the List actions', () => {
+    const app = strictApp();
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    const stack = new Stack(app, 'Stack');
+    ResourceConfiguration.fromResourceConfigurationName(stack, 'Db', 'orders-db');
+    new DomainVerification(stack, 'Verify', { domainName: 'internal.example.com', hostedZone: new route53.PublicHostedZone(stack, 'Zone', { zoneName: 'example.com' }) });
+
+    expect(() => app.synth()).not.toThrow();
+  });
+});
+

@@ -1,10 +1,12 @@
 import { CfnParameter, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { named, strictStack } from './util';
-import { LatticeService, ServiceNetwork } from 'cdk-vpc-lattice';
+import { LatticeService, ResourceConfiguration, ResourceDefinition, ResourceGateway, ResourceShare, ServiceNetwork } from 'cdk-vpc-lattice';
 
 const ORGANIZATION = 'arn:aws:organizations::111111111111:organization/o-a1b2c3d4e5';
 const ORGANIZATIONAL_UNIT = 'arn:aws:organizations::111111111111:ou/o-a1b2c3d4e5/ou-ab12-cd34ef56';
+const SHARE_ARN = 'arn:aws:ram:eu-west-1:111111111111:resource-share/0a1b2c3d-1111-2222-3333-444455556666';
 
 describe('shareWith', () => {
   test('shares a network through a RAM resource share, with principals in the organization only by default', () => {
@@ -44,11 +46,71 @@ describe('shareWith', () => {
     });
   });
 
+  test('a share can be named, and resource configurations are shared the same way', () => {
+    const stack = strictStack();
+    const db = configuration(stack);
+    const share = db.shareWith({ principals: ['222222222222'], name: 'orders-db' });
+
+    expect(share.node.path).toBe('Stack/Db/ResourceShare');
+    Template.fromStack(stack).hasResourceProperties('AWS::RAM::ResourceShare', {
+      Name: 'orders-db', ResourceArns: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^Db'), 'Arn'] }], Principals: ['222222222222'],
+    });
+  });
+
   test('principals that are tokens pass', () => {
     const stack = strictStack();
     const account = new CfnParameter(stack, 'ConsumerAccount').valueAsString;
     new ServiceNetwork(stack, 'Network').shareWith({ principals: [account] });
     Template.fromStack(stack).hasResourceProperties('AWS::RAM::ResourceShare', { Principals: [{ Ref: 'ConsumerAccount' }] });
+  });
+});
+
+describe('ResourceShare', () => {
+  test('one named share holds networks, services and resource configurations, given as props or added later', () => {
+    const stack = strictStack();
+    const network = new ServiceNetwork(stack, 'Network');
+    const orders = new LatticeService(stack, 'Orders');
+    const db = configuration(stack);
+    const share = new ResourceShare(stack, 'Platform', { name: 'platform', principals: [ORGANIZATION], resources: [network] });
+    share.addResource(orders);
+    share.addResource(db);
+
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::RAM::ResourceShare', 1);
+    template.hasResourceProperties('AWS::RAM::ResourceShare', {
+      Name: 'platform',
+      Principals: [ORGANIZATION],
+      AllowExternalPrincipals: false,
+      ResourceArns: [
+        { 'Fn::GetAtt': [Match.stringLikeRegexp('^Network'), 'Arn'] },
+        { 'Fn::GetAtt': [Match.stringLikeRegexp('^Orders'), 'Arn'] },
+        { 'Fn::GetAtt': [Match.stringLikeRegexp('^Db'), 'Arn'] },
+      ],
+    });
+    expect(stack.resolve(share.resourceShareArn)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Platform/), 'Arn'] });
+  });
+
+  test('without a name, a share is named after its path; an empty share is allowed', () => {
+    const stack = strictStack();
+    new ResourceShare(stack, 'Platform', { principals: ['222222222222'], allowExternalPrincipals: true });
+    Template.fromStack(stack).hasResourceProperties('AWS::RAM::ResourceShare', {
+      Name: Match.stringLikeRegexp('^StackPlatform'), ResourceArns: [], AllowExternalPrincipals: true,
+    });
+  });
+
+  test('a share made elsewhere takes resources through RAM resource associations', () => {
+    const stack = strictStack();
+    const existing = ResourceShare.fromResourceShareArn(stack, 'Existing', SHARE_ARN);
+    existing.addResource(new LatticeService(stack, 'Payments'));
+    existing.addResource(new ServiceNetwork(stack, 'Network'));
+
+    expect(existing.resourceShareArn).toBe(SHARE_ARN);
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::RAM::ResourceAssociation', 2);
+    template.hasResourceProperties('AWS::RAM::ResourceAssociation', {
+      ResourceShareArn: SHARE_ARN, ResourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Payments'), 'Arn'] },
+    });
+    template.resourceCountIs('AWS::RAM::ResourceShare', 0);
   });
 });
 
@@ -73,4 +135,36 @@ describe('sharing rules', () => {
   ])('rejects %s', (_what, share, message) => {
     expect(() => share(strictStack())).toThrow(message);
   });
+
+  test.each<[string, (stack: Stack) => void, RegExp]>([
+    ['a share without principals', stack => new ResourceShare(stack, 'Platform', { principals: [] }), named('Stack/Platform: invalid principals []')],
+    ['a share with a role ARN as principal', stack => new ResourceShare(stack, 'Platform', { principals: ['arn:aws:iam::222222222222:role/consumer'] }),
+      named("Stack/Platform: invalid principals 'arn:aws:iam::222222222222:role/consumer'")],
+    ['an empty share name', stack => new ResourceShare(stack, 'Platform', { principals: ['222222222222'], name: '' }), named("Stack/Platform: invalid name ''")],
+    ['an empty shareWith name', stack => new ServiceNetwork(stack, 'Network').shareWith({ principals: ['222222222222'], name: '' }),
+      named("Stack/Network: invalid shareWith name ''")],
+    ['a resource added twice to a share', stack => {
+      const share = new ResourceShare(stack, 'Platform', { principals: ['222222222222'] });
+      const network = new ServiceNetwork(stack, 'Network');
+      share.addResource(network);
+      share.addResource(network);
+    }, /Stack\/Platform: invalid resource 'Stack\/Network': it is already in this share; add it once/],
+    ['a resource added twice to a share made elsewhere', stack => {
+      const share = ResourceShare.fromResourceShareArn(stack, 'Existing', SHARE_ARN);
+      const network = new ServiceNetwork(stack, 'Network');
+      share.addResource(network);
+      share.addResource(network);
+    }, named("Stack/Existing: invalid resource 'Stack/Network'")],
+    ['a share ARN that is no RAM share ARN', stack => ResourceShare.fromResourceShareArn(stack, 'Existing', 'arn:aws:ram:eu-west-1:111122223333:permission/x'),
+      named("Stack/Existing: invalid resourceShareArn 'arn:aws:ram:eu-west-1:111122223333:permission/x'")],
+  ])('rejects %s', (_what, share, message) => {
+    expect(() => share(strictStack())).toThrow(message);
+  });
 });
+
+function configuration(stack: Stack): ResourceConfiguration {
+  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0, subnetConfiguration: [{ name: 'data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+  return new ResourceConfiguration(stack, 'Db', {
+    gateway: new ResourceGateway(stack, 'Gateway', { vpc }), definition: ResourceDefinition.ipAddress('10.0.1.5'), portRanges: ['5432'],
+  });
+}

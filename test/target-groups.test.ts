@@ -464,8 +464,8 @@ const BAD_INPUT: Array<BadInput<Fixture>> = [
     named(`Stack/G: invalid targetGroupName '${'a'.repeat(129)}'`)],
   ['event structure version V3', f => new LambdaTargetGroup(f.stack, 'G', { function: f.fn('F'), eventStructureVersion: 'V3' as LambdaEventStructureVersion }),
     named("Stack/G: invalid eventStructureVersion 'V3'")],
-  ['IP address type DUALSTACK', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, ipAddressType: 'DUALSTACK' as IpAddressType }),
-    named("Stack/G: invalid ipAddressType 'DUALSTACK'")],
+  ['IP address type DUALSTACK', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, ipAddressType: IpAddressType.DUALSTACK }),
+    /Stack\/G: invalid ipAddressType 'DUALSTACK'.*DUALSTACK is for resource gateways only/],
   // Health checks: every range.
   ['a health-check interval of 1000 seconds', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc, healthCheck: { interval: Duration.seconds(1000) } }),
     named('Stack/G: invalid healthCheck.interval 1000 seconds')],

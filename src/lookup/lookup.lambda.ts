@@ -1,11 +1,14 @@
-import { paginateListServiceNetworks, paginateListServices, VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
+import {
+  GetDomainVerificationCommand, paginateListResourceConfigurations, paginateListServiceNetworks, paginateListServices, VPCLatticeClient,
+} from '@aws-sdk/client-vpc-lattice';
 import type { CdkCustomResourceEvent, CdkCustomResourceResponse } from 'aws-lambda';
-import { LIST_ACTIONS, LookupAttributes, LookupResourceType } from './protocol';
+import { LOOKUP_ACTIONS, LookupAttributes, NamedResourceType } from './protocol';
 
 /*
- * The handler of `Custom::VpcLatticeLookup`: finds the one VPC Lattice service network or service with a given name
- * that the stack's account can see (its own, and those shared with it through AWS RAM), and answers with its ARN and
- * ID. It only reads, so deleting the custom resource deletes nothing.
+ * The handler of `Custom::VpcLatticeLookup`: finds the one VPC Lattice service network, service or resource
+ * configuration with a given name that the stack's account can see (its own, and those shared with it through AWS
+ * RAM), and answers with its ARN and ID; or reads the TXT record a domain verification asks for. It only reads, so
+ * deleting the custom resource deletes nothing.
  */
 
 const client = new VPCLatticeClient({});
@@ -17,7 +20,7 @@ interface Summary {
 }
 
 interface Kind {
-  readonly type: LookupResourceType;
+  readonly type: NamedResourceType;
   readonly noun: string;
   readonly plural: string;
   /** The construct method that imports a resource by ARN, for the message when the name is ambiguous. */
@@ -25,8 +28,8 @@ interface Kind {
   pages(): AsyncIterable<{ readonly items?: Summary[] }>;
 }
 
-// ListServiceNetworks and ListServices return what the account owns and what is shared with it; pages of up to 100.
-const KINDS: Record<LookupResourceType, Kind> = {
+// The List* actions return what the account owns and what is shared with it; pages of up to 100.
+const KINDS: Record<NamedResourceType, Kind> = {
   ServiceNetwork: {
     type: 'ServiceNetwork',
     noun: 'service network',
@@ -41,6 +44,13 @@ const KINDS: Record<LookupResourceType, Kind> = {
     importByArn: 'LatticeService.fromServiceArn',
     pages: () => paginateListServices({ client, pageSize: 100 }, {}),
   },
+  ResourceConfiguration: {
+    type: 'ResourceConfiguration',
+    noun: 'resource configuration',
+    plural: 'resource configurations',
+    importByArn: 'ResourceConfiguration.fromResourceConfigurationArn',
+    pages: () => paginateListResourceConfigurations({ client, pageSize: 100 }, {}),
+  },
 };
 
 export async function handler(event: CdkCustomResourceEvent): Promise<CdkCustomResourceResponse<LookupAttributes>> {
@@ -48,11 +58,14 @@ export async function handler(event: CdkCustomResourceEvent): Promise<CdkCustomR
     return { PhysicalResourceId: event.PhysicalResourceId };
   }
 
-  const { ResourceType: type, Name: name } = event.ResourceProperties;
-  const kind: Kind | undefined = Object.prototype.hasOwnProperty.call(KINDS, type) ? KINDS[type as LookupResourceType] : undefined;
+  const { ResourceType: type, Name: name, Identifier: identifier } = event.ResourceProperties;
+  if (type === 'DomainVerification' && typeof identifier === 'string' && identifier.length > 0) {
+    return readTxtRecord(identifier);
+  }
+  const kind: Kind | undefined = Object.prototype.hasOwnProperty.call(KINDS, type) ? KINDS[type as NamedResourceType] : undefined;
   if (!kind || typeof name !== 'string' || name.length === 0) {
     throw new Error(`Invalid VPC Lattice lookup: ResourceType must be one of ${Object.keys(KINDS).join(', ')} and Name a non-empty string, ` +
-      `but they are ${JSON.stringify(type)} and ${JSON.stringify(name)}`);
+      `or ResourceType DomainVerification and Identifier a non-empty string, but they are ${JSON.stringify(type)} and ${JSON.stringify(name ?? identifier)}`);
   }
 
   const matches = await findByName(kind, name);
@@ -80,11 +93,38 @@ async function findByName(kind: Kind, name: string): Promise<Array<{ arn: string
       }
     }
   } catch (error) {
-    const { name: errorName, message } = error as Error;
-    throw new Error(`Could not list the VPC Lattice ${kind.plural} to find '${name}': ${errorName}: ${message}` +
-      (errorName === 'AccessDeniedException' ? ` (the lookup function's role needs ${LIST_ACTIONS[kind.type]} on '*')` : ''));
+    throw apiError(error, `Could not list the VPC Lattice ${kind.plural} to find '${name}'`, `${LOOKUP_ACTIONS[kind.type]} on '*'`);
   }
   return matches;
+}
+
+/**
+ * The TXT record a domain verification asks for, with its name made fully qualified: the record is created in the
+ * domain's zone, and whether VPC Lattice gives the name relative to the domain or in full is not documented.
+ */
+async function readTxtRecord(identifier: string): Promise<CdkCustomResourceResponse<LookupAttributes>> {
+  let verification;
+  try {
+    verification = await client.send(new GetDomainVerificationCommand({ domainVerificationIdentifier: identifier }));
+  } catch (error) {
+    throw apiError(error, `Could not read the VPC Lattice domain verification ${identifier}`, `${LOOKUP_ACTIONS.DomainVerification} on it`);
+  }
+  const { arn, id, domainName, txtMethodConfig } = verification;
+  if (!arn || !id || !domainName || !txtMethodConfig?.name || !txtMethodConfig.value) {
+    throw new Error(`The VPC Lattice domain verification ${identifier} has no TXT record to create (status ${verification.status}); ` +
+      'start a new verification by replacing the DomainVerification.');
+  }
+  const plain = (text: string) => text.replace(/\.$/, '');
+  const [name, domain] = [plain(txtMethodConfig.name), plain(domainName)];
+  const inDomain = name.toLowerCase() === domain.toLowerCase() || name.toLowerCase().endsWith(`.${domain.toLowerCase()}`);
+  const recordName = inDomain ? name : `${name}.${domain}`;
+  return { PhysicalResourceId: arn, Data: { Arn: arn, Id: id, TxtRecordName: recordName, TxtRecordValue: txtMethodConfig.value } };
+}
+
+function apiError(error: unknown, what: string, permission: string): Error {
+  const { name: errorName, message } = error as Error;
+  return new Error(`${what}: ${errorName}: ${message}` +
+    (errorName === 'AccessDeniedException' ? ` (the lookup function's role needs ${permission})` : ''));
 }
 
 /** "account 222222222222 in eu-west-1", from the stack ARN `arn:<partition>:cloudformation:<region>:<account>:stack/…`. */

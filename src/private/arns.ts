@@ -3,9 +3,11 @@ import { IConstruct } from 'constructs';
 import { invalid, isToken } from './validation';
 
 /** The VPC Lattice resource types that are imported by ARN, with the prefix of their IDs. */
-export type ImportableResource = 'servicenetwork' | 'service' | 'targetgroup';
+export type ImportableResource = 'servicenetwork' | 'service' | 'targetgroup' | 'resourcegateway' | 'resourceconfiguration' | 'domainverification';
 
-const ID_PREFIX: Record<ImportableResource, string> = { servicenetwork: 'sn', service: 'svc', targetgroup: 'tg' };
+const ID_PREFIX: Record<ImportableResource, string> = {
+  servicenetwork: 'sn', service: 'svc', targetgroup: 'tg', resourcegateway: 'rgw', resourceconfiguration: 'rcfg', domainverification: 'dv',
+};
 
 /**
  * The resource ID at the end of a VPC Lattice ARN (`arn:<partition>:vpc-lattice:<region>:<account>:<type>/<id>`).
@@ -23,7 +25,7 @@ export function idFromArn(scope: IConstruct, property: string, arn: string, type
   return Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
 }
 
-/** Checks a literal VPC Lattice ID (`sn-…`, `svc-…`, `tg-…`); tokens pass. */
+/** Checks a literal VPC Lattice ID (`sn-…`, `svc-…`, `tg-…`, `rgw-…`, `rcfg-…`, `dv-…`); tokens pass. */
 export function checkId(scope: IConstruct, property: string, id: string, type: ImportableResource) {
   if (isToken(id)) { return; }
   if (!new RegExp(`^${ID_PREFIX[type]}-[0-9a-z]{17}$`).test(id)) {
@@ -52,4 +54,7 @@ const IMPORT_PROPERTIES: Record<ImportableResource, [string, string]> = {
   servicenetwork: ['serviceNetworkArn', 'serviceNetworkId'],
   service: ['serviceArn', 'serviceId'],
   targetgroup: ['targetGroupArn', 'targetGroupId'],
+  resourcegateway: ['resourceGatewayArn', 'resourceGatewayId'],
+  resourceconfiguration: ['resourceConfigurationArn', 'resourceConfigurationId'],
+  domainverification: ['domainVerificationArn', 'domainVerificationId'],
 };

@@ -1,9 +1,7 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { importedIdentity } from './arns';
-import { checkResourceName } from './validation';
+import { importedOrFound } from './imports';
 import { ServiceNetworkAttributes } from '../interfaces';
-import { lookUpByName } from '../lookup/lookup';
 import { ServiceNetworkBase } from '../service-network-base';
 
 /** A service network defined elsewhere, by its ARN or ID, or found by its name at deploy time. */
@@ -17,10 +15,7 @@ export class ImportedServiceNetwork extends ServiceNetworkBase {
   constructor(scope: Construct, id: string, attrs: ServiceNetworkAttributes, lookUpName?: string) {
     super(scope, id);
     this.lookUpName = lookUpName;
-    checkResourceName(this, 'serviceNetworkName', lookUpName, 'service network');
-    const { arn, id: resourceId } = lookUpName === undefined
-      ? importedIdentity(this, 'servicenetwork', attrs.serviceNetworkArn, attrs.serviceNetworkId)
-      : lookUpByName(this, 'ServiceNetwork', lookUpName);
+    const { arn, id: resourceId } = importedOrFound(this, 'servicenetwork', attrs.serviceNetworkArn, attrs.serviceNetworkId, lookUpName);
     this.serviceNetworkArn = arn;
     this.serviceNetworkId = resourceId;
   }

@@ -1,15 +1,16 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { importedIdentity } from './arns';
-import { checkResourceName } from './validation';
+import { importedOrFound } from './imports';
+import { checkDomainName } from './validation';
 import { LatticeServiceAttributes } from '../interfaces';
-import { lookUpByName } from '../lookup/lookup';
 import { LatticeServiceBase } from '../service-base';
 
 /** A service defined elsewhere, by its ARN or ID, or found by its name at deploy time. */
 export class ImportedLatticeService extends LatticeServiceBase {
   public readonly serviceArn: string;
   public readonly serviceId: string;
+  /** The DNS name VPC Lattice generated for the service, when the import gives it. */
+  public readonly generatedDomainName?: string;
 
   /** The name the service is found by at deploy time, for imports by name. */
   public readonly lookUpName?: string;
@@ -17,12 +18,11 @@ export class ImportedLatticeService extends LatticeServiceBase {
   constructor(scope: Construct, id: string, attrs: LatticeServiceAttributes, lookUpName?: string) {
     super(scope, id);
     this.lookUpName = lookUpName;
-    checkResourceName(this, 'serviceName', lookUpName, 'service');
-    const { arn, id: resourceId } = lookUpName === undefined
-      ? importedIdentity(this, 'service', attrs.serviceArn, attrs.serviceId)
-      : lookUpByName(this, 'Service', lookUpName);
+    const { arn, id: resourceId } = importedOrFound(this, 'service', attrs.serviceArn, attrs.serviceId, lookUpName);
     this.serviceArn = arn;
     this.serviceId = resourceId;
+    checkDomainName(this, 'dnsName', attrs.dnsName);
+    this.generatedDomainName = attrs.dnsName;
   }
 
   public addToAuthPolicy(_statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {

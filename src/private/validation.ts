@@ -50,6 +50,25 @@ export function checkString(scope: IConstruct, property: string, value: string |
   }
 }
 
+/** A DNS name: dot-separated labels of letters, digits and inner hyphens, at least two labels, no trailing dot. */
+const DOMAIN_NAME = /^(?=.{3,255}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/;
+
+/** A fully qualified DNS name of 3 to 255 characters, without wildcards or a trailing dot; tokens and `undefined` pass. */
+export function checkDomainName(scope: IConstruct, property: string, value: string | undefined) {
+  if (value === undefined || isToken(value)) { return; }
+  if (!DOMAIN_NAME.test(value)) {
+    throw invalid(scope, property, value,
+      "must be a fully qualified DNS name of 3 to 255 characters, like 'orders.internal.example.com': labels of letters, digits and inner hyphens " +
+      '(1 to 63 characters each), separated by dots, without a trailing dot or wildcards');
+  }
+}
+
+/** Whether `name` is `domain` or a name below it, ignoring letter case and a trailing dot. */
+export function isWithinDomain(name: string, domain: string): boolean {
+  const plain = (value: string) => value.toLowerCase().replace(/\.$/, '');
+  return plain(name) === plain(domain) || plain(name).endsWith(`.${plain(domain)}`);
+}
+
 export interface StringRule {
   readonly min: number;
   readonly max: number;

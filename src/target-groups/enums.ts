@@ -1,11 +1,14 @@
 /**
- * The address family of the targets of an IP target group.
+ * An address family: of the targets of an IP or ECS target group (IPV4 or IPV6), of a resource gateway's network
+ * interfaces (any of the three), or of the addresses a DNS-name resource configuration resolves to (IPV4 or IPV6).
  */
 export enum IpAddressType {
   /** IPv4 addresses. */
   IPV4 = 'IPV4',
   /** IPv6 addresses. */
   IPV6 = 'IPV6',
+  /** Both IPv4 and IPv6 addresses: for resource gateways only, in subnets that have both. */
+  DUALSTACK = 'DUALSTACK',
 }
 
 /**

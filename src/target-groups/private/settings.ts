@@ -55,7 +55,8 @@ export function checkProtocols(scope: IConstruct, group: GroupProtocols) {
 
 /** The address family of an IP group's targets: IPv4 unless given. */
 export function ipAddressTypeSetting(scope: IConstruct, ipAddressType: IpAddressType = IpAddressType.IPV4): IpAddressType {
-  checkOneOf(scope, 'ipAddressType', ipAddressType, [IpAddressType.IPV4, IpAddressType.IPV6]);
+  checkOneOf(scope, 'ipAddressType', ipAddressType, [IpAddressType.IPV4, IpAddressType.IPV6],
+    'DUALSTACK is for resource gateways only: the targets of a target group are all IPv4 or all IPv6');
   return ipAddressType;
 }
 

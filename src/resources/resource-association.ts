@@ -1,0 +1,66 @@
+import { Resource } from 'aws-cdk-lib';
+import { CfnServiceNetworkResourceAssociation } from 'aws-cdk-lib/aws-vpclattice';
+import { Construct } from 'constructs';
+import { IResourceConfiguration, IServiceNetworkResourceAssociation, ResourceAssociationOptions } from './interfaces';
+import type { IServiceNetwork } from '../interfaces';
+import { invalid, isToken } from '../private/validation';
+
+/**
+ * Properties of a `ServiceNetworkResourceAssociation`.
+ */
+export interface ServiceNetworkResourceAssociationProps extends ResourceAssociationOptions {
+  /** The service network. */
+  readonly serviceNetwork: IServiceNetwork;
+
+  /** The resource configuration to make reachable from the network's VPCs and endpoints. */
+  readonly resourceConfiguration: IResourceConfiguration;
+}
+
+/**
+ * Makes a resource configuration reachable from the VPCs associated with a service network and through the network's
+ * VPC endpoints. A configuration can be associated with a network once.
+ *
+ * @resource AWS::VpcLattice::ServiceNetworkResourceAssociation
+ */
+export class ServiceNetworkResourceAssociation extends Resource implements IServiceNetworkResourceAssociation {
+  /**
+   * The ARN of the association.
+   *
+   * @attribute
+   */
+  public readonly associationArn: string;
+
+  /**
+   * The ID of the association (`snra-…`).
+   *
+   * @attribute
+   */
+  public readonly associationId: string;
+
+  /** The resource configuration. */
+  public readonly resourceConfiguration: IResourceConfiguration;
+
+  constructor(scope: Construct, id: string, props: ServiceNetworkResourceAssociationProps) {
+    super(scope, id);
+    const configuration = props.resourceConfiguration;
+    const configurationId = configuration.resourceConfigurationId;
+    const earlier = props.serviceNetwork.resourceConfigurations.find(associated => associated === configuration
+      || (!isToken(configurationId) && associated.resourceConfigurationId === configurationId));
+    if (earlier) {
+      throw invalid(this, 'resourceConfiguration', configuration.node.path,
+        `this resource configuration is already associated with this service network${earlier === configuration ? '' : ` (as ${earlier.node.path})`}; associate it once`);
+    }
+    props.serviceNetwork.registerResourceConfiguration(configuration);
+    this.resourceConfiguration = configuration;
+
+    const resource = new CfnServiceNetworkResourceAssociation(this, 'Resource', {
+      // The ID: ResourceConfigurationId takes only `rcfg-…` IDs, where every other VPC Lattice identifier takes an ARN.
+      resourceConfigurationId: configurationId,
+      // The ARN, not the ID: VPC Lattice needs it when the network belongs to another account.
+      serviceNetworkId: props.serviceNetwork.serviceNetworkArn,
+      privateDnsEnabled: props.privateDns,
+    });
+    this.associationArn = resource.attrArn;
+    this.associationId = resource.attrId;
+  }
+}

@@ -1,0 +1,133 @@
+import { Resource } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { CfnResourceShare } from 'aws-cdk-lib/aws-ram';
+import { CfnAccessLogSubscription, CfnResourceConfiguration, CfnResourceConfigurationProps } from 'aws-cdk-lib/aws-vpclattice';
+import { Construct } from 'constructs';
+import type { IDomainVerification } from './domain-verification';
+import { ILatticeVpcEndpoint, IResourceConfiguration, VpcEndpointOptions } from './interfaces';
+import { ResourceEndpoint } from './vpc-endpoints';
+import { AccessLogDestination, addAccessLogSubscription } from '../access-logs';
+import { generatedName } from '../private/ids';
+import { placeBetween } from '../private/placement';
+import { checkDomainName, checkResourceName, invalid, isToken, isWithinDomain } from '../private/validation';
+import { shareResource, ShareOptions } from '../sharing';
+
+/**
+ * A custom domain name of a resource configuration: the name clients call instead of the one VPC Lattice generates.
+ */
+export interface ResourceCustomDomain {
+  /**
+   * The name, like `db.internal.example.com`: 3 to 255 characters. Changing it replaces the configuration.
+   */
+  readonly domainName: string;
+
+  /**
+   * A verification of the domain the name is in (the name itself, or a name above it). Consumers whose private DNS
+   * takes verified domains only (`PrivateDns.verifiedDomainsOnly()`) resolve only verified names. The configuration
+   * depends on the verification and its TXT record.
+   *
+   * @default - the name is not verified
+   */
+  readonly verification?: IDomainVerification;
+}
+
+/**
+ * What every resource configuration defined in this app may be given, whatever its kind.
+ */
+export interface ResourceConfigurationOptions {
+  /**
+   * The name of the configuration: 3 to 40 characters of a-z, 0-9 and '-', not starting with `rcfg-`.
+   *
+   * @default - a name made from the construct path, unique in the app (CloudFormation requires one)
+   */
+  readonly resourceConfigurationName?: string;
+
+  /**
+   * Whether the configuration may be associated with service networks marked sharable (`sharable: true`), which
+   * other accounts could share further. Always written: the API documents `false` as the default, but a deployed
+   * configuration that left it out was read back as `true`.
+   *
+   * @default false
+   */
+  readonly allowAssociationToSharableServiceNetwork?: boolean;
+
+  /**
+   * Where to deliver the access logs of connections to the configuration's resources, at most one destination of each
+   * kind. More can be added with `addAccessLogs`.
+   *
+   * @default - no access logs
+   */
+  readonly accessLogs?: AccessLogDestination[];
+}
+
+/**
+ * What resource configurations defined in the app and imported ones have in common: endpoints, sharing, access logs.
+ *
+ * @internal
+ */
+export abstract class ResourceConfigurationBase extends Resource implements IResourceConfiguration {
+  public abstract readonly resourceConfigurationArn: string;
+  public abstract readonly resourceConfigurationId: string;
+  public abstract readonly ports?: ec2.Port[];
+  public abstract readonly allowAssociationToSharableServiceNetwork?: boolean;
+
+  public get shareableArn(): string {
+    return this.resourceConfigurationArn;
+  }
+
+  public addVpcEndpoint(vpc: ec2.IVpc, options: VpcEndpointOptions = {}): ILatticeVpcEndpoint {
+    const { scope, id } = placeBetween(this, vpc, 'Endpoint');
+    return new ResourceEndpoint(scope, id, { ...options, resourceConfiguration: this, vpc });
+  }
+
+  /**
+   * Shares the configuration with other accounts, an organization or organizational units through an AWS RAM resource
+   * share of its own (one per call). Accounts given it can associate it with their service networks or reach it through
+   * resource endpoints. To share several resources in one share, use `ResourceShare`.
+   */
+  public shareWith(options: ShareOptions): CfnResourceShare {
+    return shareResource(this, this.resourceConfigurationArn, options);
+  }
+
+  /**
+   * Delivers the access logs of connections to the configuration's resources to a destination. One destination of
+   * each kind.
+   */
+  public addAccessLogs(destination: AccessLogDestination): CfnAccessLogSubscription {
+    return addAccessLogSubscription(this, this.resourceConfigurationArn, destination);
+  }
+}
+
+/**
+ * The `AWS::VpcLattice::ResourceConfiguration` of a configuration of the app (`Resource` under it), with the name
+ * checked or generated, the custom domain checked against its verification (on which it then depends), and its access
+ * logs.
+ *
+ * @internal
+ */
+export function createResourceConfiguration(configuration: Construct, props: ResourceConfigurationOptions & {
+  readonly customDomain?: ResourceCustomDomain;
+}, properties: Omit<CfnResourceConfigurationProps, 'name' | 'customDomainName' | 'domainVerificationId'>): CfnResourceConfiguration {
+  checkResourceName(configuration, 'resourceConfigurationName', props.resourceConfigurationName, 'resource configuration');
+  const domain = props.customDomain;
+  if (domain) { checkCustomDomain(configuration, domain); }
+  const resource = new CfnResourceConfiguration(configuration, 'Resource', {
+    ...properties,
+    name: props.resourceConfigurationName ?? generatedName(configuration, 40, 'rcfg-'),
+    customDomainName: domain?.domainName,
+    domainVerificationId: domain?.verification?.domainVerificationId,
+  });
+  if (domain?.verification) {
+    resource.node.addDependency(domain.verification);
+  }
+  return resource;
+}
+
+function checkCustomDomain(configuration: Construct, domain: ResourceCustomDomain) {
+  checkDomainName(configuration, 'customDomain.domainName', domain.domainName);
+  const verified = domain.verification?.domainName;
+  if (verified !== undefined && !isToken(verified) && !isToken(domain.domainName) && !isWithinDomain(domain.domainName, verified)) {
+    throw invalid(configuration, 'customDomain.domainName', domain.domainName,
+      `must be the verified domain '${verified}' of ${domain.verification!.node.path} or a name below it`);
+  }
+}

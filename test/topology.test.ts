@@ -12,7 +12,8 @@ import { NASTY_HEADERS, NASTY_IDS, nastyApp } from '../scripts/nasty-topology';
 import { nodeId } from '../src/topology/builder';
 import {
   AlbTargetGroup, AuthType, EcsTargetGroup, HeaderMatch, HttpMethod, InstanceTargetGroup, IpTargetGroup, LambdaTargetGroup, LatticeService,
-  ListenerAction, ListenerProtocol, PathMatch, ServiceNetwork, TargetGroupBase, Topology, TopologyEdgeKind, TopologyGraph, TopologyNodeKind,
+  ListenerAction, ListenerProtocol, PathMatch, ResourceConfigurationGroup, ResourceDefinition, ResourceGateway, ServiceNetwork, TargetGroupBase,
+  Topology, TopologyEdgeKind, TopologyGraph, TopologyNodeKind,
 } from 'cdk-vpc-lattice';
 
 const TG_ARN = 'arn:aws:vpc-lattice:us-east-1:111122223333:targetgroup/tg-0123456789abcdef0';
@@ -101,6 +102,37 @@ describe('the topology of every example', () => {
   test('simple-network: a target group imported by ARN is named by its ID', () => {
     const graph = Topology.of(exampleApp('simple-network')).toJson();
     expect(nodeAt(graph, 'SimpleNetwork/Targets')).toMatchObject({ label: 'tg-0123456789abcdef0\ntarget group (imported)', properties: { imported: 'true' } });
+  });
+
+  test('vpc-resources: configurations associated with the shared network and reached through their gateway; a VPC associated, a VPC through an endpoint', () => {
+    const graph = Topology.of(exampleApp('vpc-resources')).toJson();
+    const kinds = (kind: TopologyNodeKind) => graph.nodes.filter(node => node.kind === kind);
+    expect(kinds(TopologyNodeKind.RESOURCE_GATEWAY).map(node => node.label.split('\n')[1])).toEqual(['resource gateway']);
+    const configurations = kinds(TopologyNodeKind.RESOURCE_CONFIGURATION);
+    expect(configurations.map(node => node.properties.resourceConfigurationType).sort()).toEqual(['ARN', 'SINGLE']);
+    const gateway = kinds(TopologyNodeKind.RESOURCE_GATEWAY)[0].id;
+    configurations.forEach(configuration => expect(graph.edges).toContainEqual({ from: configuration.id, to: gateway, kind: TopologyEdgeKind.GATEWAY }));
+    const associations = graph.edges.filter(edge => edge.kind === TopologyEdgeKind.RESOURCE_ASSOCIATION);
+    expect(associations.map(edge => edge.to).sort()).toEqual(configurations.map(node => node.id).sort());
+    const endpoints = graph.edges.filter(edge => edge.kind === TopologyEdgeKind.VPC_ENDPOINT);
+    expect(endpoints).toEqual([expect.objectContaining({ from: expect.stringMatching(/^Billing_/), label: 'endpoint' })]);
+    expect(graph.nodes.find(node => node.id === endpoints[0].to)?.kind).toBe(TopologyNodeKind.SERVICE_NETWORK);
+  });
+
+  test('a resource configuration group leads to its children, which have no gateway of their own', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0, subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+    const gateway = new ResourceGateway(stack, 'Gateway', { vpc });
+    const group = new ResourceConfigurationGroup(stack, 'Internal', { gateway, groupDomain: 'internal.example.com', portRanges: ['443'] });
+    group.addChild('Orders', { definition: ResourceDefinition.dnsName('orders.internal.example.com') });
+    new ServiceNetwork(stack, 'Network').associateResource(group);
+
+    expect(outline(Topology.of(stack).toJson()).edges).toEqual([
+      'Stack_Internal -> Stack_Gateway [GATEWAY]',
+      'Stack_Internal -> Stack_Internal_Orders [CHILD]',
+      'Stack_Network -> Stack_Internal [RESOURCE_ASSOCIATION]',
+    ]);
+    expect(nodeAt(Topology.of(stack).toJson(), 'Stack/Internal/Orders').properties).toMatchObject({ resourceConfigurationType: 'CHILD', resource: 'orders.internal.example.com' });
   });
 
   test('the README shows the target-groups diagram as the library draws it', () => {

@@ -12,7 +12,8 @@ export type Describer = (construct: IConstruct, graph: GraphBuilder) => void;
 /** The order of the kinds in the graph and the diagram: from clients to targets. */
 const KIND_ORDER: readonly TopologyNodeKind[] = [
   TopologyNodeKind.VPC, TopologyNodeKind.SERVICE_NETWORK, TopologyNodeKind.SERVICE, TopologyNodeKind.LISTENER,
-  TopologyNodeKind.RULE, TopologyNodeKind.TARGET_GROUP, TopologyNodeKind.TARGET,
+  TopologyNodeKind.RULE, TopologyNodeKind.TARGET_GROUP, TopologyNodeKind.TARGET, TopologyNodeKind.RESOURCE_CONFIGURATION,
+  TopologyNodeKind.RESOURCE_GATEWAY,
 ];
 
 /**

@@ -2,7 +2,8 @@ import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { Describer, GraphBuilder } from './builder';
 import { TopologyEdgeKind, TopologyNodeKind } from './graph';
-import { forwardLabel, ruleMatchSummary, vpcFacts } from './labels';
+import { compact, forwardLabel, importedHow, ruleMatchSummary, vpcFacts } from './labels';
+import { RESOURCE_DESCRIBERS } from './resource-describers';
 import { Listener } from '../listener';
 import { ListenerAction } from '../listener-action';
 import { ListenerRule } from '../listener-rule';
@@ -162,17 +163,8 @@ function fixedResponse(action: ListenerAction): string | undefined {
   return code === undefined ? undefined : `fixed response ${Token.isUnresolved(code) ? '(deploy time)' : code}`;
 }
 
-/** How a network or service was imported: by name (looked up at deploy time), or by ARN or ID. */
-function importedHow(imported: IConstruct): string {
-  return literal((imported as { lookUpName?: unknown }).lookUpName) ? 'imported by name' : 'imported';
-}
-
-/** The entries that have a value. */
-function compact(facts: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(facts).filter((entry): entry is [string, string] => entry[1] !== undefined));
-}
-
 /** Every describer, asked about every construct. */
 export const DESCRIBERS: readonly Describer[] = [
   describeServiceNetwork, describeVpcAssociation, describeService, describeListener, describeRule, describeTargetGroup,
+  ...RESOURCE_DESCRIBERS,
 ];

@@ -19,6 +19,13 @@ export enum TopologyNodeKind {
    * service or an Application Load Balancer (the node's `targetType` property says which).
    */
   TARGET = 'TARGET',
+  /**
+   * A resource configuration: a resource (a DNS name, an IP address, an RDS database) that clients reach over TCP
+   * through a resource gateway, or a group of them and their children.
+   */
+  RESOURCE_CONFIGURATION = 'RESOURCE_CONFIGURATION',
+  /** A resource gateway: where connections to resources enter the resources' VPC. */
+  RESOURCE_GATEWAY = 'RESOURCE_GATEWAY',
 }
 
 /**
@@ -37,6 +44,14 @@ export enum TopologyEdgeKind {
   FORWARD = 'FORWARD',
   /** A target group has a target. */
   TARGET = 'TARGET',
+  /** A resource configuration is associated with a service network. */
+  RESOURCE_ASSOCIATION = 'RESOURCE_ASSOCIATION',
+  /** A VPC reaches a service network or a resource configuration through a VPC endpoint. */
+  VPC_ENDPOINT = 'VPC_ENDPOINT',
+  /** A resource configuration group has a child configuration. */
+  CHILD = 'CHILD',
+  /** A resource configuration is reached through a resource gateway. */
+  GATEWAY = 'GATEWAY',
 }
 
 /**

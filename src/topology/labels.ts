@@ -1,5 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { IConstruct } from 'constructs';
 import { RuleMatch } from '../matches';
 import { literal } from '../private/names';
 
@@ -56,4 +57,14 @@ export function forwardLabel(weights: ReadonlyArray<number | undefined>, index: 
     parts.push(total > 0 ? `weight ${own} (${Math.round((own / total) * 100)}%)` : `weight ${own}`);
   }
   return parts.length > 0 ? parts.join(', ') : undefined;
+}
+
+/** How a network or service was imported: by name (looked up at deploy time), or by ARN or ID. */
+export function importedHow(imported: IConstruct): string {
+  return literal((imported as { lookUpName?: unknown }).lookUpName) ? 'imported by name' : 'imported';
+}
+
+/** The entries that have a value. */
+export function compact(facts: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(facts).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }

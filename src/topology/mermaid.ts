@@ -18,6 +18,8 @@ const SHAPES: Record<TopologyNodeKind, { readonly open: string; readonly close: 
   [TopologyNodeKind.RULE]: { open: '[', close: ']', style: 'fill:#fffde7,stroke:#f9a825,color:#1b1b1b' },
   [TopologyNodeKind.TARGET_GROUP]: { open: '[[', close: ']]', style: 'fill:#fff3e0,stroke:#ef6c00,color:#1b1b1b' },
   [TopologyNodeKind.TARGET]: { open: '[/', close: '/]', style: 'fill:#fafafa,stroke:#616161,color:#1b1b1b' },
+  [TopologyNodeKind.RESOURCE_CONFIGURATION]: { open: '[(', close: ')]', style: 'fill:#fce4ec,stroke:#ad1457,color:#1b1b1b' },
+  [TopologyNodeKind.RESOURCE_GATEWAY]: { open: '[\\', close: '/]', style: 'fill:#efebe9,stroke:#4e342e,color:#1b1b1b' },
 };
 const OTHER_SHAPE = { open: '[', close: ']', style: 'fill:#ffffff,stroke:#9e9e9e,color:#1b1b1b' };
 
@@ -25,6 +27,8 @@ const OTHER_SHAPE = { open: '[', close: ']', style: 'fill:#ffffff,stroke:#9e9e9e
 const ARROWS: Partial<Record<TopologyEdgeKind, string>> = {
   [TopologyEdgeKind.VPC_ASSOCIATION]: '-.->',
   [TopologyEdgeKind.SERVICE_ASSOCIATION]: '-.->',
+  [TopologyEdgeKind.RESOURCE_ASSOCIATION]: '-.->',
+  [TopologyEdgeKind.VPC_ENDPOINT]: '-.->',
 };
 
 export function renderMermaid(graph: TopologyGraph): string {

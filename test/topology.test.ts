@@ -132,7 +132,8 @@ describe('the topology of every example', () => {
       'Stack_Internal -> Stack_Internal_Orders [CHILD]',
       'Stack_Network -> Stack_Internal [RESOURCE_ASSOCIATION]',
     ]);
-    expect(nodeAt(Topology.of(stack).toJson(), 'Stack/Internal/Orders').properties).toMatchObject({ resourceConfigurationType: 'CHILD', resource: 'orders.internal.example.com' });
+    expect(nodeAt(Topology.of(stack).toJson(), 'Stack/Internal/Orders').properties)
+      .toMatchObject({ resourceConfigurationType: 'CHILD', resource: 'orders.internal.example.com' });
   });
 
   test('the README shows the target-groups diagram as the library draws it', () => {

@@ -111,7 +111,8 @@ describe('the topology of every example', () => {
     const configurations = kinds(TopologyNodeKind.RESOURCE_CONFIGURATION);
     expect(configurations.map(node => node.properties.resourceConfigurationType).sort()).toEqual(['ARN', 'SINGLE']);
     const gateway = kinds(TopologyNodeKind.RESOURCE_GATEWAY)[0].id;
-    configurations.forEach(configuration => expect(graph.edges).toContainEqual({ from: configuration.id, to: gateway, kind: TopologyEdgeKind.GATEWAY }));
+    configurations.forEach(configuration =>
+      expect(graph.edges).toContainEqual({ from: configuration.id, to: gateway, kind: TopologyEdgeKind.GATEWAY }));
     const associations = graph.edges.filter(edge => edge.kind === TopologyEdgeKind.RESOURCE_ASSOCIATION);
     expect(associations.map(edge => edge.to).sort()).toEqual(configurations.map(node => node.id).sort());
     const endpoints = graph.edges.filter(edge => edge.kind === TopologyEdgeKind.VPC_ENDPOINT);

@@ -3,7 +3,7 @@
  * prints, per app and stack, the resources by type and any warnings. Exits non-zero when an app fails to synthesize.
  */
 import * as path from 'path';
-import { exampleApp, exampleNames } from './example-apps';
+import { exampleApp, exampleNames, missingContext } from './example-apps';
 
 let failed = 0;
 for (const name of exampleNames()) {
@@ -11,6 +11,10 @@ for (const name of exampleNames()) {
   console.log(`\n=== ${name} -> ${outdir}`);
   try {
     const assembly = exampleApp(name, { outdir }).synth();
+    const missing = missingContext(assembly);
+    if (missing.length > 0) {
+      throw new Error(`context missing (its templates hold dummy values): record ${missing.join(', ')} in examples/${name}/cdk.context.json`);
+    }
     for (const stack of assembly.stacks) {
       const resources: Record<string, { Type: string }> = stack.template.Resources ?? {};
       const byType = new Map<string, number>();

@@ -50,10 +50,13 @@ test('it has a real version, not the 0.0.0 projen writes without release tooling
   expect(fs.readFileSync(path.join(pkg.dir, 'CHANGELOG.md'), 'utf8')).toContain(`## ${pkg.manifest.version}`);
 });
 
-test('it holds only what a user app loads (lib/, the handler bundle, .jsii) and the documentation', () => {
+test('it holds only what a user app loads (lib/, the handler bundle), what jsii tools load, and the documentation', () => {
   const documentation = ['API.md', 'CHANGELOG.md', 'LICENSE', 'README.md', 'package.json'];
+  // The assembly, and the README examples translated by jsii-rosetta (written by the build's rosetta step), which
+  // jsii-pacmak and Construct Hub read for the other languages' documentation.
+  const jsii = ['.jsii', '.jsii.tabl.json'];
   const unexpected = pkg.files.filter(file =>
-    !documentation.includes(file) && file !== '.jsii' && file !== HANDLER && !/^lib\/.+\.(js|d\.ts)$/.test(file));
+    ![...documentation, ...jsii, HANDLER].includes(file) && !/^lib\/.+\.(js|d\.ts)$/.test(file));
   expect(unexpected).toEqual([]);
   // The handler's own compiled source needs the AWS SDK, which is not a dependency: only its bundle in assets/ runs.
   expect(pkg.files.filter(file => file.includes('.lambda.') && file !== HANDLER)).toEqual([]);
@@ -126,4 +129,12 @@ test('every path that packs the tarball (package:js, which package and build run
   expect(steps('package-all').map(step => step.spawn)).toContain('package:js');
   expect(steps('package').map(step => step.spawn)).toContain('package:js');
   expect(steps('build').map(step => step.spawn)).toContain('package');
+});
+
+test('the README shows the imports its examples compile with (rosetta/default.ts-fixture)', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const shown = /these imports:\n\n```ts nofixture\n([\s\S]*?)```/.exec(readme)?.[1];
+  const fixture = fs.readFileSync(path.join(ROOT, 'rosetta', 'default.ts-fixture'), 'utf8');
+  const compiledWith = fixture.slice(0, fixture.indexOf('\nclass ')).split('\n').filter(line => !line.startsWith('//')).join('\n');
+  expect(shown?.trim()).toEqual(compiledWith.trim());
 });

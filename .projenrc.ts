@@ -118,6 +118,15 @@ const bundle = project.tasks.tryFind('bundle')!;
 examples.prependSpawn(bundle);
 project.tasks.tryFind('package:js')!.prependSpawn(bundle);
 
+// The library's synth-time cost against the same resources written as L1s (scripts/bench.ts); it measures lib/.
+const bench = project.addTask('bench', {
+  description: 'Measure CPU time and peak memory of synthesizing N services with the library and with L1s (child processes, interleaved)',
+  exec: 'ts-node scripts/bench.ts',
+  env: { TS_NODE_PROJECT: 'examples/tsconfig.json' },
+  receiveArgs: true,
+});
+bench.prependSpawn(project.compileTask);
+
 // README examples must compile against the API (strict jsii-rosetta, with rosetta/default.ts-fixture).
 const rosetta = project.addTask('rosetta', {
   description: 'Compile every TypeScript example in the README against the library',

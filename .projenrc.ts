@@ -39,7 +39,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
   devDeps: [
     '@aws-sdk/client-vpc-lattice', '@types/aws-lambda', 'aws-sdk-client-mock@^4.1.0',
-    'cdk-nag@^3.0.2', 'tsconfig-paths@^4.2.0',
+    'cdk-nag@^3.0.2', 'tsconfig-paths@^4.2.0', 'madge@^8.0.0',
   ],
 
   // No source maps in lib/: the published package has no src/ for them to point at (inline sources doubled lib/),
@@ -60,6 +60,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
 });
 
 project.package.addPackageResolutions('unrs-resolver@1.12.2'); // else `npm ci` rejects the lockfile npm 11 writes
+// madge 8 asks for TypeScript 5 as a peer, but parses with whatever TypeScript the project has.
+project.package.file.addOverride('overrides.madge', { typescript: '$typescript' });
 // No release tooling (release: false) means projen would write version 0.0.0: the version is set here, with a
 // CHANGELOG.md entry for each one.
 project.package.addVersion('0.1.0');
@@ -103,6 +105,14 @@ project.npmignore?.exclude('/examples/', '/scripts/', '/.ci/', '/cdk.out/');
 // dependency): the bundle in assets/ is what runs. test/package.test.ts checks the tarball.
 project.npmignore?.exclude('/lib/**/*.lambda.js', '/lib/**/*.lambda.d.ts', '/rosetta/');
 project.gitignore.exclude('cdk.out/');
+
+// No import circles in the library: eslint's import/no-cycle for value imports, and madge, which also counts `import type`.
+project.eslint?.addOverride({ files: ['src/**/*.ts'], rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] } });
+const cycles = project.addTask('check:cycles', {
+  description: 'Fail when modules of src/ import each other in a circle (type-only imports included)',
+  exec: 'madge --circular --extensions ts --ts-config tsconfig.json --no-spinner src',
+});
+project.postCompileTask.spawn(cycles);
 
 // The main job: synthesize every app under examples/ and print what was built.
 const examples = project.addTask('examples', {

@@ -1,6 +1,6 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
-import { INVOKE_ACTION } from './private/auth-policy';
+import { INVOKE_ACTION } from './private/constants';
 import { invalid, isToken } from './private/validation';
 
 /**

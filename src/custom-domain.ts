@@ -2,13 +2,13 @@ import { Duration } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct, IConstruct } from 'constructs';
-import { ListenerProtocol } from './listener';
-import { listenersOf } from './private/registry';
+import { ILatticeService } from './interfaces';
 import { invalid, isToken } from './private/validation';
-import type { ILatticeService } from './service';
+import { ListenerProtocol } from './protocols';
 
 /**
- * A name of your own for a service, instead of the one VPC Lattice generates.
+ * A name of your own for a service, instead of the one VPC Lattice generates. TLS_PASSTHROUGH listeners need one:
+ * VPC Lattice routes their connections to the service by it (the server name of the TLS client hello).
  */
 export interface CustomDomain {
   /**
@@ -23,7 +23,8 @@ export interface CustomDomain {
    * defined in this app with literal names. VPC Lattice has no fallback: without a certificate, HTTPS requests to the
    * custom name fail, so a service with an HTTPS listener needs one.
    *
-   * @default - no certificate: only HTTP listeners can serve the custom name
+   * @default - no certificate: only HTTP and TLS_PASSTHROUGH listeners can serve the custom name (TLS passthrough
+   * never uses it: the targets hold their own)
    */
   readonly certificate?: acm.ICertificate;
 
@@ -77,7 +78,7 @@ export function wireCustomDomain(service: ILatticeService, domain: CustomDomain,
 }
 
 function validateCertificate(service: ILatticeService, domain: CustomDomain): string[] {
-  const https = listenersOf(service).filter(listener => listener.protocol === ListenerProtocol.HTTPS);
+  const https = service.listeners.filter(listener => listener.protocol === ListenerProtocol.HTTPS);
   if (https.length === 0) { return []; }
   if (!domain.certificate) {
     return [`invalid customDomain '${domain.domainName}': it has no certificate, but the HTTPS listener ${https[0].node.path} serves it, ` +

@@ -1,3 +1,5 @@
+export * from './protocols';
+export * from './interfaces';
 export * from './auth';
 export * from './service-network';
 export * from './service-network-association';

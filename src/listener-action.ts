@@ -1,6 +1,8 @@
 import { CfnListener } from 'aws-cdk-lib/aws-vpclattice';
 import { IConstruct } from 'constructs';
-import { checkCount, checkInteger, checkOneOf } from './private/validation';
+import { IListener, IListenerRule } from './interfaces';
+import { forwardableTargetProtocols, listenerProtocolRules } from './private/protocol-table';
+import { checkCount, checkInteger, checkOneOf, invalid } from './private/validation';
 import { ITargetGroup } from './target-groups/target-group-base';
 
 /**
@@ -36,7 +38,8 @@ export abstract class ListenerAction {
   }
 
   /**
-   * Answers every request with a fixed status code, without calling a target. VPC Lattice supports 404 and 500.
+   * Answers every request with a fixed status code, without calling a target. VPC Lattice supports 404 and 500. Not for
+   * TLS_PASSTHROUGH listeners, which forward every connection.
    */
   public static fixedResponse(statusCode: number): ListenerAction {
     return new FixedResponseAction(statusCode);
@@ -46,11 +49,13 @@ export abstract class ListenerAction {
   public abstract readonly targetGroups: ITargetGroup[];
 
   /**
-   * The action in CloudFormation's shape; `site` tells whether it is a listener's default action or a rule's action.
+   * Binds the action to the listener whose default action it is, or to the rule that takes it: checks it against the
+   * listener, tells each target group who forwards to it, and returns the action in CloudFormation's shape.
    *
+   * @param scope the listener or rule, for messages
    * @internal
    */
-  public abstract _render(scope: IConstruct, site: 'listener' | 'rule'): CfnListener.DefaultActionProperty;
+  public abstract _bind(scope: IConstruct, listener: IListener, rule?: IListenerRule): CfnListener.DefaultActionProperty;
 }
 
 class ForwardAction extends ListenerAction {
@@ -61,12 +66,13 @@ class ForwardAction extends ListenerAction {
     this.targetGroups = weighted.map(entry => entry.targetGroup);
   }
 
-  public _render(scope: IConstruct, site: 'listener' | 'rule'): CfnListener.DefaultActionProperty {
-    const property = site === 'listener' ? 'defaultAction' : 'action';
+  public _bind(scope: IConstruct, listener: IListener, rule?: IListenerRule): CfnListener.DefaultActionProperty {
+    const property = rule ? 'action' : 'defaultAction';
     checkCount(scope, `${property} target groups`, this.weighted, 1, 10);
     // CloudFormation accepts a weight of 0 on a listener's default action, but not on a rule.
-    const minWeight = site === 'listener' ? 0 : 1;
+    const minWeight = rule ? 1 : 0;
     this.weighted.forEach(entry => checkInteger(scope, `${property} weight`, entry.weight, minWeight, 999));
+    this.targetGroups.forEach(targetGroup => targetGroup.registerListener(listener, rule));
     return {
       forward: {
         targetGroups: this.weighted.map(entry => ({ targetGroupIdentifier: entry.targetGroup.targetGroupArn, weight: entry.weight })),
@@ -82,9 +88,14 @@ class FixedResponseAction extends ListenerAction {
     super();
   }
 
-  public _render(scope: IConstruct, site: 'listener' | 'rule'): CfnListener.DefaultActionProperty {
-    checkOneOf(scope, `${site === 'listener' ? 'defaultAction' : 'action'} fixed-response status code`, this.statusCode, [404, 500],
-      'VPC Lattice supports only these two');
+  public _bind(scope: IConstruct, listener: IListener, rule?: IListenerRule): CfnListener.DefaultActionProperty {
+    const property = rule ? 'action' : 'defaultAction';
+    checkOneOf(scope, `${property} fixed-response status code`, this.statusCode, [404, 500], 'VPC Lattice supports only these two');
+    if (listenerProtocolRules(listener.protocol)?.takesFixedResponse === false) {
+      throw invalid(scope, property, `fixed response ${this.statusCode}`,
+        `${listener.protocol} listeners forward every connection to target groups and cannot answer themselves; use ListenerAction.forward or ` +
+        `weightedForward with ${forwardableTargetProtocols(listener.protocol).join(' or ')} target groups`);
+    }
     return { fixedResponse: { statusCode: this.statusCode } };
   }
 }

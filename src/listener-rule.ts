@@ -1,10 +1,9 @@
 import { Resource } from 'aws-cdk-lib';
 import { CfnRule } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
-import type { IListener } from './listener';
+import { IListener, IListenerRule } from './interfaces';
 import { ListenerAction } from './listener-action';
 import { RuleMatch, renderRuleMatch } from './matches';
-import { recordRule } from './private/registry';
 import { checkInteger, checkResourceName } from './private/validation';
 
 /**
@@ -47,22 +46,10 @@ export interface ListenerRuleProps extends ListenerRuleOptions {
  *
  * @resource AWS::VpcLattice::Rule
  */
-export class ListenerRule extends Resource {
-  /**
-   * The ARN of the rule.
-   *
-   * @attribute
-   */
+export class ListenerRule extends Resource implements IListenerRule {
   public readonly ruleArn: string;
-
-  /**
-   * The ID of the rule (`rule-…`).
-   *
-   * @attribute
-   */
   public readonly ruleId: string;
-
-  /** The priority of the rule within its listener. */
+  public readonly listener: IListener;
   public readonly priority: number;
 
   /** What happens to the requests the rule matches. */
@@ -72,8 +59,10 @@ export class ListenerRule extends Resource {
     super(scope, id, { physicalName: props.ruleName });
     checkInteger(this, 'priority', props.priority, 1, 100);
     checkResourceName(this, 'ruleName', props.ruleName, 'rule');
+    this.listener = props.listener;
     this.priority = props.priority;
     this.action = props.action;
+    props.listener.registerRule(this);
 
     const resource = new CfnRule(this, 'Resource', {
       serviceIdentifier: props.listener.service.serviceId,
@@ -81,10 +70,9 @@ export class ListenerRule extends Resource {
       name: props.ruleName,
       priority: props.priority,
       match: renderRuleMatch(this, props.match),
-      action: props.action._render(this, 'rule'),
+      action: props.action._bind(this, props.listener, this),
     });
     this.ruleArn = resource.attrArn;
     this.ruleId = resource.attrId;
-    recordRule(props.listener, this);
   }
 }

@@ -1,57 +1,20 @@
-import { IResource, Resource, Token } from 'aws-cdk-lib';
+import { Resource, Token } from 'aws-cdk-lib';
 import { CfnListener } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
+import { IListener, IListenerRule, ILatticeService } from './interfaces';
 import { ListenerAction } from './listener-action';
 import { ListenerRule, ListenerRuleOptions } from './listener-rule';
-import { recordListener, rulesOf } from './private/registry';
+import { forwardableTargetProtocols, LISTENER_PROTOCOLS, listenerProtocolRules } from './private/protocol-table';
 import { checkInteger, checkResourceName, invalid } from './private/validation';
-import type { ILatticeService } from './service';
-
-/**
- * The protocol clients use to reach a listener.
- */
-export enum ListenerProtocol {
-  /** HTTP. Default port 80. */
-  HTTP = 'HTTP',
-  /** HTTPS, with a certificate VPC Lattice manages for the service's generated name. Default port 443. */
-  HTTPS = 'HTTPS',
-  /**
-   * TLS passthrough to TCP target groups. Not supported by this version of the library: it comes with TCP support.
-   */
-  TLS_PASSTHROUGH = 'TLS_PASSTHROUGH',
-}
-
-/**
- * A listener of a VPC Lattice service.
- */
-export interface IListener extends IResource {
-  /**
-   * The ARN of the listener.
-   *
-   * @attribute
-   */
-  readonly listenerArn: string;
-
-  /**
-   * The ID of the listener (`listener-…`).
-   *
-   * @attribute
-   */
-  readonly listenerId: string;
-
-  /** The service the listener belongs to. */
-  readonly service: ILatticeService;
-
-  /** Adds a rule that routes the requests it matches. */
-  addRule(id: string, options: ListenerRuleOptions): ListenerRule;
-}
+import { ListenerProtocol } from './protocols';
 
 /**
  * Options for adding a listener to a service.
  */
 export interface ListenerOptions {
   /**
-   * The protocol clients use.
+   * The protocol clients use. A `TLS_PASSTHROUGH` listener passes TLS connections through to TCP target groups
+   * undecrypted; its service needs a custom domain name, and VPC Lattice cannot authenticate its callers.
    *
    * @default ListenerProtocol.HTTPS
    */
@@ -60,14 +23,15 @@ export interface ListenerOptions {
   /**
    * The port clients connect to, 1 to 65535. Unique within the service.
    *
-   * @default - 80 for HTTP, 443 for HTTPS
+   * @default - 80 for HTTP, 443 for HTTPS; TLS_PASSTHROUGH listeners have no default and need it
    */
   readonly port?: number;
 
   /**
-   * What happens to requests no rule matches.
+   * What happens to requests no rule matches. A TLS_PASSTHROUGH listener forwards every connection (`forward` or
+   * `weightedForward` to TCP target groups) and cannot answer with a fixed response.
    *
-   * @default ListenerAction.fixedResponse(404)
+   * @default ListenerAction.fixedResponse(404); TLS_PASSTHROUGH listeners have no default and need it
    */
   readonly defaultAction?: ListenerAction;
 
@@ -79,7 +43,8 @@ export interface ListenerOptions {
   readonly listenerName?: string;
 
   /**
-   * Rules to add now; more can be added with `addRule`. Each rule's construct ID is `Rule<priority>`.
+   * Rules to add now; more can be added with `addRule`. Each rule's construct ID is `Rule<priority>`. TLS_PASSTHROUGH
+   * listeners take none.
    *
    * @default - no rules: every request takes the default action
    */
@@ -103,68 +68,106 @@ export class Listener extends Resource implements IListener {
   public readonly listenerArn: string;
   public readonly listenerId: string;
   public readonly service: ILatticeService;
-
-  /** The protocol clients use. */
   public readonly protocol: ListenerProtocol;
-
-  /** The port clients connect to. */
   public readonly port: number;
 
   /** What happens to requests no rule matches. */
   public readonly defaultAction: ListenerAction;
 
+  private readonly _rules: IListenerRule[] = [];
+
   constructor(scope: Construct, id: string, props: ListenerProps) {
     super(scope, id, { physicalName: props.listenerName });
     this.service = props.service;
     this.protocol = props.protocol ?? ListenerProtocol.HTTPS;
-    if (this.protocol === ListenerProtocol.TLS_PASSTHROUGH) {
-      throw invalid(this, 'protocol', this.protocol,
-        'TLS_PASSTHROUGH listeners need TCP target groups, which this version of the library does not support yet; use ListenerProtocol.HTTP or ListenerProtocol.HTTPS');
-    }
-    if (this.protocol !== ListenerProtocol.HTTP && this.protocol !== ListenerProtocol.HTTPS && !Token.isUnresolved(this.protocol)) {
-      throw invalid(this, 'protocol', this.protocol, "must be 'HTTP' or 'HTTPS'");
-    }
-    this.port = props.port ?? defaultListenerPort(this.protocol);
-    checkInteger(this, 'port', this.port, 1, 65535);
+    this.port = listenerPort(this, this.protocol, props.port);
     checkResourceName(this, 'listenerName', props.listenerName, 'listener');
-    this.defaultAction = props.defaultAction ?? ListenerAction.fixedResponse(404);
+    this.defaultAction = props.defaultAction ?? defaultActionOf(this, this.protocol);
 
     const resource = new CfnListener(this, 'Resource', {
       serviceIdentifier: props.service.serviceId,
       name: props.listenerName,
       protocol: this.protocol,
       port: this.port,
-      defaultAction: this.defaultAction._render(this, 'listener'),
+      defaultAction: this.defaultAction._bind(this, this),
     });
     this.listenerArn = resource.attrArn;
     this.listenerId = resource.attrId;
-    recordListener(props.service, this);
+    props.service.registerListener(this);
 
     props.rules?.forEach(rule => this.addRule(`Rule${rule.priority}`, rule));
-    this.node.addValidation({ validate: () => this.validateRulePriorities() });
   }
 
+  public get rules(): IListenerRule[] {
+    return [...this._rules];
+  }
+
+  /** Adds a rule that routes the requests it matches. TLS_PASSTHROUGH listeners take no rules. */
   public addRule(id: string, options: ListenerRuleOptions): ListenerRule {
+    // Checked before the rule exists, so that rules given as props, named after their priority, get this message
+    // rather than a clash of construct IDs.
+    this.checkRuleFits(`${this.node.path}/${id}`, options.priority);
     return new ListenerRule(this, id, { ...options, listener: this });
   }
 
-  private validateRulePriorities(): string[] {
-    const byPriority = new Map<number, string[]>();
-    for (const rule of rulesOf(this)) {
-      if (Token.isUnresolved(rule.priority)) { continue; }
-      byPriority.set(rule.priority, [...(byPriority.get(rule.priority) ?? []), rule.node.path]);
+  public registerRule(rule: IListenerRule): void {
+    if (this._rules.includes(rule)) { return; }
+    this.checkRuleFits(rule.node.path, rule.priority);
+    this._rules.push(rule);
+  }
+
+  /** A listener of this protocol takes the rule, and no other rule of the listener has its priority. */
+  private checkRuleFits(path: string, priority: number) {
+    if (listenerProtocolRules(this.protocol)?.takesRules === false) {
+      throw invalid(this, 'rule', path, `${this.protocol} listeners take no rules: their default action forwards every connection, which ` +
+        'VPC Lattice cannot look into. To route connections differently, give them another service (with its own custom domain name)');
     }
-    return [...byPriority.entries()]
-      .filter(([, paths]) => paths.length > 1)
-      .map(([priority, paths]) => `invalid priority ${priority}: rule priorities must be unique within a listener, and ${paths.join(' and ')} share it`);
+    const sharing = this._rules.find(rule => !Token.isUnresolved(priority) && rule.priority === priority);
+    if (sharing) {
+      throw invalid(this, 'priority', priority, `rule priorities must be unique within a listener, and ${sharing.node.path} and ${path} share it`);
+    }
   }
 }
 
+/** The port of a listener: the one given, or its protocol's default; checked. */
+function listenerPort(scope: Listener, protocol: ListenerProtocol, port: number | undefined): number {
+  const rules = listenerProtocolRules(protocol);
+  if (!rules && !Token.isUnresolved(protocol)) {
+    throw invalid(scope, 'protocol', protocol, `must be one of ${Object.keys(LISTENER_PROTOCOLS).map(name => `'${name}'`).join(', ')}`);
+  }
+  if (rules?.unsupported) {
+    throw invalid(scope, 'protocol', protocol, rules.unsupported);
+  }
+  // A protocol only known at deploy time gets the port of HTTPS, the default protocol.
+  const result = port ?? (rules ?? LISTENER_PROTOCOLS[ListenerProtocol.HTTPS]).defaultPort;
+  if (result === undefined) {
+    throw invalid(scope, 'port', undefined, `give the port: ${protocol} listeners have no default port (VPC Lattice documents none), e.g. port: 443`);
+  }
+  checkInteger(scope, 'port', result, 1, 65535);
+  return result;
+}
+
 /**
- * The port a listener gets when none is given: 80 for HTTP, 443 otherwise.
+ * The default action of a listener given none: a 404, where the protocol takes fixed responses; an error otherwise.
+ */
+function defaultActionOf(scope: Listener, protocol: ListenerProtocol): ListenerAction {
+  if (listenerProtocolRules(protocol)?.takesFixedResponse === false) {
+    const groups = forwardableTargetProtocols(protocol).join(' or ');
+    throw invalid(scope, 'defaultAction', undefined, `${protocol} listeners forward every connection and cannot answer with a fixed response, ` +
+      `so they have no default action: give defaultAction: ListenerAction.forward(targetGroup) (or weightedForward) with a ${groups} target group`);
+  }
+  return ListenerAction.fixedResponse(404);
+}
+
+/**
+ * The construct ID of a listener given in a service's props: its protocol and port, like `Https443` or
+ * `TlsPassthrough443`, or its position when the port is only known at deploy time.
  *
  * @internal
  */
-export function defaultListenerPort(protocol: ListenerProtocol | undefined): number {
-  return protocol === ListenerProtocol.HTTP ? 80 : 443;
+export function listenerIdFor(options: ListenerOptions, index: number): string {
+  const protocol = options.protocol ?? ListenerProtocol.HTTPS;
+  const port = options.port ?? listenerProtocolRules(protocol)?.defaultPort ?? LISTENER_PROTOCOLS[ListenerProtocol.HTTPS].defaultPort!;
+  const name = protocol.split('_').map(word => `${word.charAt(0)}${word.slice(1).toLowerCase()}`).join('');
+  return `${name}${Token.isUnresolved(port) ? index : port}`;
 }

@@ -3,8 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as cr from 'aws-cdk-lib/custom-resources';
-import { IConstruct } from 'constructs';
-import { whenTreeIsComplete } from './private/tree';
+import { Construct, IConstruct } from 'constructs';
 import { invalid } from './private/validation';
 
 /**
@@ -42,15 +41,11 @@ export class LatticePrefixList {
    */
   public static useKnownId(scope: IConstruct, prefixListId: string, options: LatticePrefixListOptions = {}): void {
     const stack = Stack.of(scope);
-    const list = prefixListOf(stack, options.ipv6 ?? false);
     const property = options.ipv6 ? 'IPv6 prefixListId' : 'prefixListId';
     if (!Token.isUnresolved(prefixListId) && !/^pl-([0-9a-f]{8}|[0-9a-f]{17})$/.test(prefixListId)) {
       throw invalid(stack, property, prefixListId, "must be a prefix-list ID: 'pl-' followed by 8 or 17 characters of 0-9 and a-f");
     }
-    if (list.knownId !== undefined && list.knownId !== prefixListId) {
-      throw invalid(stack, property, prefixListId, `this stack already uses the known ID '${list.knownId}'; give one ID per stack`);
-    }
-    list.knownId = prefixListId;
+    prefixListOf(stack, options.ipv6 ?? false).useKnownId(prefixListId, property);
   }
 
   /**
@@ -58,7 +53,7 @@ export class LatticePrefixList {
    * deploy-time lookup.
    */
   public static idOf(scope: IConstruct, options: LatticePrefixListOptions = {}): string {
-    return prefixListOf(Stack.of(scope), options.ipv6 ?? false).id;
+    return prefixListOf(Stack.of(scope), options.ipv6 ?? false).use().id;
   }
 
   /**
@@ -69,54 +64,52 @@ export class LatticePrefixList {
    * Rules from this peer on the same security group and port are made once, however often they are added.
    */
   public static peer(scope: IConstruct, options: LatticePrefixListOptions = {}): ec2.IPeer {
-    return prefixListOf(Stack.of(scope), options.ipv6 ?? false).peer;
+    return prefixListOf(Stack.of(scope), options.ipv6 ?? false).use().peer;
   }
 
   private constructor() {}
 }
 
-/** The prefix lists of each stack, created on first use. */
-const prefixListsByStack = new WeakMap<Stack, Map<boolean, PrefixListInStack>>();
-
 function prefixListOf(stack: Stack, ipv6: boolean): PrefixListInStack {
-  const lists = prefixListsByStack.get(stack) ?? new Map<boolean, PrefixListInStack>();
-  prefixListsByStack.set(stack, lists);
-  let list = lists.get(ipv6);
-  if (!list) {
-    list = new PrefixListInStack(stack, ipv6);
-    lists.set(ipv6, list);
-  }
-  return list;
+  const id = ipv6 ? 'VpcLatticeIpv6PrefixListId' : 'VpcLatticePrefixListId';
+  const existing = stack.node.tryFindChild(id);
+  return existing instanceof PrefixListInStack ? existing : new PrefixListInStack(stack, id, ipv6);
 }
 
 /**
- * One prefix list in one stack. Its ID is a lazy value, so that `useKnownId` may come after the first target group:
- * whether the stack needs a lookup is decided once the tree is complete.
+ * One prefix list in one stack, held in the stack's tree (it renders nothing). Its ID is a lazy value: the ID given to
+ * `useKnownId`, else the result of a deploy-time lookup made on first use. A known ID given after the first use
+ * removes the lookup again, so that the order of `useKnownId` and the target groups does not matter.
  */
-class PrefixListInStack {
-  public knownId?: string;
+class PrefixListInStack extends Construct {
   public readonly id: string;
   public readonly peer: ec2.IPeer;
-  private lookupId?: string;
+  private knownId?: string;
+  private lookup?: { readonly resource: cr.AwsCustomResource; readonly id: string; readonly madeProvider: boolean };
 
-  constructor(stack: Stack, ipv6: boolean) {
-    this.id = Lazy.string({
-      produce: () => {
-        const id = this.knownId ?? this.lookupId;
-        if (id === undefined) {
-          throw invalid(stack, 'VPC Lattice prefix list', ipv6 ? 'IPv6' : 'IPv4',
-            'was first used after the construct tree was complete (from an Aspect); use LatticePrefixList.useKnownId, or add the target earlier');
-        }
-        return id;
-      },
-    });
+  constructor(private readonly stack: Stack, id: string, private readonly ipv6: boolean) {
+    super(stack, id);
+    this.id = Lazy.string({ produce: () => this.knownId ?? this.lookup?.id });
     this.peer = new PrefixListPeer(this.id, ipv6 ? 'VpcLatticeIpv6PrefixList' : 'VpcLatticePrefixList');
-    // Synthesizing an app again runs this again: the lookup is made once.
-    whenTreeIsComplete(stack, () => {
-      if (this.knownId === undefined && this.lookupId === undefined) {
-        this.lookupId = lookUpPrefixListId(stack, ipv6);
-      }
-    });
+  }
+
+  /** The ID, looking it up at deploy time unless it is known. */
+  public use(): this {
+    if (this.knownId === undefined && !this.lookup) {
+      this.lookup = lookUpPrefixListId(this.stack, this.ipv6);
+    }
+    return this;
+  }
+
+  public useKnownId(prefixListId: string, property: string) {
+    if (this.knownId !== undefined && this.knownId !== prefixListId) {
+      throw invalid(this.stack, property, prefixListId, `this stack already uses the known ID '${this.knownId}'; give one ID per stack`);
+    }
+    this.knownId = prefixListId;
+    if (this.lookup) {
+      removeLookup(this.stack, this.lookup);
+      this.lookup = undefined;
+    }
   }
 }
 
@@ -141,8 +134,11 @@ class PrefixListPeer implements ec2.IPeer {
 
 /** The construct ID aws-cdk-lib gives the one Lambda function behind every `AwsCustomResource` of a stack. */
 const AWS_CUSTOM_RESOURCE_PROVIDER_ID = `AWS${cr.AwsCustomResource.PROVIDER_FUNCTION_UUID.replace(/-/g, '')}`;
+const LOOKUP_ROLE_ID = 'VpcLatticePrefixListLookupRole';
+const LOOKUP_LOGS_ID = 'VpcLatticePrefixListLookupLogs';
 
-function lookUpPrefixListId(stack: Stack, ipv6: boolean): string {
+/** The lookup of the list's ID, and whether it made the stack's `AwsCustomResource` provider (its role, log group). */
+function lookUpPrefixListId(stack: Stack, ipv6: boolean): { resource: cr.AwsCustomResource; id: string; madeProvider: boolean } {
   const name = ipv6 ? `com.amazonaws.${Aws.REGION}.ipv6.vpc-lattice` : `com.amazonaws.${Aws.REGION}.vpc-lattice`;
   const call: cr.AwsSdkCall = {
     service: 'EC2',
@@ -168,7 +164,19 @@ function lookUpPrefixListId(stack: Stack, ipv6: boolean): string {
     id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
     reason: "ec2:DescribeManagedPrefixLists supports no resource-level permissions, so its resource is '*'; the policy allows that one read-only action.",
   });
-  return lookup.getResponseField('PrefixLists.0.PrefixListId');
+  return { resource: lookup, id: lookup.getResponseField('PrefixLists.0.PrefixListId'), madeProvider: !providerExists };
+}
+
+/**
+ * Removes a lookup that a known ID made unnecessary, with the provider it made, unless another `AwsCustomResource` of
+ * the stack uses it.
+ */
+function removeLookup(stack: Stack, lookup: { resource: cr.AwsCustomResource; madeProvider: boolean }) {
+  stack.node.tryRemoveChild(lookup.resource.node.id);
+  const providerUsed = stack.node.findAll().some(construct => construct instanceof cr.AwsCustomResource);
+  if (lookup.madeProvider && !providerUsed) {
+    [AWS_CUSTOM_RESOURCE_PROVIDER_ID, LOOKUP_ROLE_ID, LOOKUP_LOGS_ID].forEach(id => stack.node.tryRemoveChild(id));
+  }
 }
 
 /**
@@ -176,11 +184,11 @@ function lookUpPrefixListId(stack: Stack, ipv6: boolean): string {
  * logs kept for a year rather than forever.
  */
 function lookupFunctionSettings(stack: Stack): { role: iam.IRole; logGroup: logs.ILogGroup } {
-  const logGroup = new logs.LogGroup(stack, 'VpcLatticePrefixListLookupLogs', {
+  const logGroup = new logs.LogGroup(stack, LOOKUP_LOGS_ID, {
     retention: logs.RetentionDays.ONE_YEAR,
     removalPolicy: RemovalPolicy.DESTROY,
   });
-  const role = new iam.Role(stack, 'VpcLatticePrefixListLookupRole', {
+  const role = new iam.Role(stack, LOOKUP_ROLE_ID, {
     assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
     description: 'Looks up the VPC Lattice managed prefix list at deploy time',
   });

@@ -1,29 +1,14 @@
-import { Resource, Token, Validations } from 'aws-cdk-lib';
+import { IResolvable, Lazy, Resource, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { CfnServiceNetworkServiceAssociation, CfnServiceNetworkVpcAssociation } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
-import { networksOf, recordServiceAssociation, recordVpcAssociation, servicesOf } from './private/registry';
-import { whenTreeIsComplete } from './private/tree';
+import {
+  ILatticeService, IServiceNetwork, IServiceNetworkServiceAssociation, IServiceNetworkVpcAssociation, VpcAssociationOptions,
+} from './interfaces';
 import { checkCount, invalid } from './private/validation';
-import { ILatticeService, LatticeService } from './service';
-import type { IServiceNetwork } from './service-network';
 
 /** Listener ports a VPC association admits when no associated service tells which ports it listens on. */
 const DEFAULT_LISTENER_PORTS = [80, 443];
-
-/**
- * Options for associating a VPC with a service network.
- */
-export interface VpcAssociationOptions {
-  /**
-   * Security groups that decide which clients in the VPC may send traffic to the service network: 1 to 5, used as
-   * given.
-   *
-   * @default - a new security group that admits the VPC's own IPv4 CIDR on the listener ports of the services
-   * associated with the network in this app (80 and 443 when none is known)
-   */
-  readonly securityGroups?: ec2.ISecurityGroup[];
-}
 
 /**
  * Properties of a `ServiceNetworkVpcAssociation`.
@@ -43,7 +28,7 @@ export interface ServiceNetworkVpcAssociationProps extends VpcAssociationOptions
  *
  * @resource AWS::VpcLattice::ServiceNetworkVpcAssociation
  */
-export class ServiceNetworkVpcAssociation extends Resource implements ec2.IConnectable {
+export class ServiceNetworkVpcAssociation extends Resource implements IServiceNetworkVpcAssociation {
   /**
    * The ARN of the association.
    *
@@ -71,7 +56,7 @@ export class ServiceNetworkVpcAssociation extends Resource implements ec2.IConne
     super(scope, id);
     this.serviceNetwork = props.serviceNetwork;
     this.vpc = props.vpc;
-    recordVpcAssociation(this, props.vpc);
+    this.checkVpcNotAssociated();
     checkCount(this, 'securityGroups', props.securityGroups, 1, 5);
 
     const securityGroups = props.securityGroups ?? [this.createSecurityGroup()];
@@ -108,22 +93,55 @@ export class ServiceNetworkVpcAssociation extends Resource implements ec2.IConne
         reason: 'Ingress comes only from the associated VPC\'s own CIDR block (resolved at deploy time), on the listener ports of the network\'s services; never from 0.0.0.0/0.',
       });
     }
-    whenTreeIsComplete(this, () => {
-      for (const port of this.listenerPorts()) {
-        securityGroup.addIngressRule(ec2.Peer.ipv4(cidr), ec2.Port.tcp(port), `From the VPC to VPC Lattice listeners on port ${port}`);
-      }
-    });
+    admitListenerPorts(securityGroup, cidr, () => this.listenerPorts());
     return securityGroup;
   }
 
-  /** The listener ports of the network's services that are defined in this app, in order. */
+  /** The listener ports of the network's services that are defined in this app, in order; known once the app is. */
   private listenerPorts(): number[] {
-    const ports = servicesOf(this.serviceNetwork)
-      .flatMap(service => service instanceof LatticeService ? service.listeners.map(listener => listener.port) : []);
+    const ports = this.serviceNetwork.services.flatMap(service => service.listeners.map(listener => listener.port));
     const literal = [...new Set(ports.filter(port => !Token.isUnresolved(port)))].sort((a, b) => a - b);
     const tokens = ports.filter(port => Token.isUnresolved(port));
     return literal.length + tokens.length > 0 ? [...literal, ...tokens] : DEFAULT_LISTENER_PORTS;
   }
+
+  /**
+   * A VPC can be associated with only one service network (VPC Lattice answers a second association with a
+   * ConflictException at deploy time), so a second association of the same VPC anywhere in the app is an error now.
+   * The same VPC is the same construct, or the same literal VPC ID imported twice.
+   */
+  private checkVpcNotAssociated() {
+    const earlier = this.node.root.node.findAll().find(construct => construct !== this
+      && construct instanceof ServiceNetworkVpcAssociation
+      && (construct.vpc === this.vpc || (!Token.isUnresolved(this.vpc.vpcId) && construct.vpc.vpcId === this.vpc.vpcId)));
+    if (earlier) {
+      throw invalid(this, 'vpc', Token.isUnresolved(this.vpc.vpcId) ? this.vpc.node.path : this.vpc.vpcId,
+        `this VPC is already associated with a service network by ${earlier.node.path}, and a VPC can be associated with only one service network. ` +
+        'To reach several networks from one VPC, use a service-network VPC endpoint.');
+    }
+  }
+}
+
+/**
+ * Adds to a security group's inline ingress rules one rule per port from `cidr`, for the ports `ports` gives when the
+ * template is written: listeners added after the association count too. Rules added through the security group
+ * itself are kept, before these.
+ */
+function admitListenerPorts(securityGroup: ec2.SecurityGroup, cidr: string, ports: () => number[]) {
+  const resource = securityGroup.node.defaultChild as ec2.CfnSecurityGroup;
+  const ownRules = resource.securityGroupIngress;
+  resource.securityGroupIngress = Lazy.any({
+    produce: () => [
+      ...(Stack.of(securityGroup).resolve(ownRules) as Array<ec2.CfnSecurityGroup.IngressProperty | IResolvable> | undefined ?? []),
+      ...ports().map(port => ({
+        cidrIp: cidr,
+        ipProtocol: 'tcp',
+        fromPort: port,
+        toPort: port,
+        description: `From the VPC to VPC Lattice listeners on port ${port}`,
+      })),
+    ],
+  }, { omitEmptyArray: true });
 }
 
 /**
@@ -142,7 +160,7 @@ export interface ServiceNetworkServiceAssociationProps {
  *
  * @resource AWS::VpcLattice::ServiceNetworkServiceAssociation
  */
-export class ServiceNetworkServiceAssociation extends Resource {
+export class ServiceNetworkServiceAssociation extends Resource implements IServiceNetworkServiceAssociation {
   /**
    * The ARN of the association.
    *
@@ -166,10 +184,11 @@ export class ServiceNetworkServiceAssociation extends Resource {
 
   constructor(scope: Construct, id: string, props: ServiceNetworkServiceAssociationProps) {
     super(scope, id);
-    if (networksOf(props.service).includes(props.serviceNetwork)) {
+    if (props.serviceNetwork.services.includes(props.service)) {
       throw invalid(this, 'service', props.service.node.path, 'this service is already associated with this service network; associate it once');
     }
-    recordServiceAssociation(props.serviceNetwork, props.service);
+    props.serviceNetwork.registerService(props.service);
+    props.service.registerServiceNetwork(props.serviceNetwork);
 
     const resource = new CfnServiceNetworkServiceAssociation(this, 'Resource', {
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,

@@ -1,53 +1,17 @@
-import { Annotations, IResource, Resource, Stack } from 'aws-cdk-lib';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Annotations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnResourceShare } from 'aws-cdk-lib/aws-ram';
 import { CfnAccessLogSubscription, CfnServiceNetwork } from 'aws-cdk-lib/aws-vpclattice';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { AccessLogDestination, addAccessLogSubscription, ServiceNetworkAccessLogOptions, ServiceNetworkLogType } from './access-logs';
 import { AuthPolicy, AuthType } from './auth';
-import { lookUpByName } from './lookup/lookup';
-import { importedIdentity } from './private/arns';
+import { IServiceNetwork, ServiceNetworkAttributes } from './interfaces';
+import { warnIfNetworkRefusesAnonymousCallers } from './private/anonymous-callers';
 import { AuthPolicyHolder } from './private/auth-policy';
-import { freeChildId } from './private/ids';
+import { ImportedServiceNetwork } from './private/imported-service-network';
 import { checkResourceName } from './private/validation';
-import type { ILatticeService } from './service';
-import { ServiceNetworkServiceAssociation, ServiceNetworkVpcAssociation, VpcAssociationOptions } from './service-network-association';
+import { ServiceNetworkBase } from './service-network-base';
 import { shareResource, ShareOptions } from './sharing';
-
-/**
- * A VPC Lattice service network: the boundary within which clients in associated VPCs reach associated services.
- */
-export interface IServiceNetwork extends IResource {
-  /**
-   * The ARN of the service network.
-   *
-   * @attribute
-   */
-  readonly serviceNetworkArn: string;
-
-  /**
-   * The ID of the service network (`sn-…`).
-   *
-   * @attribute
-   */
-  readonly serviceNetworkId: string;
-
-  /**
-   * Lets clients in a VPC reach the services of this network. A VPC can be associated with only one service network.
-   */
-  associateVpc(vpc: ec2.IVpc, options?: VpcAssociationOptions): ServiceNetworkVpcAssociation;
-
-  /**
-   * Makes a service reachable from the VPCs associated with this network.
-   */
-  associateService(service: ILatticeService): ServiceNetworkServiceAssociation;
-
-  /**
-   * Adds a statement to the network's auth policy. Imported networks cannot be changed: the statement is not added.
-   */
-  addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;
-}
 
 /**
  * Properties of a `ServiceNetwork`.
@@ -82,56 +46,6 @@ export interface ServiceNetworkProps {
    * @default - no access logs
    */
   readonly accessLogs?: AccessLogDestination[];
-}
-
-/**
- * Attributes to import a service network defined elsewhere. Give at least one of them.
- */
-export interface ServiceNetworkAttributes {
-  /**
-   * The ARN of the service network. Required when the network is in another account.
-   *
-   * @default - derived from `serviceNetworkId`, in this stack's account and region
-   */
-  readonly serviceNetworkArn?: string;
-
-  /**
-   * The ID of the service network (`sn-…`).
-   *
-   * @default - taken from `serviceNetworkArn`
-   */
-  readonly serviceNetworkId?: string;
-}
-
-/**
- * What service networks defined in the app and imported ones have in common.
- */
-abstract class ServiceNetworkBase extends Resource implements IServiceNetwork {
-  public abstract readonly serviceNetworkArn: string;
-  public abstract readonly serviceNetworkId: string;
-
-  public associateVpc(vpc: ec2.IVpc, options: VpcAssociationOptions = {}): ServiceNetworkVpcAssociation {
-    const { scope, id } = this.placeAssociation(vpc, 'Association');
-    return new ServiceNetworkVpcAssociation(scope, id, { ...options, serviceNetwork: this, vpc });
-  }
-
-  public associateService(service: ILatticeService): ServiceNetworkServiceAssociation {
-    const { scope, id } = this.placeAssociation(service, 'Association');
-    return new ServiceNetworkServiceAssociation(scope, id, { serviceNetwork: this, service });
-  }
-
-  public abstract addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;
-
-  /**
-   * Associations live beside the network, or, when the other side is in another stack (often another account that
-   * was given the network through AWS RAM), in that stack, whose account is the one allowed to create them.
-   */
-  private placeAssociation(other: IConstruct, suffix: string): { scope: Construct; id: string } {
-    const otherStack = Stack.of(other);
-    const scope: Construct = otherStack === this.stack ? this : otherStack;
-    const base = otherStack === this.stack ? `${other.node.id}${suffix}` : `${this.node.id}${other.node.id}${suffix}`;
-    return { scope, id: freeChildId(scope, base) };
-  }
 }
 
 /**
@@ -194,6 +108,13 @@ export class ServiceNetwork extends ServiceNetworkBase {
       enforced,
     });
     props.accessLogs?.forEach(destination => this.addAccessLogs(destination));
+    // Callers of TLS passthrough listeners are anonymous, and an AWS_IAM network's policy applies to them too.
+    this.node.addValidation({
+      validate: () => {
+        if (enforced) { warnIfNetworkRefusesAnonymousCallers(this, this.authPolicy); }
+        return [];
+      },
+    });
 
     if (this.authType === AuthType.NONE) {
       Annotations.of(this).addWarningV2('cdk-vpc-lattice:serviceNetworkAuthNone',
@@ -220,24 +141,5 @@ export class ServiceNetwork extends ServiceNetworkBase {
    */
   public shareWith(options: ShareOptions): CfnResourceShare {
     return shareResource(this, this.serviceNetworkArn, options);
-  }
-}
-
-class ImportedServiceNetwork extends ServiceNetworkBase {
-  public readonly serviceNetworkArn: string;
-  public readonly serviceNetworkId: string;
-
-  constructor(scope: Construct, id: string, attrs: ServiceNetworkAttributes, lookUpName?: string) {
-    super(scope, id);
-    checkResourceName(this, 'serviceNetworkName', lookUpName, 'service network');
-    const { arn, id: resourceId } = lookUpName === undefined
-      ? importedIdentity(this, 'servicenetwork', attrs.serviceNetworkArn, attrs.serviceNetworkId)
-      : lookUpByName(this, 'ServiceNetwork', lookUpName);
-    this.serviceNetworkArn = arn;
-    this.serviceNetworkId = resourceId;
-  }
-
-  public addToAuthPolicy(_statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
-    return { statementAdded: false };
   }
 }

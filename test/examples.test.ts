@@ -85,3 +85,17 @@ test('the simple-network example is the simplest thing that works: one client VP
     }],
   });
 });
+
+test('the tls-passthrough example keeps TLS end to end: a TLS_PASSTHROUGH listener on its custom domain, ECS tasks in a TCP group', () => {
+  const stack = assemblies.get('tls-passthrough')!.getStackByName('TlsPassthrough');
+  const template = Template.fromJSON(stack.template);
+  template.hasResourceProperties('AWS::VpcLattice::Service', { AuthType: 'NONE', CustomDomainName: 'broker.internal.example.com', CertificateArn: Match.absent() });
+  template.hasResourceProperties('AWS::VpcLattice::Listener', { Protocol: 'TLS_PASSTHROUGH', Port: 443 });
+  template.hasResourceProperties('AWS::VpcLattice::TargetGroup', { Type: 'IP', Config: { Protocol: 'TCP', Port: 8443, HealthCheck: { Enabled: false } } });
+  template.hasResourceProperties('AWS::ECS::Service', { VpcLatticeConfigurations: [{ PortName: 'broker-8443-tcp' }] });
+  // The network keeps its IAM policy and lets anonymous connections from the consumer VPC through, so it draws no warning.
+  template.hasResourceProperties('AWS::VpcLattice::AuthPolicy', {
+    Policy: { Statement: Match.arrayWith([Match.objectLike({ Action: 'vpc-lattice-svcs:Connect', Principal: { AWS: '*' } })]) },
+  });
+  expect(stack.messages.filter(m => m.level === 'warning').map(m => m.id)).toEqual(['/TlsPassthrough/Service']);
+});

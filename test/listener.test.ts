@@ -1,7 +1,10 @@
+import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { strictStack } from './util';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { BadInput, named, rejectsEachBadInput, strictStack } from './util';
 import {
-  HeaderMatch, HttpMethod, LatticeService, Listener, ListenerAction, ListenerProtocol, ListenerRule, PathMatch, TargetGroupBase,
+  HeaderMatch, HttpMethod, IpTargetGroup, LatticeService, Listener, ListenerAction, ListenerProtocol, ListenerRule, PathMatch, TargetGroupBase,
+  TargetProtocol,
 } from 'cdk-vpc-lattice';
 
 const arn = (suffix: string) => `arn:aws:vpc-lattice:eu-west-1:111122223333:targetgroup/tg-0123456789abcdef${suffix}`;
@@ -60,12 +63,6 @@ describe('Listener', () => {
     const { blue, green } = setup();
     expect(ListenerAction.weightedForward([{ targetGroup: blue, weight: 1 }, { targetGroup: green, weight: 2 }]).targetGroups).toEqual([blue, green]);
     expect(ListenerAction.fixedResponse(404).targetGroups).toEqual([]);
-  });
-
-  test('TLS_PASSTHROUGH is rejected until TCP target groups exist, saying so', () => {
-    const { service } = setup();
-    expect(() => service.addListener('Tls', { protocol: ListenerProtocol.TLS_PASSTHROUGH, port: 443 }))
-      .toThrow("Stack/Service/Tls: invalid protocol 'TLS_PASSTHROUGH': TLS_PASSTHROUGH listeners need TCP target groups, which this version of the library does not support yet; use ListenerProtocol.HTTP or ListenerProtocol.HTTPS");
   });
 
   test('a listener can be made directly for a service', () => {
@@ -137,13 +134,22 @@ describe('rules', () => {
     });
   });
 
-  test('two rules with one priority on a listener are an error at synth, naming both', () => {
+  test('two rules with one priority on a listener are an error, naming both', () => {
     const { stack, service, blue } = setup();
     const listener = service.addListener('Https');
     listener.addRule('A', { priority: 7, match: { path: PathMatch.prefix('/a') }, action: ListenerAction.forward(blue) });
-    new ListenerRule(stack, 'B', { listener, priority: 7, match: { path: PathMatch.prefix('/b') }, action: ListenerAction.forward(blue) });
-    expect(() => Template.fromStack(stack))
-      .toThrow(/\[Stack\/Service\/Https\] invalid priority 7: rule priorities must be unique within a listener, and Stack\/Service\/Https\/A and Stack\/B share it/);
+    expect(() => new ListenerRule(stack, 'B', { listener, priority: 7, match: { path: PathMatch.prefix('/b') }, action: ListenerAction.forward(blue) }))
+      .toThrow(/Stack\/Service\/Https: invalid priority 7: .*Stack\/Service\/Https\/A and Stack\/B share it/);
+  });
+
+  test('rules given as props with one priority fail with the message addRule gives, not a clash of construct IDs', () => {
+    const { service, blue } = setup();
+    const rule = { priority: 3, match: { path: PathMatch.prefix('/a') }, action: ListenerAction.forward(blue) };
+    expect(() => service.addListener('Https', { rules: [rule, { ...rule, match: { path: PathMatch.prefix('/b') } }] }))
+      .toThrow(/Stack\/Service\/Https: invalid priority 3: .*Stack\/Service\/Https\/Rule3 and Stack\/Service\/Https\/Rule3 share it/);
+    const listener = service.addListener('Other');
+    listener.addRule('First', rule);
+    expect(() => listener.addRule('Second', rule)).toThrow(/Stack\/Service\/Other: invalid priority 3: .*Stack\/Service\/Other\/First and Stack\/Service\/Other\/Second share it/);
   });
 
   test('the same priority on two listeners is fine', () => {
@@ -153,3 +159,60 @@ describe('rules', () => {
     Template.fromStack(stack).resourceCountIs('AWS::VpcLattice::Rule', 2);
   });
 });
+
+/** A service on a custom domain, with a TCP target group to forward to: what a TLS passthrough listener needs. */
+function tlsSetup(stack: Stack = strictStack()) {
+  const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', { vpcId: 'vpc-12345678', availabilityZones: ['us-east-1a'] });
+  const tcp = new IpTargetGroup(stack, 'Tcp', { vpc, port: 8443, protocol: TargetProtocol.TCP, targets: ['10.0.1.10'] });
+  const service = new LatticeService(stack, 'Service', { customDomain: { domainName: 'broker.internal.example.com' } });
+  return { stack, vpc, tcp, service, tls: { protocol: ListenerProtocol.TLS_PASSTHROUGH, port: 443, defaultAction: ListenerAction.forward(tcp) } };
+}
+
+describe('TLS passthrough listeners', () => {
+  test('forward to TCP target groups on the port given, by weight too, on a service with a custom domain and no certificate', () => {
+    const { stack, tcp, service, tls } = tlsSetup();
+    const listener = service.addListener('Tls', tls);
+    service.addListener('Split', { ...tls, port: 8443, defaultAction: ListenerAction.weightedForward([{ targetGroup: tcp, weight: 100 }]) });
+
+    expect([listener.protocol, listener.port, listener.rules]).toEqual([ListenerProtocol.TLS_PASSTHROUGH, 443, []]);
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::VpcLattice::Service', { CustomDomainName: 'broker.internal.example.com', CertificateArn: Match.absent() });
+    template.hasResourceProperties('AWS::VpcLattice::Listener', {
+      Protocol: 'TLS_PASSTHROUGH',
+      Port: 443,
+      DefaultAction: { Forward: { TargetGroups: [{ TargetGroupIdentifier: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Tcp'), 'Arn'] } }] } },
+    });
+    template.hasResourceProperties('AWS::VpcLattice::Listener', { Protocol: 'TLS_PASSTHROUGH', Port: 8443, DefaultAction: { Forward: { TargetGroups: [{ Weight: 100 }] } } });
+    template.hasResourceProperties('AWS::VpcLattice::TargetGroup', { Type: 'IP', Config: { Protocol: 'TCP', Port: 8443, ProtocolVersion: Match.absent() } });
+  });
+
+  test('given as props, a TLS passthrough listener is named after its protocol and port', () => {
+    const { tls, stack } = tlsSetup();
+    const service = new LatticeService(stack, 'Props', { customDomain: { domainName: 'props.internal.example.com' }, listeners: [tls] });
+    expect(service.listeners.map(listener => listener.node.id)).toEqual(['TlsPassthrough443']);
+  });
+});
+
+type TlsFixture = ReturnType<typeof tlsSetup>;
+/** Each rule of TLS passthrough listeners (UG:tls-listeners), with an input it rejects and its message. */
+const TLS_BAD_INPUT: Array<BadInput<TlsFixture>> = [
+  ['no port (VPC Lattice documents no default)', f => f.service.addListener('Tls', { ...f.tls, port: undefined }),
+    /Stack\/Service\/Tls: invalid port undefined: give the port: TLS_PASSTHROUGH listeners have no default port .*e\.g\. port: 443/],
+  ['no default action (the default, a 404, is a fixed response)', f => f.service.addListener('Tls', { ...f.tls, defaultAction: undefined }),
+    /Stack\/Service\/Tls: invalid defaultAction undefined: TLS_PASSTHROUGH listeners .*give defaultAction: ListenerAction\.forward\(targetGroup\) \(or weightedForward\) with a TCP target group/],
+  ['a fixed response', f => f.service.addListener('Tls', { ...f.tls, defaultAction: ListenerAction.fixedResponse(404) }),
+    /Stack\/Service\/Tls: invalid defaultAction 'fixed response 404': TLS_PASSTHROUGH listeners .*cannot answer themselves; use ListenerAction\.forward or weightedForward with TCP target groups/],
+  ['a rule added', f => f.service.addListener('Tls', f.tls).addRule('Api', { priority: 1, match: { path: PathMatch.prefix('/') }, action: ListenerAction.forward(f.tcp) }),
+    /Stack\/Service\/Tls: invalid rule 'Stack\/Service\/Tls\/Api': TLS_PASSTHROUGH listeners take no rules.*give them another service/],
+  ['a rule given as a prop', f => f.service.addListener('Tls', { ...f.tls, rules: [{ priority: 1, match: { path: PathMatch.prefix('/') }, action: ListenerAction.forward(f.tcp) }] }),
+    named("Stack/Service/Tls: invalid rule 'Stack/Service/Tls/Rule1'")],
+  ['a rule made directly for the listener', f => new ListenerRule(f.stack, 'Direct', {
+    listener: f.service.addListener('Tls', f.tls), priority: 1, match: { path: PathMatch.prefix('/') }, action: ListenerAction.forward(f.tcp),
+  }), named("Stack/Service/Tls: invalid rule 'Stack/Direct'")],
+  ['a service without a custom domain', f => new LatticeService(f.stack, 'Plain').addListener('Tls', f.tls),
+    /Stack\/Plain: invalid customDomain undefined: the TLS_PASSTHROUGH listener Stack\/Plain\/Tls needs the service to have a custom domain name: .*SNI.*Give customDomain: \{ domainName, hostedZone \}/],
+  ['a service without a custom domain, listeners as props', f => new LatticeService(f.stack, 'Plain', { listeners: [f.tls] }),
+    named('Stack/Plain: invalid customDomain undefined')],
+];
+
+rejectsEachBadInput(TLS_BAD_INPUT, tlsSetup);

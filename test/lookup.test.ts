@@ -3,7 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { strictApp, strictStack } from './util';
+import { named, strictApp, strictStack } from './util';
 import { LatticeService, ServiceNetwork } from 'cdk-vpc-lattice';
 
 const LOOKUP = 'Custom::VpcLatticeLookup';
@@ -153,15 +153,15 @@ describe('fromServiceNetworkName / fromServiceName', () => {
     template.hasResourceProperties('AWS::VpcLattice::ServiceNetworkServiceAssociation', { ServiceNetworkIdentifier: { 'Fn::GetAtt': [lookupId, 'Arn'] } });
   });
 
-  test.each<[string, (stack: Stack) => void, string]>([
+  test.each<[string, (stack: Stack) => void, RegExp]>([
     ['a network name with capitals', stack => ServiceNetwork.fromServiceNetworkName(stack, 'Shared', 'Platform'),
-      "Stack/Shared: invalid serviceNetworkName 'Platform': service network names are 3 to 63 characters of a-z, 0-9 and '-'"],
+      named("Stack/Shared: invalid serviceNetworkName 'Platform'")],
     ['a network name with the reserved prefix', stack => ServiceNetwork.fromServiceNetworkName(stack, 'Shared', 'servicenetwork-a'),
-      "Stack/Shared: invalid serviceNetworkName 'servicenetwork-a': service network names are 3 to 63 characters"],
+      named("Stack/Shared: invalid serviceNetworkName 'servicenetwork-a'")],
     ['a service name over 40 characters', stack => LatticeService.fromServiceName(stack, 'Orders', 'o'.repeat(41)),
-      `Stack/Orders: invalid serviceName '${'o'.repeat(41)}': service names are 3 to 40 characters of a-z, 0-9 and '-'`],
+      named(`Stack/Orders: invalid serviceName '${'o'.repeat(41)}'`)],
     ['a service name with the reserved prefix', stack => LatticeService.fromServiceName(stack, 'Orders', 'svc-orders'),
-      "Stack/Orders: invalid serviceName 'svc-orders': service names are 3 to 40 characters"],
+      named("Stack/Orders: invalid serviceName 'svc-orders'")],
   ])('rejects %s', (_what, lookUp, message) => {
     expect(() => lookUp(strictStack())).toThrow(message);
   });

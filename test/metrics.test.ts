@@ -53,6 +53,24 @@ describe('target group metrics', () => {
     expect(summarize(stack, group.metricRequestTime({ statistic: 'p99' })).statistic).toBe('p99');
   });
 
+  test('connection metrics (TCP groups have only these), with sums for counts and bytes and the average for open connections', () => {
+    const { stack, group } = setup();
+    const dimensions = { TargetGroup: { 'Fn::GetAtt': [stack.getLogicalId(group.node.defaultChild as any), 'Id'] } };
+    const metrics: Array<[cloudwatch.IMetric, string, string]> = [
+      [group.metricTotalConnectionCount(), 'TotalConnectionCount', 'Sum'],
+      [group.metricActiveConnectionCount(), 'ActiveConnectionCount', 'Average'],
+      [group.metricConnectionErrorCount(), 'ConnectionErrorCount', 'Sum'],
+      [group.metricConnectionTimeoutCount(), 'ConnectionTimeoutCount', 'Sum'],
+      [group.metricTlsConnectionErrorCount(), 'TLSConnectionErrorCount', 'Sum'],
+      [group.metricTotalTlsConnectionHandshakeCount(), 'TotalTLSConnectionHandshakeCount', 'Sum'],
+      [group.metricTotalReceivedConnectionBytes(), 'TotalReceivedConnectionBytes', 'Sum'],
+      [group.metricTotalSentConnectionBytes(), 'TotalSentConnectionBytes', 'Sum'],
+    ];
+    expect(metrics.map(([metric]) => summarize(stack, metric)))
+      .toEqual(metrics.map(([, metricName, statistic]) => ({ namespace: 'AWS/VpcLattice', metricName, dimensions, statistic, period: 300 })));
+    expect(summarize(stack, group.metricActiveConnectionCount({ statistic: 'Maximum', period: Duration.minutes(1) }))).toMatchObject({ statistic: 'Maximum', period: 60 });
+  });
+
   test('an imported target group is measured by the ID in its ARN', () => {
     const stack = strictStack();
     const imported = TargetGroupBase.fromTargetGroupArn(stack, 'Imported', TG_ARN);

@@ -2,8 +2,10 @@ import { Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { strictApp, strictStack } from './util';
-import { AuthPolicy, AuthType, LatticeService, ListenerProtocol, ServiceNetwork } from 'cdk-vpc-lattice';
+import { named, strictApp, strictStack } from './util';
+import {
+  AuthPolicy, AuthType, LatticeService, Listener, ListenerAction, ListenerProtocol, ServiceNetwork, TargetGroupBase,
+} from 'cdk-vpc-lattice';
 
 function vpc(scope: Stack, id = 'Vpc', cidr = '10.0.0.0/16'): ec2.Vpc {
   return new ec2.Vpc(scope, id, {
@@ -159,6 +161,16 @@ describe('associateVpc', () => {
     expect(rules).toEqual([443, 8080]);
   });
 
+  test('admits the ports of TLS passthrough listeners like any other', () => {
+    const stack = strictStack();
+    const network = new ServiceNetwork(stack, 'Network', { authType: AuthType.NONE });
+    network.associateVpc(vpc(stack));
+    tlsListener(new LatticeService(stack, 'Broker', { serviceNetwork: network, customDomain: { domainName: 'broker.internal.example.com' } }), 8443);
+
+    const ingress = Template.fromStack(stack).findResources('AWS::EC2::SecurityGroup');
+    expect(Object.values(ingress)[0].Properties.SecurityGroupIngress.map((rule: any) => rule.FromPort)).toEqual([8443]);
+  });
+
   test('uses the given security groups as given, and connections allow more clients', () => {
     const stack = strictStack();
     const clientVpc = vpc(stack);
@@ -189,7 +201,7 @@ describe('associateVpc', () => {
     const clientVpc = vpc(stack);
     const groups = Array.from({ length: count }, (_, i) => new ec2.SecurityGroup(stack, `Sg${i}`, { vpc: clientVpc }));
     expect(() => new ServiceNetwork(stack, 'Network').associateVpc(clientVpc, { securityGroups: groups }))
-      .toThrow(`Stack/Network/VpcAssociation: invalid securityGroups '${count} items': must have 1 to 5 items`);
+      .toThrow(named(`Stack/Network/VpcAssociation: invalid securityGroups '${count} items'`));
   });
 
   test('the same VPC cannot be associated twice in one app, even with two networks in two stacks', () => {
@@ -227,6 +239,66 @@ describe('associateVpc', () => {
     expect(association.node.path).toBe('Application/NetworkAppVpcAssociation');
     Template.fromStack(application).resourceCountIs('AWS::VpcLattice::ServiceNetworkVpcAssociation', 1);
     Template.fromStack(platform).resourceCountIs('AWS::VpcLattice::ServiceNetworkVpcAssociation', 0);
+  });
+});
+
+/** A TLS passthrough listener on `service`, forwarding to an imported group. */
+function tlsListener(service: LatticeService, port = 443) {
+  const group = TargetGroupBase.fromTargetGroupArn(service, 'Tcp', 'arn:aws:vpc-lattice:eu-west-1:111122223333:targetgroup/tg-0123456789abcdef0');
+  return service.addListener('Tls', { protocol: ListenerProtocol.TLS_PASSTHROUGH, port, defaultAction: ListenerAction.forward(group) });
+}
+
+describe('TLS passthrough callers are anonymous, at the network too', () => {
+  const refused = Match.stringLikeRegexp('^This service network has AuthType.AWS_IAM, and its auth policy lets no anonymous caller connect, but the service ' +
+    'Stack/Broker associated with it has the TLS_PASSTHROUGH listener Stack/Broker/Tls: .*anonymous. At run time the network refuses every connection to it, ' +
+    "whatever the service's own auth. Add a statement for it to the network's auth policy: network.addToAuthPolicy");
+
+  function network(stack: Stack, props: ConstructorParameters<typeof ServiceNetwork>[2] = {}) {
+    const serviceNetwork = new ServiceNetwork(stack, 'Network', props);
+    tlsListener(new LatticeService(stack, 'Broker', { authType: AuthType.NONE, customDomain: { domainName: 'broker.internal.example.com' }, serviceNetwork }));
+    return serviceNetwork;
+  }
+
+  test('the default policy (authenticated callers only) refuses every connection: a warning on the network, naming the service and listener', () => {
+    const stack = strictStack();
+    network(stack);
+    Annotations.fromStack(stack).hasWarning('/Stack/Network', refused);
+    Annotations.fromStack(stack).hasNoWarning('/Stack/Broker', Match.stringLikeRegexp('anonymous'));
+  });
+
+  test('a service associated later, in another stack, counts too', () => {
+    const app = strictApp();
+    const stack = new Stack(app, 'Stack');
+    const serviceNetwork = new ServiceNetwork(stack, 'Network', { authPolicy: AuthPolicy.organizationOnly('o-abcdef1234') });
+    const other = new Stack(app, 'Other');
+    const broker = new LatticeService(other, 'Broker', { authType: AuthType.NONE, customDomain: { domainName: 'broker.internal.example.com' } });
+    serviceNetwork.associateService(broker);
+    tlsListener(broker);
+    Annotations.fromStack(stack).hasWarning('/Stack/Network', Match.stringLikeRegexp('the service Other/Broker associated with it has the TLS_PASSTHROUGH listener Other/Broker/Tls'));
+  });
+
+  test('a statement that lets anyone connect to the service silences it; so does AuthType.NONE', () => {
+    const stack = strictStack();
+    const open = network(stack);
+    const broker = open.services[0];
+    open.addToAuthPolicy(new iam.PolicyStatement({
+      principals: [new iam.AnyPrincipal()],
+      actions: ['vpc-lattice-svcs:Connect'],
+      resources: [broker.serviceArn],
+      conditions: { StringEquals: { 'vpc-lattice-svcs:SourceVpc': 'vpc-12345678' } },
+    }));
+    const other = strictStack();
+    network(other, { authType: AuthType.NONE });
+    for (const s of [stack, other]) {
+      expect(Annotations.fromStack(s).findWarning('*', Match.stringLikeRegexp('anonymous'))).toEqual([]);
+    }
+  });
+
+  test('a network whose services have no TLS passthrough listener is not warned', () => {
+    const stack = strictStack();
+    const serviceNetwork = new ServiceNetwork(stack, 'Network');
+    new LatticeService(stack, 'Web', { serviceNetwork }).addListener('Https');
+    expect(Annotations.fromStack(stack).findWarning('/Stack/Network', Match.anyValue())).toEqual([]);
   });
 });
 
@@ -281,9 +353,50 @@ describe('imports', () => {
     template.resourceCountIs('AWS::VpcLattice::AuthPolicy', 0);
   });
 
+  test.each(['VPC first', 'service first'])('an imported network takes part like one defined in the app (%s): its VPC association admits the ports of the services the app associates with it', (order) => {
+    const stack = strictStack();
+    const network = ServiceNetwork.fromServiceNetworkArn(stack, 'Imported', NETWORK_ARN);
+    const service = new LatticeService(stack, 'Service');
+    if (order === 'VPC first') { network.associateVpc(vpc(stack)); }
+    network.associateService(service);
+    if (order === 'service first') { network.associateVpc(vpc(stack)); }
+    service.addListener('Https', { port: 8443 });
+
+    expect(network.services).toEqual([service]);
+    expect(service.serviceNetworks).toEqual([network]);
+    const groups = Object.values(Template.fromStack(stack).findResources('AWS::EC2::SecurityGroup'));
+    expect(groups[0].Properties.SecurityGroupIngress.map((rule: any) => rule.FromPort)).toEqual([8443]);
+    expect(Annotations.fromStack(stack).findWarning('/Stack/Service', Match.stringLikeRegexp('notAssociated'))).toEqual([]);
+  });
+
+  test('a listener added directly to an imported service counts among the ports of its networks', () => {
+    const stack = strictStack();
+    const network = new ServiceNetwork(stack, 'Network');
+    network.associateVpc(vpc(stack));
+    const imported = LatticeService.fromServiceArn(stack, 'Imported', 'arn:aws:vpc-lattice:eu-west-1:111122223333:service/svc-0123456789abcdef0');
+    network.associateService(imported);
+    new Listener(stack, 'Listener', { service: imported, protocol: ListenerProtocol.HTTP, port: 8080 });
+
+    expect(imported.listeners.map(listener => listener.port)).toEqual([8080]);
+    const groups = Object.values(Template.fromStack(stack).findResources('AWS::EC2::SecurityGroup'));
+    expect(groups[0].Properties.SecurityGroupIngress.map((rule: any) => rule.FromPort)).toEqual([8080]);
+  });
+
+  test('ingress rules added to the association\'s own security group are kept beside the listener ports', () => {
+    const stack = strictStack();
+    const network = new ServiceNetwork(stack, 'Network');
+    const association = network.associateVpc(vpc(stack));
+    association.connections.allowFrom(ec2.Peer.ipv4('10.1.0.0/16'), ec2.Port.tcp(443), 'Peered clients');
+    new LatticeService(stack, 'Service', { serviceNetwork: network }).addListener('Https');
+
+    const groups = Object.values(Template.fromStack(stack).findResources('AWS::EC2::SecurityGroup'));
+    expect(groups[0].Properties.SecurityGroupIngress.map((rule: any) => `${rule.CidrIp.Ref ?? JSON.stringify(rule.CidrIp)}:${rule.FromPort}`))
+      .toEqual(['"10.1.0.0/16":443', expect.stringMatching(/CidrBlock.*:443$/)]);
+  });
+
   test('attributes need an ARN or an ID', () => {
     const stack = strictStack();
     expect(() => ServiceNetwork.fromServiceNetworkAttributes(stack, 'Imported', {}))
-      .toThrow('Stack/Imported: invalid attributes {}: give serviceNetworkArn or serviceNetworkId');
+      .toThrow(named('Stack/Imported: invalid attributes {}'));
   });
 });

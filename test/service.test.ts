@@ -3,7 +3,8 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { strictStack } from './util';
 import {
-  AuthPolicy, AuthType, HttpMethod, LatticeService, ListenerAction, ListenerProtocol, PathMatch, ServiceNetwork, TargetGroupBase,
+  AuthPolicy, AuthType, HttpMethod, LatticeService, LatticeServiceProps, ListenerAction, ListenerProtocol, PathMatch, ServiceNetwork,
+  TargetGroupBase,
 } from 'cdk-vpc-lattice';
 
 const SERVICE_ARN = 'arn:aws:vpc-lattice:eu-west-1:111122223333:service/svc-0123456789abcdef0';
@@ -224,5 +225,108 @@ describe('imports', () => {
     const service = LatticeService.fromServiceArn(stack, 'Imported', SERVICE_ARN);
     new ServiceNetwork(stack, 'Network').associateService(service);
     Template.fromStack(stack).hasResourceProperties('AWS::VpcLattice::ServiceNetworkServiceAssociation', { ServiceIdentifier: SERVICE_ARN });
+  });
+});
+
+describe('TLS passthrough callers are anonymous', () => {
+  /** A reachable service with a TLS passthrough listener: only its auth can raise a warning. */
+  function tlsService(stack: Stack, props: LatticeServiceProps = {}): LatticeService {
+    // The network lets every caller through (its own check is in service-network.test.ts).
+    const serviceNetwork = new ServiceNetwork(stack, 'Network', { authType: AuthType.NONE });
+    return new LatticeService(stack, 'Service', { customDomain: { domainName: 'broker.internal.example.com' }, authType: AuthType.NONE, serviceNetwork, ...props });
+  }
+  const tls = (service: LatticeService, id = 'Tls', port = 8443) => service.addListener(id, {
+    protocol: ListenerProtocol.TLS_PASSTHROUGH, port, defaultAction: ListenerAction.forward(TargetGroupBase.fromTargetGroupArn(service, `${id}Group`, TARGET_GROUP_ARN)),
+  });
+  const anyoneMayConnect = (conditions?: Record<string, any>) => new iam.PolicyStatement({
+    principals: [new iam.AnyPrincipal()], actions: ['vpc-lattice-svcs:Connect'], resources: ['*'], conditions,
+  });
+  const refused = Match.stringLikeRegexp('has AuthType.AWS_IAM and the TLS_PASSTHROUGH listener Stack/Service/Tls, but its auth policy lets no anonymous caller connect: ' +
+    '.*every caller of a TLS_PASSTHROUGH listener is anonymous. At run time every connection to it is refused. Use AuthType.NONE on the service, or add a statement');
+
+  function warnings(stack: Stack): string[] {
+    return Annotations.fromStack(stack).findWarning('/Stack/Service', Match.anyValue()).map(warning => String(warning.entry.data));
+  }
+
+  test('an AWS_IAM service with no auth policy warns that every connection is refused, instead of the 403 warning for requests', () => {
+    const stack = strictStack();
+    tls(tlsService(stack, { authType: AuthType.AWS_IAM }));
+    Annotations.fromStack(stack).hasWarning('/Stack/Service', refused);
+    expect(warnings(stack).filter(text => /allows no one/.test(text))).toEqual([]);
+  });
+
+  test.each([
+    ['authenticatedOnly (excludes anonymous callers)', AuthPolicy.authenticatedOnly()],
+    ['organizationOnly', AuthPolicy.organizationOnly('o-abcdef1234')],
+    ['allowAll (Invoke is for HTTP requests; connections need vpc-lattice-svcs:Connect)', AuthPolicy.allowAll()],
+  ])('an AWS_IAM service whose policy is %s warns', (_name, authPolicy) => {
+    const stack = strictStack();
+    tls(tlsService(stack, { authType: AuthType.AWS_IAM, authPolicy }));
+    Annotations.fromStack(stack).hasWarning('/Stack/Service', refused);
+  });
+
+  const denyAnyone = (actions: string[], conditions: Record<string, any>) => new iam.PolicyStatement({
+    effect: iam.Effect.DENY, principals: [new iam.AnyPrincipal()], actions, resources: ['*'], conditions,
+  });
+  test.each([
+    ['Connect for anyone', [anyoneMayConnect()], false],
+    ['Connect for anyone from one VPC, port and network', [anyoneMayConnect({
+      StringEquals: { 'vpc-lattice-svcs:SourceVpc': 'vpc-12345678', 'vpc-lattice-svcs:ServiceNetworkArn': 'arn:aws:vpc-lattice:eu-west-1:111122223333:servicenetwork/sn-0123456789abcdef0' },
+      NumericEquals: { 'vpc-lattice-svcs:Port': 443 },
+    })], false],
+    ['every action of vpc-lattice-svcs for anonymous principals', [new iam.PolicyStatement({
+      principals: [new iam.StarPrincipal()], actions: ['vpc-lattice-svcs:*'], resources: ['*'], conditions: { StringEqualsIgnoreCase: { 'aws:PrincipalType': 'Anonymous' } },
+    })], false],
+    ['Connect for anyone, and a Deny that refuses only one VPC',
+      [anyoneMayConnect(), denyAnyone(['vpc-lattice-svcs:Connect'], { StringEquals: { 'vpc-lattice-svcs:SourceVpc': 'vpc-87654321' } })], false],
+    ['Connect only for callers of an organization', [anyoneMayConnect({ StringEquals: { 'aws:PrincipalOrgID': 'o-abcdef1234' } })], true],
+    ['Connect for a role', [new iam.PolicyStatement({ principals: [new iam.AccountRootPrincipal()], actions: ['vpc-lattice-svcs:Connect'], resources: ['*'] })], true],
+    ['Connect for anyone, and a Deny for anonymous callers',
+      [anyoneMayConnect(), denyAnyone(['vpc-lattice-svcs:*'], { StringEquals: { 'aws:PrincipalType': 'anonymous' } })], true],
+  ])('an AWS_IAM service whose policy allows %s: warned %s', (_name, statements, warned) => {
+    const stack = strictStack();
+    const service = tlsService(stack, { authType: AuthType.AWS_IAM });
+    statements.forEach(statement => service.addToAuthPolicy(statement));
+    tls(service);
+    if (warned) {
+      Annotations.fromStack(stack).hasWarning('/Stack/Service', refused);
+    } else {
+      expect(warnings(stack)).toEqual([]);
+    }
+  });
+
+  test('an AuthType.NONE service does not judge its (inactive) policy', () => {
+    const stack = strictStack();
+    tls(tlsService(stack));
+    expect(warnings(stack).filter(text => /anonymous/.test(text))).toEqual([]);
+  });
+
+  test('grantInvoke warns that it cannot take effect, whether the listener comes before or after the grant', () => {
+    const before = strictStack();
+    const authPolicy = AuthPolicy.fromPolicyDocument(new iam.PolicyDocument({ statements: [anyoneMayConnect()] }));
+    const first = tlsService(before, { authType: AuthType.AWS_IAM, authPolicy });
+    tls(first);
+    first.grantInvoke(role(before));
+    const after = strictStack();
+    const second = tlsService(after, { authType: AuthType.AWS_IAM });
+    second.addToAuthPolicy(anyoneMayConnect());
+    second.grantInvoke(role(after));
+    tls(second);
+
+    for (const stack of [before, after]) {
+      expect(warnings(stack)).toEqual([expect.stringMatching(new RegExp('^grantInvoke on this service \\(for Stack/Caller\\) cannot take effect on its TLS_PASSTHROUGH listener ' +
+        'Stack/Service/Tls: .*every caller of a TLS_PASSTHROUGH listener is anonymous, so a statement for a principal never matches them'))]);
+    }
+  });
+
+  test('a service with HTTP and TLS passthrough listeners and no policy gets both warnings, naming the TLS listeners', () => {
+    const stack = strictStack();
+    const service = tlsService(stack, { authType: AuthType.AWS_IAM });
+    service.addListener('Http', { protocol: ListenerProtocol.HTTP });
+    tls(service);
+    tls(service, 'Tls2', 9443);
+    const texts = warnings(stack);
+    expect(texts).toContainEqual(expect.stringMatching(/auth policy allows no one: at run time every request gets 403/));
+    expect(texts).toContainEqual(expect.stringMatching(/the TLS_PASSTHROUGH listeners Stack\/Service\/Tls, Stack\/Service\/Tls2, but .* every connection to them is refused/));
   });
 });

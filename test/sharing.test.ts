@@ -1,6 +1,6 @@
 import { CfnParameter, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { strictStack } from './util';
+import { named, strictStack } from './util';
 import { LatticeService, ServiceNetwork } from 'cdk-vpc-lattice';
 
 const ORGANIZATION = 'arn:aws:organizations::111111111111:organization/o-a1b2c3d4e5';
@@ -53,10 +53,6 @@ describe('shareWith', () => {
 });
 
 describe('sharing rules', () => {
-  const allowed = "each principal must be a 12-digit account ID ('111122223333'), an organization ARN " +
-    "('arn:aws:organizations::111122223333:organization/o-exampleorgid') or an organizational-unit ARN " +
-    "('arn:aws:organizations::111122223333:ou/o-exampleorgid/ou-examplerootid-exampleouid')";
-
   test.each([
     ['an 11-digit account ID', '22222222222'],
     ['an account ID with letters', '22222222222a'],
@@ -66,14 +62,14 @@ describe('sharing rules', () => {
     ['an organization ID alone', 'o-a1b2c3d4e5'],
   ])('rejects %s', (_what, principal) => {
     const network = new ServiceNetwork(strictStack(), 'Network');
-    expect(() => network.shareWith({ principals: [principal] })).toThrow(`Stack/Network: invalid shareWith principals '${principal}': ${allowed}`);
+    expect(() => network.shareWith({ principals: [principal] })).toThrow(named(`Stack/Network: invalid shareWith principals '${principal}'`));
   });
 
-  test.each<[string, (stack: Stack) => void, string]>([
+  test.each<[string, (stack: Stack) => void, RegExp]>([
     ['no principals', stack => new ServiceNetwork(stack, 'Network').shareWith({ principals: [] }),
-      'Stack/Network: invalid shareWith principals []: give at least one account ID, organization ARN or organizational-unit ARN'],
+      named('Stack/Network: invalid shareWith principals []')],
     ['a principal listed twice', stack => new LatticeService(stack, 'Service').shareWith({ principals: ['222222222222', '222222222222'] }),
-      "Stack/Service: invalid shareWith principals '222222222222': each principal may be listed once"],
+      named("Stack/Service: invalid shareWith principals '222222222222'")],
   ])('rejects %s', (_what, share, message) => {
     expect(() => share(strictStack())).toThrow(message);
   });

@@ -15,7 +15,7 @@ export function strictStack(props: StackProps = {}): Stack {
 }
 
 /** A bad input: what it is, how a test builds it on a fixture, and the message it must be rejected with. */
-export type BadInput<F> = [string, (fixture: F) => unknown, string];
+export type BadInput<F> = [string, (fixture: F) => unknown, RegExp];
 
 /**
  * One test per bad input: building it and synthesizing the fixture's stack throws the expected message (construct
@@ -31,6 +31,14 @@ export function rejectsEachBadInput<F extends { readonly stack: Stack }>(badInpu
       }).toThrow(message);
     });
   });
+}
+
+/**
+ * A pattern for the start of a message, which names the construct path, the property and the value given, like
+ * `Stack/N: invalid serviceNetworkName 'Platform'`; what is allowed, after it, may be worded differently.
+ */
+export function named(text: string): RegExp {
+  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 }
 
 /** Values only known at deploy time: CloudFormation parameters of the stack, as tokens. */

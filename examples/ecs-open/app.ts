@@ -1,6 +1,5 @@
 import { App, Stack } from 'aws-cdk-lib';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { nginxService, vpcWithNatGateway } from '../shared/web-service';
+import { clientVpc, nginxService, vpcWithNatGateway } from '../shared/web-service';
 import { AuthType, EcsTargetGroup, LatticeService, ListenerAction, ListenerProtocol, ServiceNetwork } from 'cdk-vpc-lattice';
 
 /**
@@ -15,13 +14,7 @@ export function build(app: App): void {
   const stack = new Stack(app, 'EcsOpen');
 
   const providerVpc = vpcWithNatGateway(stack, 'ProviderVpc', '10.0.0.0/16');
-  const consumerVpc = new ec2.Vpc(stack, 'ConsumerVpc', {
-    ipAddresses: ec2.IpAddresses.cidr('10.1.0.0/16'),
-    maxAzs: 2,
-    natGateways: 0,
-    subnetConfiguration: [{ name: 'clients', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
-    flowLogs: { all: { trafficType: ec2.FlowLogTrafficType.ALL } },
-  });
+  const consumerVpc = clientVpc(stack, 'ConsumerVpc', '10.1.0.0/16');
 
   const webTasks = new EcsTargetGroup(stack, 'WebTasks', {
     service: nginxService(stack, 'Web', providerVpc),

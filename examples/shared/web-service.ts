@@ -36,6 +36,17 @@ export function vpcWithNatGateway(scope: Construct, id: string, cidr: string): e
   });
 }
 
+/** A VPC for clients only: isolated subnets (no internet), two Availability Zones, flow logs. */
+export function clientVpc(scope: Construct, id: string, cidr: string): ec2.Vpc {
+  return new ec2.Vpc(scope, id, {
+    ipAddresses: ec2.IpAddresses.cidr(cidr),
+    maxAzs: 2,
+    natGateways: 0,
+    subnetConfiguration: [{ name: 'clients', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+    flowLogs: { all: { trafficType: ec2.FlowLogTrafficType.ALL } },
+  });
+}
+
 /** A Fargate task definition for one container, whose output goes to a log group of its own kept for a month. */
 export function taskWithLogs(scope: Construct, id: string, container: string, options: Omit<ecs.ContainerDefinitionOptions, 'logging'>) {
   const taskDefinition = new ecs.FargateTaskDefinition(scope, id, { cpu: 256, memoryLimitMiB: 512 });
@@ -44,17 +55,26 @@ export function taskWithLogs(scope: Construct, id: string, container: string, op
   return taskDefinition;
 }
 
+/** What runs in a Fargate service of these examples: one container, the shell command it runs and its one port. */
+export interface ContainerSpec {
+  readonly container: string;
+  readonly image: ecs.ContainerImage;
+  readonly command: string;
+  readonly containerPort: number;
+}
+
 /**
- * A cluster in `vpc` with Container Insights, running two nginx tasks with container port 8080 (container `web`). The
- * tasks' security group starts closed: the `EcsTargetGroup` opens it to VPC Lattice.
+ * A cluster in `vpc` with Container Insights, running two tasks of one container that runs `command` with `sh -c`
+ * and listens on `containerPort`. The tasks' security group starts closed: the `EcsTargetGroup` opens it to VPC
+ * Lattice.
  */
-export function nginxService(scope: Construct, id: string, vpc: ec2.IVpc): ecs.FargateService {
+export function fargateService(scope: Construct, id: string, vpc: ec2.IVpc, spec: ContainerSpec): ecs.FargateService {
   const cluster = new ecs.Cluster(scope, `${id}Cluster`, { vpc, containerInsightsV2: ecs.ContainerInsights.ENABLED });
-  const taskDefinition = taskWithLogs(scope, `${id}Task`, 'web', {
-    image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:stable'),
+  const taskDefinition = taskWithLogs(scope, `${id}Task`, spec.container, {
+    image: spec.image,
     entryPoint: ['sh', '-c'],
-    command: [WEB_SERVER],
-    portMappings: [{ containerPort: 8080 }],
+    command: [spec.command],
+    portMappings: [{ containerPort: spec.containerPort }],
   });
   return new ecs.FargateService(scope, id, {
     cluster,
@@ -62,5 +82,15 @@ export function nginxService(scope: Construct, id: string, vpc: ec2.IVpc): ecs.F
     desiredCount: 2,
     minHealthyPercent: 100,
     circuitBreaker: { rollback: true },
+  });
+}
+
+/** Two nginx tasks with container port 8080 (container `web`), as `fargateService` runs them. */
+export function nginxService(scope: Construct, id: string, vpc: ec2.IVpc): ecs.FargateService {
+  return fargateService(scope, id, vpc, {
+    container: 'web',
+    image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:stable'),
+    command: WEB_SERVER,
+    containerPort: 8080,
   });
 }

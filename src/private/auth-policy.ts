@@ -2,13 +2,9 @@ import { Annotations, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnAuthPolicy } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
+import { admitsAnonymousConnections } from './anonymous-callers';
+import { AUTH_POLICY_MAX_BYTES } from './constants';
 import type { AuthPolicy } from '../auth';
-
-/** The IAM action that lets a caller send HTTP or gRPC requests to a VPC Lattice service. */
-export const INVOKE_ACTION = 'vpc-lattice-svcs:Invoke';
-
-/** VPC Lattice's auth-policy size quota (10 KB, not adjustable). */
-export const AUTH_POLICY_MAX_BYTES = 10 * 1024;
 
 /**
  * The auth policy of one service network or service. The `AWS::VpcLattice::AuthPolicy` resource is created with the
@@ -50,6 +46,14 @@ export class AuthPolicyHolder {
   /** Whether any statement allows anything: without one, an AWS_IAM resource denies every request. */
   public get allowsAnything(): boolean {
     return this.statements.some(statement => statement.effect === iam.Effect.ALLOW);
+  }
+
+  /**
+   * Whether the policy lets anonymous callers open connections, which is all a TLS passthrough listener has (see
+   * `anonymous-callers.ts` for how the statements are read).
+   */
+  public get admitsAnonymousConnections(): boolean {
+    return admitsAnonymousConnections(this.owner, this.statements);
   }
 
   private validate(): string[] {

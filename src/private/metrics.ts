@@ -34,4 +34,14 @@ export class LatticeMetrics {
   public httpCodeCount(codeClass: HttpCodeClass, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.metric(`HTTPCode_${codeClass}_Count`, { statistic: cloudwatch.Stats.SUM, ...props });
   }
+
+  /** A count or byte total: its sum over the period. */
+  public sum(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric(metricName, { statistic: cloudwatch.Stats.SUM, ...props });
+  }
+
+  /** A level, like the number of connections open at a time: its average over the period. */
+  public average(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric(metricName, { statistic: cloudwatch.Stats.AVERAGE, ...props });
+  }
 }

@@ -2,12 +2,12 @@ import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
-import { TargetProtocol } from './enums';
 import { createTargetGroupResource } from './private/resource';
-import { rejectSettings, trafficSettings } from './private/settings';
+import { trafficSettings } from './private/settings';
 import { admitLatticeTraffic, sameVpc } from './private/wiring';
 import { TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
 import { invalid } from '../private/validation';
+import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
  * Properties of an `AlbTargetGroup`.
@@ -45,18 +45,18 @@ export interface AlbTargetGroupProps extends TargetGroupCommonProps {
    * @default - the listener's protocol; required if the listener was imported
    */
   readonly protocol?: TargetProtocol;
+
+  /**
+   * The HTTP version of requests to the load balancer: `HTTP1` or `HTTP2` (clients then call with HTTP/2, which HTTPS
+   * listeners negotiate).
+   *
+   * @default ProtocolVersion.HTTP1
+   */
+  readonly protocolVersion?: ProtocolVersion;
 }
 
 /** The target-group protocol of each ALB listener protocol. */
 const LISTENER_PROTOCOLS: Record<string, TargetProtocol> = { HTTP: TargetProtocol.HTTP, HTTPS: TargetProtocol.HTTPS };
-
-/** What ALB target groups do not have, and why. */
-const NOT_FOR_ALB = {
-  healthCheck: 'VPC Lattice does not health-check ALB targets; configure health checks on the load balancer\'s own target groups',
-  protocolVersion: 'ALB target groups take HTTP1 requests only; HTTP2 and GRPC target groups must be IP or instance groups',
-  ipAddressType: 'only IP target groups have an IP address type',
-  targets: 'an ALB target group has exactly one target, its load balancer',
-};
 
 /**
  * A target group whose one target is an internal Application Load Balancer, which then routes the requests itself.
@@ -77,30 +77,34 @@ export class AlbTargetGroup extends TargetGroupBase {
   /** The protocol of the load balancer's listener. */
   public readonly protocol: TargetProtocol;
 
+  /** The HTTP version of requests to the load balancer. */
+  public readonly protocolVersion: ProtocolVersion;
+
   /** The load balancer. */
   public readonly loadBalancer: elbv2.IApplicationLoadBalancer;
 
   constructor(scope: Construct, id: string, props: AlbTargetGroupProps) {
     super(scope, id, { physicalName: props.targetGroupName });
-    rejectSettings(this, props, NOT_FOR_ALB);
-    if (Array.isArray(props.loadBalancer)) {
-      rejectSettings(this, props, { loadBalancer: 'an ALB target group has exactly one load balancer; make one target group per load balancer' });
-    }
     this.loadBalancer = props.loadBalancer;
     checkLoadBalancer(this, props);
     const listener = props.listener instanceof elbv2.ApplicationListener ? props.listener : undefined;
-    const traffic = trafficSettings(this, {
+    const traffic = trafficSettings(this, 'ALB', {
       port: fromListener(this, 'port', props.port, listener?.port),
       protocol: fromListener(this, 'protocol', props.protocol, listener && LISTENER_PROTOCOLS[listener.protocol]),
+      protocolVersion: props.protocolVersion,
     });
     this.port = traffic.port;
     this.protocol = traffic.protocol;
+    // ALB groups are HTTP or HTTPS (the table rejects TCP), which always have a version.
+    this.protocolVersion = traffic.protocolVersion!;
+    this._protocols = { type: 'ALB', ...traffic };
     const vpc = this.vpcOf(props);
 
     const resource = createTargetGroupResource(this, {
       type: 'ALB',
       name: props.targetGroupName,
-      config: { vpcIdentifier: vpc.vpcId, port: this.port, protocol: this.protocol },
+      // The version is written only when given: CloudFormation's default is HTTP1.
+      config: { vpcIdentifier: vpc.vpcId, port: this.port, protocol: this.protocol, protocolVersion: props.protocolVersion },
       targets: [{ id: props.loadBalancer.loadBalancerArn, port: this.port }],
     });
     resource.node.addDependency(props.listener);

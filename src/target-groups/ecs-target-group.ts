@@ -2,20 +2,19 @@ import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Construct, IConstruct } from 'constructs';
-import { IpAddressType, ProtocolVersion, TargetProtocol } from './enums';
+import { Construct, DependencyGroup } from 'constructs';
+import { IpAddressType } from './enums';
 import { HealthCheck } from './health-check';
 import { IpTargetGroup } from './ip-target-group';
 import { addVpcLatticeConfiguration, ecsInfrastructureRoleOf } from './private/ecs-service';
 import { checkAwsVpcNetworkMode, selectPortMapping } from './private/ecs-task';
 import { createTargetGroupResource } from './private/resource';
-import { ipAddressTypeSetting, rejectSettings, RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
-import { admitLatticeTraffic, forwardersTo, portsToAdmit, requireHttpsListeners, sameVpc } from './private/wiring';
-import { TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
-import { Listener, type IListener } from '../listener';
-import { ListenerRule } from '../listener-rule';
-import { whenTreeIsComplete } from '../private/tree';
+import { ipAddressTypeSetting, RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
+import { admitLatticeTraffic, portsToAdmit, sameVpc } from './private/wiring';
+import { Forwarder, TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
+import { IListener, IListenerRule } from '../interfaces';
 import { checkInteger, invalid } from '../private/validation';
+import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
  * Properties of an `EcsTargetGroup`.
@@ -44,17 +43,18 @@ export interface EcsTargetGroupProps extends TargetGroupCommonProps {
   readonly containerPort?: number;
 
   /**
-   * The protocol VPC Lattice uses to reach the tasks.
+   * The protocol VPC Lattice uses to reach the tasks. `TCP` groups sit only behind TLS_PASSTHROUGH listeners, and the
+   * tasks decrypt the TLS themselves.
    *
    * @default TargetProtocol.HTTP
    */
   readonly protocol?: TargetProtocol;
 
   /**
-   * The HTTP version of requests to the tasks. `HTTP2` and `GRPC` need HTTPS listeners: a listener or rule over HTTP
-   * that forwards to such a group is an error.
+   * The HTTP version of requests to the tasks. `HTTP2` and `GRPC` groups need HTTPS listeners, over which clients call
+   * with HTTP/2: behind an HTTP listener their requests fail (a warning says so). TCP groups take none.
    *
-   * @default ProtocolVersion.HTTP1
+   * @default - ProtocolVersion.HTTP1; none for TCP groups
    */
   readonly protocolVersion?: ProtocolVersion;
 
@@ -69,7 +69,8 @@ export interface EcsTargetGroupProps extends TargetGroupCommonProps {
   /**
    * How VPC Lattice checks the tasks' health.
    *
-   * @default - health checks with the defaults of `HealthCheck`, on the container port
+   * @default - health checks with the defaults of `HealthCheck`, on the container port (off for HTTP2, GRPC and TCP
+   * groups)
    */
   readonly healthCheck?: HealthCheck;
 
@@ -101,7 +102,7 @@ export interface EcsAlternateTargetGroupOptions {
    *
    * @default - give productionListener instead
    */
-  readonly productionListenerRule?: ListenerRule;
+  readonly productionListenerRule?: IListenerRule;
 
   /**
    * The listener whose default action carries production traffic. It forwards to the primary target group (or to both
@@ -116,7 +117,7 @@ export interface EcsAlternateTargetGroupOptions {
    *
    * @default - no test traffic
    */
-  readonly testListenerRule?: ListenerRule;
+  readonly testListenerRule?: IListenerRule;
 
   /**
    * The listener whose default action carries test traffic to the new tasks before production traffic moves to them.
@@ -125,12 +126,6 @@ export interface EcsAlternateTargetGroupOptions {
    */
   readonly testListener?: IListener;
 }
-
-const NOT_FOR_ECS = {
-  port: 'the port of an ECS target group is the container port: give containerPort',
-  targets: 'ECS registers the tasks of the service itself; use IpTargetGroup for fixed addresses',
-  instances: 'ECS registers the tasks of the service itself; use InstanceTargetGroup for instances',
-};
 
 /**
  * A target group of the tasks of an ECS service, which ECS registers natively, with no load balancer in between.
@@ -162,8 +157,8 @@ export class EcsTargetGroup extends TargetGroupBase {
   /** The protocol VPC Lattice uses to reach the tasks. */
   public readonly protocol: TargetProtocol;
 
-  /** The HTTP version of requests to the tasks. */
-  public readonly protocolVersion: ProtocolVersion;
+  /** The HTTP version of requests to the tasks; none for TCP groups, whose TLS connections VPC Lattice does not read. */
+  public readonly protocolVersion?: ProtocolVersion;
 
   /** The address family of the tasks' addresses. */
   public readonly ipAddressType: IpAddressType;
@@ -175,11 +170,11 @@ export class EcsTargetGroup extends TargetGroupBase {
   public readonly infrastructureRole: iam.IRole;
 
   private readonly healthCheck: RenderedHealthCheck;
+  private readonly routesInServiceStack = new DependencyGroup();
   private alternate?: { readonly group: IpTargetGroup; readonly production: string; readonly test?: string };
 
   constructor(scope: Construct, id: string, props: EcsTargetGroupProps) {
     super(scope, id, { physicalName: props.targetGroupName });
-    rejectSettings(this, props, NOT_FOR_ECS);
     this.service = props.service;
     checkAwsVpcNetworkMode(this, props.service);
     this.vpc = this.vpcOf(props);
@@ -188,10 +183,11 @@ export class EcsTargetGroup extends TargetGroupBase {
     this.containerName = selected.container.containerName;
     this.portName = selected.portName;
 
-    const traffic = trafficSettings(this, { ...props, port: selected.containerPort });
+    const traffic = trafficSettings(this, 'IP', { ...props, port: selected.containerPort });
     this.port = traffic.port;
     this.protocol = traffic.protocol;
     this.protocolVersion = traffic.protocolVersion;
+    this._protocols = { type: 'IP', ...traffic };
     this.ipAddressType = ipAddressTypeSetting(this, props.ipAddressType);
     this.healthCheck = renderHealthCheck(this, props.healthCheck, traffic);
 
@@ -215,8 +211,11 @@ export class EcsTargetGroup extends TargetGroupBase {
       },
     }));
     admitLatticeTraffic(this, props.service, portsToAdmit(this.port, this.healthCheck), { ipv6: this.ipAddressType === IpAddressType.IPV6 });
-    requireHttpsListeners(this, this.protocolVersion);
-    whenTreeIsComplete(this, () => this.startAfterListeners());
+    // The service starts after the listeners and rules of its stack that forward to this group, so that its first
+    // tasks are registered in a group VPC Lattice already routes to. (Whether ECS needs this is not documented;
+    // waiting is the safer order and costs nothing.) Routes in other stacks are left out: a dependency on them could
+    // make the stacks depend on each other both ways.
+    props.service.node.defaultChild!.node.addDependency(this.routesInServiceStack);
   }
 
   /**
@@ -280,7 +279,7 @@ export class EcsTargetGroup extends TargetGroupBase {
   }
 
   /** The ARN of a production or test route, checked: one of rule and listener, forwarding to one of the two groups. */
-  private route(alternate: IpTargetGroup, kind: 'production' | 'test', rule: ListenerRule | undefined, listener: IListener | undefined, required: boolean) {
+  private route(alternate: IpTargetGroup, kind: 'production' | 'test', rule: IListenerRule | undefined, listener: IListener | undefined, required: boolean) {
     if (rule && listener) {
       throw invalid(this, `${kind}ListenerRule`, rule.node.path, `give ${kind}ListenerRule or ${kind}Listener, not both`);
     }
@@ -291,8 +290,9 @@ export class EcsTargetGroup extends TargetGroupBase {
       }
       return undefined;
     }
-    const groups = rule ? rule.action.targetGroups : listener instanceof Listener ? listener.defaultAction.targetGroups : undefined;
-    if (groups && !groups.includes(this) && !groups.includes(alternate)) {
+    const forwards = [...this._forwarders, ...alternate._forwarders]
+      .some(forwarder => rule ? forwarder.rule === rule : forwarder.listener === listener && forwarder.rule === undefined);
+    if (!forwards) {
       const route = rule ?? listener!;
       throw invalid(this, rule ? `${kind}ListenerRule` : `${kind}Listener`, route.node.path,
         `must forward to this target group or to ${alternate.node.path}: ECS shifts ${kind} traffic between the two, and this one forwards to neither`);
@@ -313,16 +313,11 @@ export class EcsTargetGroup extends TargetGroupBase {
     }
   }
 
-  /**
-   * The service starts after the listeners and rules of its stack that forward to this group, so that its first tasks
-   * are registered in a group VPC Lattice already routes to. (Whether ECS needs this is not documented; waiting is the
-   * safer order and costs nothing.)
-   */
-  private startAfterListeners() {
-    const stack = Stack.of(this.service);
-    forwardersTo(this)
-      .map(({ forwarder }) => forwarder)
-      .filter((forwarder: IConstruct) => Stack.of(forwarder) === stack)
-      .forEach(forwarder => this.service.node.defaultChild!.node.addDependency(forwarder));
+  /** @internal */
+  protected _onForwarder(forwarder: Forwarder): void {
+    const route = forwarder.rule ?? forwarder.listener;
+    if (Stack.of(route) === Stack.of(this.service)) {
+      this.routesInServiceStack.add(route);
+    }
   }
 }

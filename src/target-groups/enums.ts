@@ -1,34 +1,4 @@
 /**
- * The protocol VPC Lattice uses to reach the targets of a target group.
- */
-export enum TargetProtocol {
-  /** HTTP. Default port 80. */
-  HTTP = 'HTTP',
-  /**
-   * HTTPS. Default port 443. VPC Lattice does not validate the targets' certificates.
-   */
-  HTTPS = 'HTTPS',
-  /**
-   * TCP, behind TLS passthrough listeners. Not supported by this version of the library: it comes with TCP support.
-   */
-  TCP = 'TCP',
-}
-
-/**
- * The HTTP version VPC Lattice uses to send requests to the targets of a target group.
- */
-export enum ProtocolVersion {
-  /** HTTP/1.1. Requests made with HTTP/2 are downgraded. */
-  HTTP1 = 'HTTP1',
-  /**
-   * HTTP/2. Only behind HTTPS listeners; HTTP/1.1 requests are rejected, and only forward and fixed-response rules apply.
-   */
-  HTTP2 = 'HTTP2',
-  /** gRPC. Only behind HTTPS listeners, for clients that call with gRPC. */
-  GRPC = 'GRPC',
-}
-
-/**
  * The address family of the targets of an IP target group.
  */
 export enum IpAddressType {

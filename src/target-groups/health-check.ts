@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import { ProtocolVersion, TargetProtocol } from './enums';
+import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
  * How VPC Lattice checks whether the targets of an IP or instance target group are healthy. The names are those of
@@ -11,8 +11,8 @@ export interface HealthCheck {
   /**
    * Whether health checks are performed.
    *
-   * @default - true, except for HTTP2 and GRPC target groups given no other health-check setting: VPC Lattice does
-   * not health-check those unless asked to
+   * @default - true, except for HTTP2, GRPC and TCP target groups given no other health-check setting: VPC Lattice
+   * does not health-check those unless asked to
    */
   readonly enabled?: boolean;
 
@@ -59,9 +59,10 @@ export interface HealthCheck {
   readonly port?: number;
 
   /**
-   * The protocol of health checks: `TargetProtocol.HTTP` or `TargetProtocol.HTTPS`.
+   * The protocol of health checks: `TargetProtocol.HTTP` or `TargetProtocol.HTTPS`, also for TCP target groups (give
+   * `port` when the targets answer health checks on another port than their TLS traffic).
    *
-   * @default - the target group's protocol, so that a health check reaches an HTTPS target in HTTPS
+   * @default - the target group's protocol, so that a health check reaches an HTTPS target in HTTPS; HTTP for TCP groups
    */
   readonly protocol?: TargetProtocol;
 
@@ -69,7 +70,7 @@ export interface HealthCheck {
    * The HTTP version of health checks: `ProtocolVersion.HTTP1` or `ProtocolVersion.HTTP2` (GRPC target groups are
    * health-checked with one of these).
    *
-   * @default - HTTP1 for HTTP1 target groups, HTTP2 for HTTP2 and GRPC target groups
+   * @default - HTTP1 for HTTP1 and TCP target groups, HTTP2 for HTTP2 and GRPC target groups
    */
   readonly protocolVersion?: ProtocolVersion;
 

@@ -2,12 +2,12 @@ import { Token } from 'aws-cdk-lib';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { ProtocolVersion, TargetProtocol } from './enums';
 import { createTargetGroupResource, TargetList } from './private/resource';
-import { RenderedHealthCheck, rejectSettings, renderHealthCheck, trafficSettings } from './private/settings';
-import { admitLatticeTraffic, portsToAdmit, requireHttpsListeners } from './private/wiring';
+import { RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
+import { admitLatticeTraffic, portsToAdmit } from './private/wiring';
 import { TargetGroupBase, VpcTargetGroupProps } from './target-group-base';
 import { invalid } from '../private/validation';
+import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
  * Properties of an `InstanceTargetGroup`.
@@ -40,8 +40,8 @@ export class InstanceTargetGroup extends TargetGroupBase {
   /** The protocol VPC Lattice uses to reach the instances. */
   public readonly protocol: TargetProtocol;
 
-  /** The HTTP version of requests to the instances. */
-  public readonly protocolVersion: ProtocolVersion;
+  /** The HTTP version of requests to the instances; none for TCP groups, whose TLS connections VPC Lattice does not read. */
+  public readonly protocolVersion?: ProtocolVersion;
 
   private readonly healthCheck: RenderedHealthCheck;
   private readonly targets: TargetList;
@@ -49,14 +49,11 @@ export class InstanceTargetGroup extends TargetGroupBase {
 
   constructor(scope: Construct, id: string, props: InstanceTargetGroupProps) {
     super(scope, id, { physicalName: props.targetGroupName });
-    rejectSettings(this, props, {
-      ipAddressType: 'only IP target groups have an IP address type; instance target groups reach instances by their IPv4 address',
-      targets: 'instance target groups take instances (or addInstance and addAutoScalingGroup); use IpTargetGroup for IP addresses',
-    });
-    const traffic = trafficSettings(this, props);
+    const traffic = trafficSettings(this, 'INSTANCE', props);
     this.port = traffic.port;
     this.protocol = traffic.protocol;
     this.protocolVersion = traffic.protocolVersion;
+    this._protocols = { type: 'INSTANCE', ...traffic };
     this.healthCheck = renderHealthCheck(this, props.healthCheck, traffic);
     this.targets = new TargetList(this, 'instances');
 
@@ -70,7 +67,6 @@ export class InstanceTargetGroup extends TargetGroupBase {
     this.targetGroupId = resource.attrId;
 
     props.instances?.forEach(instance => this.addInstance(instance));
-    requireHttpsListeners(this, this.protocolVersion);
   }
 
   /**

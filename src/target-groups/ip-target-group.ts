@@ -2,12 +2,12 @@ import { isIPv4, isIPv6 } from 'net';
 import { Annotations, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { IpAddressType, ProtocolVersion, TargetProtocol } from './enums';
+import { IpAddressType } from './enums';
 import { createTargetGroupResource, TargetList } from './private/resource';
-import { ipAddressTypeSetting, rejectSettings, RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
-import { requireHttpsListeners } from './private/wiring';
+import { ipAddressTypeSetting, RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
 import { TargetGroupBase, VpcTargetGroupProps } from './target-group-base';
 import { invalid } from '../private/validation';
+import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
  * Properties of an `IpTargetGroup`.
@@ -48,8 +48,8 @@ export class IpTargetGroup extends TargetGroupBase {
   /** The protocol VPC Lattice uses to reach the targets. */
   public readonly protocol: TargetProtocol;
 
-  /** The HTTP version of requests to the targets. */
-  public readonly protocolVersion: ProtocolVersion;
+  /** The HTTP version of requests to the targets; none for TCP groups, whose TLS connections VPC Lattice does not read. */
+  public readonly protocolVersion?: ProtocolVersion;
 
   /** The address family of the targets. */
   public readonly ipAddressType: IpAddressType;
@@ -67,11 +67,11 @@ export class IpTargetGroup extends TargetGroupBase {
 
   constructor(scope: Construct, id: string, props: IpTargetGroupProps) {
     super(scope, id, { physicalName: props.targetGroupName });
-    rejectSettings(this, props, { instances: 'IP target groups take IP addresses in targets; use InstanceTargetGroup for instances' });
-    const traffic = trafficSettings(this, props);
+    const traffic = trafficSettings(this, 'IP', props);
     this.port = traffic.port;
     this.protocol = traffic.protocol;
     this.protocolVersion = traffic.protocolVersion;
+    this._protocols = { type: 'IP', ...traffic };
     this.ipAddressType = ipAddressTypeSetting(this, props.ipAddressType);
     this.vpc = props.vpc;
     this.targets = new TargetList(this, 'targets');
@@ -95,7 +95,6 @@ export class IpTargetGroup extends TargetGroupBase {
       const { address, port } = splitAddressAndPort(target);
       this.addAddress(address, port, target);
     });
-    requireHttpsListeners(this, this.protocolVersion);
   }
 
   /**

@@ -2,7 +2,6 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { LambdaEventStructureVersion } from './enums';
 import { createTargetGroupResource } from './private/resource';
-import { rejectSettings } from './private/settings';
 import { TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
 import { checkOneOf } from '../private/validation';
 
@@ -24,17 +23,6 @@ export interface LambdaTargetGroupProps extends TargetGroupCommonProps {
   readonly eventStructureVersion?: LambdaEventStructureVersion;
 }
 
-/** What Lambda target groups do not have, and why. */
-const NOT_FOR_LAMBDA = {
-  vpc: 'Lambda target groups have no VPC: VPC Lattice invokes the function through the Lambda API',
-  port: 'Lambda target groups have no port: VPC Lattice invokes the function through the Lambda API',
-  protocol: 'Lambda target groups have no protocol: VPC Lattice invokes the function through the Lambda API',
-  protocolVersion: 'Lambda target groups have no protocol version; HTTP2 and GRPC target groups must be IP or instance groups',
-  ipAddressType: 'only IP target groups have an IP address type',
-  healthCheck: 'VPC Lattice does not health-check Lambda targets',
-  targets: 'a Lambda target group has exactly one target, its function',
-};
-
 /**
  * A target group whose one target is a Lambda function.
  *
@@ -55,11 +43,8 @@ export class LambdaTargetGroup extends TargetGroupBase {
 
   constructor(scope: Construct, id: string, props: LambdaTargetGroupProps) {
     super(scope, id, { physicalName: props.targetGroupName });
-    rejectSettings(this, props, NOT_FOR_LAMBDA);
-    if (Array.isArray(props.function)) {
-      rejectSettings(this, props, { function: 'a Lambda target group has exactly one function; make one target group per function' });
-    }
     this.function = props.function;
+    this._protocols = { type: 'LAMBDA' };
     this.eventStructureVersion = props.eventStructureVersion ?? LambdaEventStructureVersion.V1;
     checkOneOf(this, 'eventStructureVersion', this.eventStructureVersion, [LambdaEventStructureVersion.V1, LambdaEventStructureVersion.V2]);
 

@@ -1,12 +1,15 @@
-import { IResource, Resource } from 'aws-cdk-lib';
+import { Annotations, IResource, Resource } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { ProtocolVersion, TargetProtocol } from './enums';
 import { HealthCheck } from './health-check';
+import { IListener, IListenerRule } from '../interfaces';
 import { HttpCodeClass } from '../metrics';
 import { idFromArn } from '../private/arns';
 import { LatticeMetrics } from '../private/metrics';
+import { forwardVerdict, GroupProtocols } from '../private/protocol-table';
+import { invalid } from '../private/validation';
+import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
  * A VPC Lattice target group: where a listener or rule sends requests.
@@ -46,6 +49,67 @@ export interface ITargetGroup extends IResource {
    * The number of answers of the given status class, such as `HttpCodeClass.HTTP_5XX` (sum over 5 minutes).
    */
   metricHttpCodeCount(codeClass: HttpCodeClass, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * The number of connections from VPC Lattice to the targets (sum over 5 minutes). Published for HTTP, HTTPS and TCP
+   * target groups, like the other connection metrics.
+   */
+  metricTotalConnectionCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * The number of connections to the targets open at a time (average over 5 minutes; `statistic: 'Maximum'` for the
+   * peak).
+   */
+  metricActiveConnectionCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * The number of connections to the targets that failed to open (sum over 5 minutes).
+   */
+  metricConnectionErrorCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * The number of connections to the targets that timed out while opening (sum over 5 minutes).
+   */
+  metricConnectionTimeoutCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * The number of TLS connection errors VPC Lattice counts for this group (sum over 5 minutes; metric
+   * `TLSConnectionErrorCount`).
+   */
+  metricTlsConnectionErrorCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * The number of TLS handshakes VPC Lattice counts for this group (sum over 5 minutes; metric
+   * `TotalTLSConnectionHandshakeCount`).
+   */
+  metricTotalTlsConnectionHandshakeCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * The bytes received over the group's connections (sum over 5 minutes; metric `TotalReceivedConnectionBytes`).
+   */
+  metricTotalReceivedConnectionBytes(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * The bytes sent over the group's connections (sum over 5 minutes; metric `TotalSentConnectionBytes`).
+   */
+  metricTotalSentConnectionBytes(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * Records a listener that forwards to this group, with the rule that does when it is not the listener's default
+   * action, after checking that the listener may forward to the group. The action of the listener or rule calls it
+   * when it is given to them; you need not.
+   */
+  registerListener(listener: IListener, rule?: IListenerRule): void;
+}
+
+/**
+ * A listener, or one of its rules, that forwards to a target group.
+ *
+ * @internal
+ */
+export interface Forwarder {
+  readonly listener: IListener;
+  readonly rule?: IListenerRule;
 }
 
 /**
@@ -71,29 +135,31 @@ export interface VpcTargetGroupProps extends TargetGroupCommonProps {
   /**
    * The port the targets receive traffic on, 1 to 65535; a target may be registered with a port of its own.
    *
-   * @default - 80 for HTTP, 443 for HTTPS
+   * @default - 80 for HTTP, 443 for HTTPS; TCP groups have no default and need it
    */
   readonly port?: number;
 
   /**
-   * The protocol VPC Lattice uses to reach the targets. It need not match the listener's.
+   * The protocol VPC Lattice uses to reach the targets. HTTP and HTTPS groups need not match their listener's protocol;
+   * TCP groups sit only behind TLS_PASSTHROUGH listeners (and such listeners forward only to TCP groups), whose TLS
+   * connections they receive undecrypted.
    *
    * @default TargetProtocol.HTTP
    */
   readonly protocol?: TargetProtocol;
 
   /**
-   * The HTTP version of requests to the targets. `HTTP2` and `GRPC` need HTTPS listeners: a listener or rule over
-   * HTTP that forwards to such a group is an error.
+   * The HTTP version of requests to the targets. `HTTP2` and `GRPC` groups need HTTPS listeners, over which clients
+   * call with HTTP/2: behind an HTTP listener their requests fail (a warning says so). TCP groups take none.
    *
-   * @default ProtocolVersion.HTTP1
+   * @default - ProtocolVersion.HTTP1; none for TCP groups
    */
   readonly protocolVersion?: ProtocolVersion;
 
   /**
    * How VPC Lattice checks the targets' health.
    *
-   * @default - health checks with the defaults of `HealthCheck`
+   * @default - health checks with the defaults of `HealthCheck` (off for HTTP2, GRPC and TCP groups)
    */
   readonly healthCheck?: HealthCheck;
 }
@@ -114,6 +180,49 @@ export abstract class TargetGroupBase extends Resource implements ITargetGroup {
   public abstract readonly targetGroupArn: string;
   public abstract readonly targetGroupId: string;
 
+  /**
+   * The kind, protocol and version of the group, which decide which listeners may forward to it; unknown for imports.
+   *
+   * @internal
+   */
+  protected _protocols?: GroupProtocols;
+
+  private readonly forwarders: Forwarder[] = [];
+
+  public registerListener(listener: IListener, rule?: IListenerRule): void {
+    if (this.forwarders.some(forwarder => forwarder.listener === listener && forwarder.rule === rule)) { return; }
+    const verdict = this._protocols ? forwardVerdict(listener.protocol, this._protocols) : undefined;
+    const site = rule ?? listener;
+    if (verdict?.kind === 'error') {
+      throw invalid(site, rule ? 'action' : 'defaultAction', this.node.path, `${listener.protocol} listener: ${verdict.reason}`);
+    }
+    if (verdict?.kind === 'warning') {
+      Annotations.of(site).addWarningV2(verdict.id,
+        `The ${listener.protocol} listener ${listener.node.path} forwards to the target group ${this.node.path} ` +
+        `(${[this._protocols!.protocol, this._protocols!.protocolVersion].filter(Boolean).join(' ')})` +
+        `${rule ? ` (rule ${rule.node.path})` : ''}: at run time ${verdict.consequence}. ${verdict.fix}`);
+    }
+    const forwarder = { listener, rule };
+    this.forwarders.push(forwarder);
+    this._onForwarder(forwarder);
+  }
+
+  /**
+   * The listeners and rules that forward to this group.
+   *
+   * @internal
+   */
+  public get _forwarders(): Forwarder[] {
+    return [...this.forwarders];
+  }
+
+  /**
+   * Called for each new listener or rule that forwards to this group.
+   *
+   * @internal
+   */
+  protected _onForwarder(_forwarder: Forwarder): void {}
+
   public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.metrics.metric(metricName, props);
   }
@@ -128,6 +237,38 @@ export abstract class TargetGroupBase extends Resource implements ITargetGroup {
 
   public metricHttpCodeCount(codeClass: HttpCodeClass, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.metrics.httpCodeCount(codeClass, props);
+  }
+
+  public metricTotalConnectionCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metrics.sum('TotalConnectionCount', props);
+  }
+
+  public metricActiveConnectionCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metrics.average('ActiveConnectionCount', props);
+  }
+
+  public metricConnectionErrorCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metrics.sum('ConnectionErrorCount', props);
+  }
+
+  public metricConnectionTimeoutCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metrics.sum('ConnectionTimeoutCount', props);
+  }
+
+  public metricTlsConnectionErrorCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metrics.sum('TLSConnectionErrorCount', props);
+  }
+
+  public metricTotalTlsConnectionHandshakeCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metrics.sum('TotalTLSConnectionHandshakeCount', props);
+  }
+
+  public metricTotalReceivedConnectionBytes(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metrics.sum('TotalReceivedConnectionBytes', props);
+  }
+
+  public metricTotalSentConnectionBytes(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metrics.sum('TotalSentConnectionBytes', props);
   }
 
   private get metrics(): LatticeMetrics {

@@ -1,8 +1,7 @@
 import { IResolvable, Lazy, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { IConstruct } from 'constructs';
-import { whenTreeIsComplete } from '../../private/tree';
+import { Construct, IConstruct } from 'constructs';
 import { invalid } from '../../private/validation';
 
 type Configuration = ecs.CfnService.VpcLatticeConfigurationProperty | IResolvable;
@@ -37,8 +36,8 @@ export function ecsInfrastructureRoleOf(group: IConstruct, service: ecs.BaseServ
   return role;
 }
 
-/** The VPC Lattice configurations the library adds to each ECS service. */
-const configurationsByService = new WeakMap<ecs.CfnService, LatticeConfigurations>();
+/** The construct ID, under an ECS service, of what the library adds to the service's VPC Lattice configurations. */
+const CONFIGURATIONS_ID = 'VpcLatticeConfigurations';
 
 /**
  * Adds an entry to the `VpcLatticeConfigurations` of an ECS service, after the ones already there. `render` is called
@@ -49,92 +48,46 @@ export function addVpcLatticeConfiguration(
   service: ecs.BaseService,
   render: () => ecs.CfnService.VpcLatticeConfigurationProperty,
 ) {
-  const resource = service.node.defaultChild as ecs.CfnService;
-  let configurations = configurationsByService.get(resource);
-  if (!configurations) {
-    configurations = new LatticeConfigurations(group, service, resource);
-    configurationsByService.set(resource, configurations);
-  }
+  const existing = service.node.tryFindChild(CONFIGURATIONS_ID);
+  const configurations = existing instanceof LatticeConfigurations ? existing : new LatticeConfigurations(service, group);
   configurations.add(render);
 }
 
 /**
- * The list ECS registers the service's tasks by. The ECS L2 does not model it, so the library appends to the L1
- * property with a lazy list: the user's entries first (set on the L1 before or after the target groups), then one per
- * target group. A user who replaces the whole list with `addPropertyOverride` keeps those entries too: the override is
- * extended with the library's once the app is complete.
+ * The list ECS registers the service's tasks by, which the ECS L2 does not model. The library sets the L1 property to
+ * a lazy list: the entries the user set on the property first (before or after the target groups), then one per target
+ * group. Overrides apply on top, as always: one of a single entry (`VpcLatticeConfigurations.0.PortName`) changes that
+ * entry; one of the whole list replaces the library's entries too, so set the L1 property to add entries of your own.
  */
-class LatticeConfigurations {
+class LatticeConfigurations extends Construct {
   private readonly added: Array<() => ecs.CfnService.VpcLatticeConfigurationProperty> = [];
   private readonly list: IResolvable;
-  private overrideList?: IResolvable;
+  private readonly resource: ecs.CfnService;
   private userEntries: Configuration[] = [];
 
-  constructor(private readonly group: IConstruct, private readonly service: ecs.BaseService, private readonly resource: ecs.CfnService) {
-    this.list = Lazy.any({ produce: () => [...this.userEntries, ...this.rendered()] }, { omitEmptyArray: true });
+  constructor(private readonly service: ecs.BaseService, private readonly group: IConstruct) {
+    super(service, CONFIGURATIONS_ID);
+    this.resource = service.node.defaultChild as ecs.CfnService;
+    this.list = Lazy.any({ produce: () => [...this.userEntries, ...this.added.map(render => render())] }, { omitEmptyArray: true });
     this.takeOver();
-    whenTreeIsComplete(resource, () => {
-      this.takeOver();
-      this.extendUserOverride();
-    });
+    // Entries the user sets on the L1 property after the target groups replace the lazy list; once the app is complete
+    // (validation runs before the template is written) the list takes them in and its place back.
+    this.node.addValidation({ validate: () => { this.takeOver(); return []; } });
   }
 
   public add(render: () => ecs.CfnService.VpcLatticeConfigurationProperty) {
     this.added.push(render);
   }
 
-  private rendered(): ecs.CfnService.VpcLatticeConfigurationProperty[] {
-    return this.added.map(render => render());
-  }
-
   /** Keeps what the L1 property holds and puts the lazy list in its place (again, if it was replaced). */
   private takeOver() {
     const current = this.resource.vpcLatticeConfigurations;
     if (current === this.list) { return; }
-    this.userEntries = this.entriesOf(current, 'vpcLatticeConfigurations');
+    if (current !== undefined && (Token.isUnresolved(current) || !Array.isArray(current))) {
+      throw invalid(this.group, 'service', this.service.node.path,
+        'its vpcLatticeConfigurations are only known at deploy time, so the target group cannot be added to them; give the entries as a list');
+    }
+    this.userEntries = [...(current ?? [])];
     this.resource.vpcLatticeConfigurations = this.list;
   }
-
-  /**
-   * An override of the whole list would replace the library's entries. CloudFormation resources keep overrides in
-   * `rawOverrides`, which has no public reader; an override of single entries (`VpcLatticeConfigurations.0.PortName`)
-   * is an object, not a list, and applies to the rendered list as it is.
-   */
-  private extendUserOverride() {
-    const overrides = (this.resource as unknown as { rawOverrides?: { Properties?: Record<string, unknown> } }).rawOverrides;
-    const overridden = overrides?.Properties?.VpcLatticeConfigurations;
-    const singleEntries = typeof overridden === 'object' && overridden !== null && !Array.isArray(overridden) && !Token.isUnresolved(overridden);
-    if (overridden === undefined || overridden === this.overrideList || singleEntries) { return; }
-    const entries = this.entriesOf(overridden, 'VpcLatticeConfigurations override');
-    // Overrides are written as they are, so the library's entries take CloudFormation's property names there.
-    this.overrideList = Lazy.any({ produce: () => [...entries, ...this.rendered().map(toCloudFormation)] });
-    this.resource.addPropertyOverride('VpcLatticeConfigurations', this.overrideList);
-  }
-
-  private entriesOf(value: unknown, what: string): Configuration[] {
-    if (value === undefined) { return []; }
-    if (Token.isUnresolved(value) || !Array.isArray(value)) {
-      throw invalid(this.group, 'service', this.service.node.path,
-        `its ${what} is only known at deploy time, so the target group cannot be added to it; give the entries as a list`);
-    }
-    return [...value];
-  }
-}
-
-function toCloudFormation(entry: ecs.CfnService.VpcLatticeConfigurationProperty): Record<string, unknown> {
-  const advanced = entry.advancedConfiguration as ecs.CfnService.VpcLatticeAdvancedConfigurationProperty | undefined;
-  return withoutUndefined({
-    TargetGroupArn: entry.targetGroupArn,
-    PortName: entry.portName,
-    RoleArn: entry.roleArn,
-    AdvancedConfiguration: advanced && withoutUndefined({
-      AlternateTargetGroupArn: advanced.alternateTargetGroupArn,
-      ProductionListenerRule: advanced.productionListenerRule,
-      TestListenerRule: advanced.testListenerRule,
-    }),
-  });
-}
-
-function withoutUndefined(object: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
 }

@@ -1,39 +1,56 @@
 import { Token } from 'aws-cdk-lib';
 import { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
-import { Construct, IConstruct } from 'constructs';
+import { IConstruct } from 'constructs';
+import {
+  GroupProtocols, HEALTH_CHECK_PROTOCOL_VERSIONS, HEALTH_CHECK_PROTOCOLS, healthCheckDefaults, TARGET_PROTOCOLS, targetGroupVerdict, TargetType,
+} from '../../private/protocol-table';
 import { checkInteger, checkOneOf, checkSeconds, checkString, invalid } from '../../private/validation';
-import { IpAddressType, ProtocolVersion, TargetProtocol } from '../enums';
+import { ProtocolVersion, TargetProtocol } from '../../protocols';
+import { IpAddressType } from '../enums';
 import { HealthCheck } from '../health-check';
 
 /** How VPC Lattice reaches the targets of a group. */
 export interface TrafficSettings {
   readonly protocol: TargetProtocol;
   readonly port: number;
-  readonly protocolVersion: ProtocolVersion;
+  /** None for protocols without versions (TCP). */
+  readonly protocolVersion?: ProtocolVersion;
 }
 
 /**
- * The protocol, port and protocol version of a group, with their defaults, checked. TCP comes with TLS passthrough
- * listeners, which the library does not support yet.
+ * The protocol, port and protocol version of a group of `type`, with their defaults, checked against what VPC Lattice
+ * allows for that kind of group (the protocol table).
  */
 export function trafficSettings(
   scope: IConstruct,
+  type: TargetType,
   props: { port?: number; protocol?: TargetProtocol; protocolVersion?: ProtocolVersion },
 ): TrafficSettings {
   const protocol = props.protocol ?? TargetProtocol.HTTP;
-  if (protocol === TargetProtocol.TCP) {
-    throw invalid(scope, 'protocol', protocol,
-      'TCP target groups need TLS_PASSTHROUGH listeners, which this version of the library does not support yet; use TargetProtocol.HTTP or TargetProtocol.HTTPS');
-  }
-  checkOneOf(scope, 'protocol', protocol, [TargetProtocol.HTTP, TargetProtocol.HTTPS]);
+  checkOneOf(scope, 'protocol', protocol, Object.values(TargetProtocol));
+  // A protocol only known at deploy time gets the defaults of HTTP, the default protocol.
+  const defaults = TARGET_PROTOCOLS[protocol] ?? TARGET_PROTOCOLS[TargetProtocol.HTTP];
+  const protocolVersion = props.protocolVersion ?? defaults.protocolVersion;
+  checkOneOf(scope, 'protocolVersion', protocolVersion, Object.values(ProtocolVersion));
+  checkProtocols(scope, { type, protocol, protocolVersion });
   if (props.port === undefined && Token.isUnresolved(protocol)) {
     throw invalid(scope, 'port', undefined, 'give the port when the protocol is only known at deploy time');
   }
-  const port = props.port ?? (protocol === TargetProtocol.HTTPS ? 443 : 80);
+  const port = props.port ?? defaults.port;
+  if (port === undefined) {
+    throw invalid(scope, 'port', undefined, `give the port: ${protocol} target groups have no default port`);
+  }
   checkInteger(scope, 'port', port, 1, 65535);
-  const protocolVersion = props.protocolVersion ?? ProtocolVersion.HTTP1;
-  checkOneOf(scope, 'protocolVersion', protocolVersion, [ProtocolVersion.HTTP1, ProtocolVersion.HTTP2, ProtocolVersion.GRPC]);
   return { protocol, port, protocolVersion };
+}
+
+/** Rejects a protocol and version that a kind of target group does not take, as the protocol table says. */
+export function checkProtocols(scope: IConstruct, group: GroupProtocols) {
+  const verdict = targetGroupVerdict(group);
+  if (verdict.kind === 'error') {
+    const property = verdict.property ?? 'protocol';
+    throw invalid(scope, property, property === 'protocol' ? group.protocol : group.protocolVersion, verdict.reason);
+  }
 }
 
 /** The address family of an IP group's targets: IPv4 unless given. */
@@ -70,14 +87,16 @@ export function renderHealthCheck(scope: IConstruct, healthCheck: HealthCheck = 
   checkInteger(scope, 'healthCheck.unhealthyThresholdCount', healthCheck.unhealthyThresholdCount, 2, 10);
   checkString(scope, 'healthCheck.path', healthCheck.path, HEALTH_CHECK_PATH);
   checkInteger(scope, 'healthCheck.port', healthCheck.port, 1, 65535);
-  checkOneOf(scope, 'healthCheck.protocol', healthCheck.protocol, [TargetProtocol.HTTP, TargetProtocol.HTTPS], 'Health checks use HTTP or HTTPS.');
-  checkOneOf(scope, 'healthCheck.protocolVersion', healthCheck.protocolVersion, [ProtocolVersion.HTTP1, ProtocolVersion.HTTP2],
-    'GRPC target groups are health-checked with HTTP1 or HTTP2.');
+  checkOneOf(scope, 'healthCheck.protocol', healthCheck.protocol, HEALTH_CHECK_PROTOCOLS,
+    'Health checks use HTTP or HTTPS, also for TCP target groups.');
+  checkOneOf(scope, 'healthCheck.protocolVersion', healthCheck.protocolVersion, HEALTH_CHECK_PROTOCOL_VERSIONS,
+    'GRPC and TCP target groups are health-checked with HTTP1 or HTTP2.');
   checkString(scope, 'healthCheck.healthyHttpCodes', healthCheck.healthyHttpCodes, HEALTHY_HTTP_CODES);
 
-  // VPC Lattice does not health-check HTTP2 and GRPC groups by default; any setting given means the user wants checks.
+  const defaults = healthCheckDefaults(traffic.protocol, traffic.protocolVersion);
+  // Where VPC Lattice does not health-check by default, any setting given means the user wants checks.
   const anySetting = Object.entries(healthCheck).some(([key, value]) => key !== 'enabled' && value !== undefined);
-  const enabled = healthCheck.enabled ?? (traffic.protocolVersion === ProtocolVersion.HTTP1 || anySetting);
+  const enabled = healthCheck.enabled ?? (defaults.enabled || anySetting);
   if (!enabled) {
     return { enabled: false, config: { enabled: false } };
   }
@@ -92,35 +111,9 @@ export function renderHealthCheck(scope: IConstruct, healthCheck: HealthCheck = 
       unhealthyThresholdCount: healthCheck.unhealthyThresholdCount ?? 2,
       path: healthCheck.path ?? '/',
       port: healthCheck.port,
-      // VPC Lattice's own default is HTTP, which an HTTPS target on its traffic port does not answer.
-      protocol: healthCheck.protocol ?? traffic.protocol,
-      protocolVersion: healthCheck.protocolVersion
-        ?? (traffic.protocolVersion === ProtocolVersion.HTTP1 ? ProtocolVersion.HTTP1 : ProtocolVersion.HTTP2),
+      protocol: healthCheck.protocol ?? defaults.protocol,
+      protocolVersion: healthCheck.protocolVersion ?? defaults.protocolVersion,
       matcher: healthCheck.healthyHttpCodes === undefined ? undefined : { httpCode: healthCheck.healthyHttpCodes },
     },
   };
-}
-
-/**
- * Rejects settings that a type of target group does not have. TypeScript users cannot give them, but JavaScript users
- * and anyone passing a wider object can, and CloudFormation would reject them only at deploy time.
- */
-export function rejectSettings(scope: IConstruct, props: object, reasons: Record<string, string>) {
-  for (const [property, reason] of Object.entries(reasons)) {
-    const value = (props as Record<string, unknown>)[property];
-    if (value !== undefined) {
-      throw invalid(scope, property, summary(value), reason);
-    }
-  }
-}
-
-function summary(value: unknown): unknown {
-  if (Array.isArray(value)) { return `${value.length} items`; }
-  if (typeof value !== 'object' || value === null) { return value; }
-  if (Construct.isConstruct(value)) { return value.node.path; }
-  try {
-    return JSON.parse(JSON.stringify(value));
-  } catch {
-    return 'an object';
-  }
 }

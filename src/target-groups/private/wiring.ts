@@ -1,12 +1,8 @@
 import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
-import { Listener, ListenerProtocol } from '../../listener';
-import { LatticePrefixList } from '../../prefix-list';
-import { rulesOf } from '../../private/registry';
-import { ProtocolVersion } from '../enums';
-import type { ITargetGroup } from '../target-group-base';
 import type { RenderedHealthCheck } from './settings';
+import { LatticePrefixList } from '../../prefix-list';
 
 /**
  * Opens a target's security groups to VPC Lattice's managed prefix list (never to a CIDR) on each port: the traffic
@@ -47,34 +43,6 @@ function tcpPort(scope: IConstruct, port: number): ec2.Port {
  */
 export function portsToAdmit(trafficPort: number, healthCheck: RenderedHealthCheck): number[] {
   return healthCheck.enabled ? [trafficPort, healthCheck.port ?? trafficPort] : [trafficPort];
-}
-
-/**
- * HTTP2 and GRPC target groups work only behind HTTPS listeners. Which listeners and rules forward to a group is known
- * once the app is complete, so the check is a validation of the group.
- */
-export function requireHttpsListeners(group: ITargetGroup, protocolVersion: ProtocolVersion) {
-  if (protocolVersion !== ProtocolVersion.HTTP2 && protocolVersion !== ProtocolVersion.GRPC) { return; }
-  group.node.addValidation({
-    validate: () => forwardersTo(group)
-      .filter(({ listener }) => listener.protocol === ListenerProtocol.HTTP)
-      .map(({ listener, site }) => `invalid protocolVersion '${protocolVersion}': ${protocolVersion} target groups need HTTPS listeners, ` +
-        `but the HTTP listener ${listener.node.path} forwards to this group (${site}). ` +
-        'Use ListenerProtocol.HTTPS for the listener, or ProtocolVersion.HTTP1 for the target group'),
-  });
-}
-
-/**
- * The listeners of the app whose default action or rules forward to `group`, each with the construct that forwards (the
- * listener or the rule).
- */
-export function forwardersTo(group: ITargetGroup): Array<{ listener: Listener; forwarder: IConstruct; site: string }> {
-  const listeners = group.node.root.node.findAll().filter((construct): construct is Listener => construct instanceof Listener);
-  return listeners.flatMap(listener => [
-    ...(listener.defaultAction.targetGroups.includes(group) ? [{ listener, forwarder: listener as IConstruct, site: 'its default action' }] : []),
-    ...rulesOf(listener).filter(rule => rule.action.targetGroups.includes(group))
-      .map(rule => ({ listener, forwarder: rule as IConstruct, site: `rule ${rule.node.path}` })),
-  ]);
 }
 
 /**

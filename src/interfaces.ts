@@ -1,0 +1,305 @@
+import { IResource } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { HttpMethod } from './matches';
+import type { HttpCodeClass } from './metrics';
+import type { ListenerProtocol } from './protocols';
+
+/*
+ * The interfaces of service networks, services, listeners and rules, and of their associations. They refer to one
+ * another (a network knows its services, a service its networks and listeners, a listener its service and rules), so
+ * they live in one module that the classes implementing them import: separate modules would import each other.
+ */
+
+/**
+ * A VPC Lattice service network: the boundary within which clients in associated VPCs reach associated services.
+ */
+export interface IServiceNetwork extends IResource {
+  /**
+   * The ARN of the service network.
+   *
+   * @attribute
+   */
+  readonly serviceNetworkArn: string;
+
+  /**
+   * The ID of the service network (`sn-…`).
+   *
+   * @attribute
+   */
+  readonly serviceNetworkId: string;
+
+  /** The services associated with this network in this app. */
+  readonly services: ILatticeService[];
+
+  /**
+   * Lets clients in a VPC reach the services of this network. A VPC can be associated with only one service network.
+   */
+  associateVpc(vpc: ec2.IVpc, options?: VpcAssociationOptions): IServiceNetworkVpcAssociation;
+
+  /**
+   * Makes a service reachable from the VPCs associated with this network.
+   */
+  associateService(service: ILatticeService): IServiceNetworkServiceAssociation;
+
+  /**
+   * Adds a statement to the network's auth policy. Imported networks cannot be changed: the statement is not added.
+   */
+  addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;
+
+  /**
+   * Records that `service` is associated with this network. `ServiceNetworkServiceAssociation` calls it; you need not.
+   */
+  registerService(service: ILatticeService): void;
+}
+
+/**
+ * Attributes to import a service network defined elsewhere. Give at least one of them.
+ */
+export interface ServiceNetworkAttributes {
+  /**
+   * The ARN of the service network. Required when the network is in another account.
+   *
+   * @default - derived from `serviceNetworkId`, in this stack's account and region
+   */
+  readonly serviceNetworkArn?: string;
+
+  /**
+   * The ID of the service network (`sn-…`).
+   *
+   * @default - taken from `serviceNetworkArn`
+   */
+  readonly serviceNetworkId?: string;
+}
+
+/**
+ * Options for associating a VPC with a service network.
+ */
+export interface VpcAssociationOptions {
+  /**
+   * Security groups that decide which clients in the VPC may send traffic to the service network: 1 to 5, used as
+   * given.
+   *
+   * @default - a new security group that admits the VPC's own IPv4 CIDR on the listener ports of the services
+   * associated with the network in this app (80 and 443 when none is known)
+   */
+  readonly securityGroups?: ec2.ISecurityGroup[];
+}
+
+/**
+ * The association of a VPC with a service network.
+ */
+export interface IServiceNetworkVpcAssociation extends IResource, ec2.IConnectable {
+  /**
+   * The ARN of the association.
+   *
+   * @attribute
+   */
+  readonly associationArn: string;
+
+  /**
+   * The ID of the association (`snva-…`).
+   *
+   * @attribute
+   */
+  readonly associationId: string;
+
+  /** The service network. */
+  readonly serviceNetwork: IServiceNetwork;
+
+  /** The client VPC. */
+  readonly vpc: ec2.IVpc;
+}
+
+/**
+ * The association of a service with a service network.
+ */
+export interface IServiceNetworkServiceAssociation extends IResource {
+  /**
+   * The ARN of the association.
+   *
+   * @attribute
+   */
+  readonly associationArn: string;
+
+  /**
+   * The ID of the association (`snsa-…`).
+   *
+   * @attribute
+   */
+  readonly associationId: string;
+
+  /**
+   * The DNS name of the service within the network.
+   *
+   * @attribute
+   */
+  readonly dnsName: string;
+}
+
+/**
+ * A VPC Lattice service.
+ */
+export interface ILatticeService extends IResource, iam.IResourceWithPolicy {
+  /**
+   * The ARN of the service.
+   *
+   * @attribute
+   */
+  readonly serviceArn: string;
+
+  /**
+   * The ID of the service (`svc-…`).
+   *
+   * @attribute
+   */
+  readonly serviceId: string;
+
+  /** The listeners added to this service in this app. */
+  readonly listeners: IListener[];
+
+  /** The service networks this service is associated with in this app. */
+  readonly serviceNetworks: IServiceNetwork[];
+
+  /**
+   * Lets a principal call the service: adds `vpc-lattice-svcs:Invoke` to the principal's IAM policy and, for a
+   * service defined in this app, a statement for the principal to the service's auth policy.
+   */
+  grantInvoke(grantee: iam.IGrantable, options?: GrantInvokeOptions): iam.Grant;
+
+  /**
+   * Adds a statement to the service's auth policy. Imported services cannot be changed: the statement is not added.
+   */
+  addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;
+
+  /**
+   * A metric VPC Lattice publishes for this service (namespace `AWS/VpcLattice`, dimension `Service`), such as
+   * `RequestTimeoutCount` or `HTTPCode_VpcLattice_403_Count`.
+   */
+  metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * The number of requests the service received (sum over 5 minutes).
+   */
+  metricTotalRequestCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * The time from a request to its answer, in milliseconds (average over 5 minutes).
+   */
+  metricRequestTime(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * The number of answers of the given status class, such as `HttpCodeClass.HTTP_5XX` (sum over 5 minutes).
+   */
+  metricHttpCodeCount(codeClass: HttpCodeClass, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /** Records a listener of this service. `Listener` calls it; you need not. */
+  registerListener(listener: IListener): void;
+
+  /**
+   * Records that this service is associated with `serviceNetwork`. `ServiceNetworkServiceAssociation` calls it; you
+   * need not.
+   */
+  registerServiceNetwork(serviceNetwork: IServiceNetwork): void;
+}
+
+/**
+ * Attributes to import a service defined elsewhere. Give at least one of them.
+ */
+export interface LatticeServiceAttributes {
+  /**
+   * The ARN of the service. Required when the service is in another account.
+   *
+   * @default - derived from `serviceId`, in this stack's account and region
+   */
+  readonly serviceArn?: string;
+
+  /**
+   * The ID of the service (`svc-…`).
+   *
+   * @default - taken from `serviceArn`
+   */
+  readonly serviceId?: string;
+}
+
+/**
+ * What `grantInvoke` allows.
+ */
+export interface GrantInvokeOptions {
+  /**
+   * The HTTP methods the principal may use.
+   *
+   * @default - every method
+   */
+  readonly methods?: HttpMethod[];
+
+  /**
+   * The request paths the principal may call, each starting with `/`; `*` matches any characters, e.g. `/api/*`.
+   *
+   * @default ['/*'] - every path
+   */
+  readonly paths?: string[];
+}
+
+/**
+ * A listener of a VPC Lattice service.
+ */
+export interface IListener extends IResource {
+  /**
+   * The ARN of the listener.
+   *
+   * @attribute
+   */
+  readonly listenerArn: string;
+
+  /**
+   * The ID of the listener (`listener-…`).
+   *
+   * @attribute
+   */
+  readonly listenerId: string;
+
+  /** The service the listener belongs to. */
+  readonly service: ILatticeService;
+
+  /** The protocol clients use. */
+  readonly protocol: ListenerProtocol;
+
+  /** The port clients connect to. */
+  readonly port: number;
+
+  /** The rules of the listener added in this app. */
+  readonly rules: IListenerRule[];
+
+  /**
+   * Records a rule of this listener, after checking that the listener takes it (its priority is free, its protocol
+   * takes rules). `ListenerRule` calls it; you need not.
+   */
+  registerRule(rule: IListenerRule): void;
+}
+
+/**
+ * A rule of a listener.
+ */
+export interface IListenerRule extends IResource {
+  /**
+   * The ARN of the rule.
+   *
+   * @attribute
+   */
+  readonly ruleArn: string;
+
+  /**
+   * The ID of the rule (`rule-…`).
+   *
+   * @attribute
+   */
+  readonly ruleId: string;
+
+  /** The listener the rule belongs to. */
+  readonly listener: IListener;
+
+  /** The priority of the rule within its listener. */
+  readonly priority: number;
+}

@@ -1,5 +1,9 @@
 import { awscdk, javascript, JsonFile } from 'projen';
 
+// projen hands a Lambda's bundlingOptions on to esbuild as AddBundleOptions, but declares them as BundlingOptions,
+// which lacks `minify`.
+const minifiedBundle: javascript.BundlingOptions & Pick<javascript.AddBundleOptions, 'minify'> = { minify: true };
+
 // Versions and settings verified offline on these machines: see ../shared/reference/toolchain.md.
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-vpc-lattice',
@@ -23,7 +27,16 @@ const project = new awscdk.AwsCdkConstructLibrary({
   release: false,
   depsUpgrade: false,
 
-  lambdaOptions: { runtime: new awscdk.LambdaRuntime('nodejs22.x', 'node22', { defaultExternals: [] }) },
+  // The lookup handler's bundle leaves out the AWS SDK and uses the SDK for JavaScript v3 that the nodejs22.x runtime
+  // ships (every client, @aws-sdk/client-vpc-lattice included). The handler makes two read-only calls
+  // (ListServiceNetworks and ListServices with their paginators) that have not changed since that client's first
+  // release (3.226, December 2022), older than the nodejs22.x runtime itself. Pinning the SDK inside the bundle would
+  // make the asset 490 KB minified (1.2 MB before) and the npm tarball exceed 250 KB, for no behaviour the handler uses.
+  // aws-cdk-lib's own NodejsFunction and AwsCustomResource rely on the runtime's SDK the same way.
+  lambdaOptions: {
+    runtime: awscdk.LambdaRuntime.NODEJS_22_X,
+    bundlingOptions: minifiedBundle,
+  },
   devDeps: [
     '@aws-sdk/client-vpc-lattice', '@types/aws-lambda', 'aws-sdk-client-mock@^4.1.0',
     'cdk-nag@^3.0.2', 'tsconfig-paths@^4.2.0', 'madge@^8.0.0',
@@ -31,6 +44,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // not 12: 12 asks for Node 22, and this project builds on Node 20.
     'mermaid@^11.17.2', 'playwright-core@^1.65.1',
   ],
+
+  // No source maps in lib/: the published package has no src/ for them to point at (inline sources doubled lib/),
+  // and lib/*.js is plain tsc output. aws-cdk-lib ships no source maps either.
+  tsconfig: { compilerOptions: { inlineSourceMap: false, inlineSources: false } },
 
   typecheckTests: true,
   jestOptions: {
@@ -48,6 +65,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
 project.package.addPackageResolutions('unrs-resolver@1.12.2'); // else `npm ci` rejects the lockfile npm 11 writes
 // madge 8 asks for TypeScript 5 as a peer, but parses with whatever TypeScript the project has.
 project.package.file.addOverride('overrides.madge', { typescript: '$typescript' });
+// No release tooling (release: false) means projen would write version 0.0.0: the version is set here, with a
+// CHANGELOG.md entry for each one.
+project.package.addVersion('0.1.0');
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 
 // Names in the other jsii languages. No publishTo* option: their packaging needs registries this build cannot reach,
@@ -83,6 +103,10 @@ project.eslint?.allowDevDeps('examples/**');
 project.eslint?.allowDevDeps('scripts/**');
 project.tryFindObjectFile('.eslintrc.json')?.addOverride('settings.import/resolver.typescript.project', ['./tsconfig.json', './examples/tsconfig.json']);
 project.npmignore?.exclude('/examples/', '/scripts/', '/.ci/', '/cdk.out/', '/docs/');
+// Shipped is only what a user's app loads (lib/, the bundled handler in assets/, .jsii and its rosetta tablet) and the
+// documentation (README, CHANGELOG.md). API.md stays in the repository: Construct Hub renders the reference from .jsii. The handler's own compiled lib/**/*.lambda.js would throw if loaded (its SDK is not a
+// dependency): the bundle in assets/ is what runs. test/package.test.ts checks the tarball.
+project.npmignore?.exclude('/lib/**/*.lambda.js', '/lib/**/*.lambda.d.ts', '/rosetta/', '/API.md');
 project.gitignore.exclude('cdk.out/');
 
 // No import circles in the library: eslint's import/no-cycle for value imports, and madge, which also counts `import type`.
@@ -100,8 +124,21 @@ const examples = project.addTask('examples', {
   exec: 'ts-node -r tsconfig-paths/register scripts/synth-examples.ts',
   env: { TS_NODE_PROJECT: 'examples/tsconfig.json' },
 });
-// The deploy-time lookup's Lambda handler is bundled into assets/ (not committed) before the apps can use it.
-examples.prependSpawn(project.tasks.tryFind('bundle')!);
+// The deploy-time lookup's Lambda handler is bundled into assets/ (not committed) before the apps can use it, and
+// before every packing (`package:js`, which `package` and `build` run): `compile` alone does not bundle, and a
+// tarball without assets/ fails at every user's synth with `Cannot find asset`.
+const bundle = project.tasks.tryFind('bundle')!;
+examples.prependSpawn(bundle);
+project.tasks.tryFind('package:js')!.prependSpawn(bundle);
+
+// The library's synth-time cost against the same resources written as L1s (scripts/bench.ts); it measures lib/.
+const bench = project.addTask('bench', {
+  description: 'Measure CPU time and peak memory of synthesizing N services with the library and with L1s (child processes, interleaved)',
+  exec: 'ts-node scripts/bench.ts',
+  env: { TS_NODE_PROJECT: 'examples/tsconfig.json' },
+  receiveArgs: true,
+});
+bench.prependSpawn(project.compileTask);
 
 // The topology pages that `examples` writes, opened in a real browser (Debian's chromium): run by .ci/run after the build.
 project.addTask('test:browser', {

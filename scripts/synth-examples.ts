@@ -4,7 +4,7 @@
  * (topology.md, topology.html, topology.json) and prints their paths. Exits non-zero when an app fails to synthesize.
  */
 import * as path from 'path';
-import { exampleApp, exampleNames } from './example-apps';
+import { exampleApp, exampleNames, missingContext } from './example-apps';
 import { writeTopologyFiles } from './topology-files';
 
 let failed = 0;
@@ -14,6 +14,10 @@ for (const name of exampleNames()) {
   try {
     const app = exampleApp(name, { outdir });
     const assembly = app.synth();
+    const missing = missingContext(assembly);
+    if (missing.length > 0) {
+      throw new Error(`context missing (its templates hold dummy values): record ${missing.join(', ')} in examples/${name}/cdk.context.json`);
+    }
     for (const stack of assembly.stacks) {
       const resources: Record<string, { Type: string }> = stack.template.Resources ?? {};
       const byType = new Map<string, number>();

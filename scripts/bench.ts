@@ -1,0 +1,134 @@
+/*
+ * `npm run bench`: the cost of the library at synth time, against the same resources written with aws-cdk-lib's L1
+ * classes (scripts/bench-apps.ts). Each measurement is a fresh child process (plain `node` on a bundle of
+ * bench-apps.ts, loading the compiled lib/ as a user's app would), the two apps interleaved; the table gives the
+ * median of the repetitions. Options: `--sizes 50,100,200,400` (services per app), `--reps 3`, and `--validation on`.
+ *
+ * Validation: by default both apps synthesize with aws-cdk-lib's template validation against the CloudFormation
+ * registry schemas turned off (CDK_VALIDATION=false, as `cdk synth --no-validation`). It costs the same for both
+ * apps, since their templates are the same, but it is most of the time (about 3.5 s to start, then about 85% of the
+ * time per resource) and noisy, so it hides what the library itself costs. `--validation on` measures with it on, in its
+ * default warning-only mode.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { buildSync } from 'esbuild';
+import type { BenchKind, BenchResult } from './bench-apps';
+
+const ROOT = path.join(__dirname, '..');
+const WORK = path.join(ROOT, 'cdk.out', 'bench');
+
+function option(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : fallback;
+}
+const sizes = option('sizes', '50,100,200,400').split(',').map(Number);
+const reps = Number(option('reps', '3'));
+const validation = option('validation', 'off') === 'on';
+
+/** The child: bench-apps.ts bundled without its packages, which resolve as in a user's app ('cdk-vpc-lattice' is lib/). */
+function prepareChild(): string {
+  if (!fs.existsSync(path.join(ROOT, 'lib', 'index.js'))) {
+    throw new Error('lib/ is missing: run `npx projen compile` first (the bench task does)');
+  }
+  fs.rmSync(WORK, { recursive: true, force: true });
+  fs.mkdirSync(path.join(WORK, 'node_modules'), { recursive: true });
+  fs.symlinkSync(ROOT, path.join(WORK, 'node_modules', 'cdk-vpc-lattice'), 'dir');
+  const outfile = path.join(WORK, 'bench-apps.js');
+  // 'cdk-vpc-lattice' is named as external too: the tsconfig's path mapping to src/ would otherwise bundle the sources.
+  buildSync({
+    entryPoints: [path.join(__dirname, 'bench-apps.ts')],
+    bundle: true,
+    packages: 'external',
+    external: ['cdk-vpc-lattice'],
+    platform: 'node',
+    target: 'node20',
+    outfile,
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+function run(child: string, kind: BenchKind, services: number, outdir = path.join(WORK, 'out')): BenchResult {
+  fs.rmSync(outdir, { recursive: true, force: true });
+  const env = { ...process.env, CDK_VALIDATION: validation ? 'true' : 'false' };
+  const result = spawnSync(process.execPath, [child, kind, String(services), outdir], { cwd: WORK, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) {
+    throw new Error(`the ${kind} app with ${services} services failed:\n${result.stderr}`);
+  }
+  return JSON.parse(result.stdout.trim().split('\n').pop()!);
+}
+
+/** The two apps must make the same template (the CDKMetadata resource, which names the constructs used, aside). */
+function checkSameTemplates(child: string) {
+  const template = (kind: BenchKind) => {
+    const outdir = path.join(WORK, `check-${kind}`);
+    run(child, kind, 3, outdir);
+    const parsed = JSON.parse(fs.readFileSync(path.join(outdir, 'Bench.template.json'), 'utf8'));
+    delete parsed.Resources.CDKMetadata;
+    return parsed;
+  };
+  const canonical = (value: unknown): unknown => Array.isArray(value) ? value.map(canonical)
+    : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]))
+      : value;
+  const library = template('library');
+  const l1 = template('l1');
+  const differing = [...new Set([...Object.keys(library.Resources), ...Object.keys(l1.Resources)])]
+    .filter(id => JSON.stringify(canonical(library.Resources[id])) !== JSON.stringify(canonical(l1.Resources[id])));
+  if (differing.length > 0 || JSON.stringify(canonical({ ...library, Resources: {} })) !== JSON.stringify(canonical({ ...l1, Resources: {} }))) {
+    throw new Error(`the library and L1 apps make different templates; resources that differ: ${differing.join(', ') || '(none: another section)'}`);
+  }
+  console.log(`Same template from both apps (3 services: ${Object.keys(library.Resources).length} resources besides CDKMetadata).`);
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+function main() {
+  const child = prepareChild();
+  checkSameTemplates(child);
+  console.log(`Node ${process.version}; sizes ${sizes.join(', ')}; ${reps} repetitions, library and L1 interleaved; the CDK CLI's context `
+    + `(CLI_CONTEXT in bench-apps.ts); template validation ${validation ? 'on (warnings only)' : 'off (CDK_VALIDATION=false)'}.`);
+  const results: BenchResult[] = [];
+  for (let rep = 0; rep < reps; rep++) {
+    for (const services of sizes) {
+      const order: BenchKind[] = (rep + services) % 2 === 0 ? ['library', 'l1'] : ['l1', 'library'];
+      for (const kind of order) {
+        const result = run(child, kind, services);
+        results.push(result);
+        process.stderr.write(`  rep ${rep + 1} ${kind.padEnd(7)} ${String(services).padStart(4)} services: ${result.cpuMs.toFixed(0)} ms CPU, ${result.peakRssMiB.toFixed(0)} MiB\n`);
+      }
+    }
+  }
+  const stat = (kind: BenchKind, services: number, key: 'cpuMs' | 'processCpuMs' | 'peakRssMiB') =>
+    median(results.filter(r => r.kind === kind && r.services === services).map(r => r[key]));
+  const rows = sizes.map(services => ({
+    services,
+    resources: results.find(r => r.services === services)!.resources,
+    cpuLibrary: stat('library', services, 'cpuMs'),
+    cpuL1: stat('l1', services, 'cpuMs'),
+    processLibrary: stat('library', services, 'processCpuMs'),
+    processL1: stat('l1', services, 'processCpuMs'),
+    memoryLibrary: stat('library', services, 'peakRssMiB'),
+    memoryL1: stat('l1', services, 'peakRssMiB'),
+  }));
+  console.log('\nMedians. CPU: user + system time of building the app and app.synth(); process CPU adds module loading. Memory: peak RSS.\n');
+  console.log('| services | resources | CPU library (ms) | CPU L1 (ms) | CPU ratio | process CPU ratio | peak RSS library (MiB) | peak RSS L1 (MiB) | memory ratio |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const row of rows) {
+    console.log(`| ${row.services} | ${row.resources} | ${row.cpuLibrary.toFixed(0)} | ${row.cpuL1.toFixed(0)} | ${(row.cpuLibrary / row.cpuL1).toFixed(2)} `
+      + `| ${(row.processLibrary / row.processL1).toFixed(2)} | ${row.memoryLibrary.toFixed(0)} | ${row.memoryL1.toFixed(0)} | ${(row.memoryLibrary / row.memoryL1).toFixed(2)} |`);
+  }
+  const at = (services: number) => rows.find(row => row.services === services);
+  const [from, to] = [at(200), at(400)];
+  if (from && to) {
+    console.log(`\nGrowth from 200 to 400 services (2.00 is linear): CPU library ${(to.cpuLibrary / from.cpuLibrary).toFixed(2)}, `
+      + `L1 ${(to.cpuL1 / from.cpuL1).toFixed(2)}; peak RSS library ${(to.memoryLibrary / from.memoryLibrary).toFixed(2)}, L1 ${(to.memoryL1 / from.memoryL1).toFixed(2)}`);
+  }
+}
+
+main();

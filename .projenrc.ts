@@ -27,6 +27,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   devDeps: [
     '@aws-sdk/client-vpc-lattice', '@types/aws-lambda', 'aws-sdk-client-mock@^4.1.0',
     'cdk-nag@^3.0.2', 'tsconfig-paths@^4.2.0', 'madge@^8.0.0',
+    // Property-based tests (test/properties.test.ts): generated valid, invalid and wrongly typed inputs.
+    'fast-check@^4.10.2',
   ],
 
   typecheckTests: true,

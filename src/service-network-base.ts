@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { ILatticeService, IServiceNetwork, IServiceNetworkServiceAssociation, IServiceNetworkVpcAssociation, VpcAssociationOptions } from './interfaces';
 import { freeChildId } from './private/ids';
+import { checkInstance, checkVpc } from './private/validation';
 import { ServiceNetworkServiceAssociation, ServiceNetworkVpcAssociation } from './service-network-association';
 
 /**
@@ -27,11 +28,13 @@ export abstract class ServiceNetworkBase extends Resource implements IServiceNet
   }
 
   public associateVpc(vpc: ec2.IVpc, options: VpcAssociationOptions = {}): IServiceNetworkVpcAssociation {
+    checkVpc(this, 'vpc', vpc, { required: true });
     const { scope, id } = this.placeAssociation(vpc, 'Association');
     return new ServiceNetworkVpcAssociation(scope, id, { ...options, serviceNetwork: this, vpc });
   }
 
   public associateService(service: ILatticeService): IServiceNetworkServiceAssociation {
+    checkInstance(this, 'service', service, 'registerServiceNetwork', { like: 'an ILatticeService, like a LatticeService', required: true });
     const { scope, id } = this.placeAssociation(service, 'Association');
     return new ServiceNetworkServiceAssociation(scope, id, { serviceNetwork: this, service });
   }

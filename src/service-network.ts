@@ -9,7 +9,7 @@ import { IServiceNetwork, ServiceNetworkAttributes } from './interfaces';
 import { warnIfNetworkRefusesAnonymousCallers } from './private/anonymous-callers';
 import { AuthPolicyHolder } from './private/auth-policy';
 import { ImportedServiceNetwork } from './private/imported-service-network';
-import { checkResourceName } from './private/validation';
+import { checkInstance, checkList, checkOneOf, checkResourceName } from './private/validation';
 import { ServiceNetworkBase } from './service-network-base';
 import { shareResource, ShareOptions } from './sharing';
 
@@ -93,6 +93,9 @@ export class ServiceNetwork extends ServiceNetworkBase {
   constructor(scope: Construct, id: string, props: ServiceNetworkProps = {}) {
     super(scope, id, { physicalName: props.serviceNetworkName });
     checkResourceName(this, 'serviceNetworkName', props.serviceNetworkName, 'service network');
+    checkOneOf(this, 'authType', props.authType, Object.values(AuthType));
+    checkInstance(this, 'authPolicy', props.authPolicy, '_statements', { like: 'an AuthPolicy, like AuthPolicy.authenticatedOnly()' });
+    checkList(this, 'accessLogs', props.accessLogs);
     this.authType = props.authType ?? AuthType.AWS_IAM;
 
     const resource = new CfnServiceNetwork(this, 'Resource', {

@@ -2,7 +2,7 @@ import { Lazy, Names } from 'aws-cdk-lib';
 import { CfnResourceShare } from 'aws-cdk-lib/aws-ram';
 import { IConstruct } from 'constructs';
 import { freeChildId } from './private/ids';
-import { invalid, isToken } from './private/validation';
+import { checkGiven, checkList, checkOneOf, checkStruct, invalid, isToken } from './private/validation';
 
 /**
  * Whom to share a service network or a service with through AWS Resource Access Manager (RAM).
@@ -35,21 +35,11 @@ const ORGANIZATIONAL_UNIT = /^arn:aws[a-z-]*:organizations::\d{12}:ou\/o-[a-z0-9
  * @internal
  */
 export function shareResource(owner: IConstruct, resourceArn: string, options: ShareOptions): CfnResourceShare {
-  if (!isToken(options.principals) && options.principals.length === 0) {
-    throw invalid(owner, 'shareWith principals', options.principals, 'give at least one account ID, organization ARN or organizational-unit ARN');
-  }
-  options.principals.forEach((principal, index) => {
-    if (isToken(principal)) { return; }
-    if (![ACCOUNT, ORGANIZATION, ORGANIZATIONAL_UNIT].some(pattern => pattern.test(principal))) {
-      throw invalid(owner, 'shareWith principals', principal,
-        "each principal must be a 12-digit account ID ('111122223333'), an organization ARN " +
-        "('arn:aws:organizations::111122223333:organization/o-exampleorgid') or an organizational-unit ARN " +
-        "('arn:aws:organizations::111122223333:ou/o-exampleorgid/ou-examplerootid-exampleouid')");
-    }
-    if (options.principals.indexOf(principal) !== index) {
-      throw invalid(owner, 'shareWith principals', principal, 'each principal may be listed once');
-    }
-  });
+  checkStruct(owner, 'shareWith', options, { like: "{ principals: ['111122223333'] }", required: true });
+  checkGiven(owner, 'shareWith principals', options.principals, 'the accounts or parts of AWS Organizations to share with, like [\'111122223333\']');
+  checkOneOf(owner, 'shareWith allowExternalPrincipals', options.allowExternalPrincipals, [true, false]);
+  // A list only known at deploy time (a CommaDelimitedList parameter) is RAM's to judge.
+  if (checkList(owner, 'shareWith principals', options.principals)) { checkPrincipals(owner, options.principals); }
 
   const share: CfnResourceShare = new CfnResourceShare(owner, freeChildId(owner, 'ResourceShare'), {
     name: Lazy.string({ produce: () => Names.uniqueResourceName(share, { maxLength: 255 }) }),
@@ -58,4 +48,22 @@ export function shareResource(owner: IConstruct, resourceArn: string, options: S
     allowExternalPrincipals: options.allowExternalPrincipals ?? false,
   });
   return share;
+}
+
+function checkPrincipals(owner: IConstruct, principals: readonly unknown[]) {
+  if (principals.length === 0) {
+    throw invalid(owner, 'shareWith principals', principals, 'give at least one account ID, organization ARN or organizational-unit ARN');
+  }
+  principals.forEach((principal, index) => {
+    if (isToken(principal)) { return; }
+    if (typeof principal !== 'string' || ![ACCOUNT, ORGANIZATION, ORGANIZATIONAL_UNIT].some(pattern => pattern.test(principal))) {
+      throw invalid(owner, 'shareWith principals', principal,
+        "each principal must be a 12-digit account ID ('111122223333'), an organization ARN " +
+        "('arn:aws:organizations::111122223333:organization/o-exampleorgid') or an organizational-unit ARN " +
+        "('arn:aws:organizations::111122223333:ou/o-exampleorgid/ou-examplerootid-exampleouid')");
+    }
+    if (principals.indexOf(principal) !== index) {
+      throw invalid(owner, 'shareWith principals', principal, 'each principal may be listed once');
+    }
+  });
 }

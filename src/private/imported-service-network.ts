@@ -1,7 +1,7 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { importedIdentity } from './arns';
-import { checkResourceName } from './validation';
+import { checkResourceName, checkStruct } from './validation';
 import { ServiceNetworkAttributes } from '../interfaces';
 import { lookUpByName } from '../lookup/lookup';
 import { ServiceNetworkBase } from '../service-network-base';
@@ -13,6 +13,7 @@ export class ImportedServiceNetwork extends ServiceNetworkBase {
 
   constructor(scope: Construct, id: string, attrs: ServiceNetworkAttributes, lookUpName?: string) {
     super(scope, id);
+    checkStruct(this, 'attributes', attrs, { like: "{ serviceNetworkArn: 'arn:aws:vpc-lattice:<region>:<account>:servicenetwork/sn-…' }", required: true });
     checkResourceName(this, 'serviceNetworkName', lookUpName, 'service network');
     const { arn, id: resourceId } = lookUpName === undefined
       ? importedIdentity(this, 'servicenetwork', attrs.serviceNetworkArn, attrs.serviceNetworkId)

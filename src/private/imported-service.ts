@@ -1,7 +1,7 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { importedIdentity } from './arns';
-import { checkResourceName } from './validation';
+import { checkResourceName, checkStruct } from './validation';
 import { LatticeServiceAttributes } from '../interfaces';
 import { lookUpByName } from '../lookup/lookup';
 import { LatticeServiceBase } from '../service-base';
@@ -13,6 +13,7 @@ export class ImportedLatticeService extends LatticeServiceBase {
 
   constructor(scope: Construct, id: string, attrs: LatticeServiceAttributes, lookUpName?: string) {
     super(scope, id);
+    checkStruct(this, 'attributes', attrs, { like: "{ serviceArn: 'arn:aws:vpc-lattice:<region>:<account>:service/svc-…' }", required: true });
     checkResourceName(this, 'serviceName', lookUpName, 'service');
     const { arn, id: resourceId } = lookUpName === undefined
       ? importedIdentity(this, 'service', attrs.serviceArn, attrs.serviceId)

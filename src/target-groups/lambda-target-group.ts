@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { LambdaEventStructureVersion } from './enums';
 import { createTargetGroupResource } from './private/resource';
 import { TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
-import { checkOneOf } from '../private/validation';
+import { checkInstance, checkOneOf } from '../private/validation';
 
 /**
  * Properties of a `LambdaTargetGroup`.
@@ -43,10 +43,11 @@ export class LambdaTargetGroup extends TargetGroupBase {
 
   constructor(scope: Construct, id: string, props: LambdaTargetGroupProps) {
     super(scope, id, { physicalName: props.targetGroupName });
+    checkInstance(this, 'function', props.function, 'functionArn', { like: 'a lambda.IFunction, like a lambda.Function or an alias', required: true });
     this.function = props.function;
     this._protocols = { type: 'LAMBDA' };
+    checkOneOf(this, 'eventStructureVersion', props.eventStructureVersion, [LambdaEventStructureVersion.V1, LambdaEventStructureVersion.V2]);
     this.eventStructureVersion = props.eventStructureVersion ?? LambdaEventStructureVersion.V1;
-    checkOneOf(this, 'eventStructureVersion', this.eventStructureVersion, [LambdaEventStructureVersion.V1, LambdaEventStructureVersion.V2]);
 
     const resource = createTargetGroupResource(this, {
       type: 'LAMBDA',

@@ -205,7 +205,30 @@ const ISSUE_11: Array<BadInput<Fixture>> = [
   ['an empty service network ARN', f => ServiceNetwork.fromServiceNetworkAttributes(f.stack, 'I', { serviceNetworkArn: '' }),
     named("Stack/I: invalid serviceNetworkArn '': must be a VPC Lattice ARN")],
   ['an empty service ID', f => LatticeService.fromServiceAttributes(f.stack, 'I', { serviceId: '' }), named("Stack/I: invalid serviceId '': must be an ID")],
+  // Auth-policy contents: what can never apply in an auth policy, checked at synth for every way a statement arrives.
+  ['an S3 action in a service auth policy', f => f.service.addToAuthPolicy(statement({ actions: ['s3:GetObject'] })),
+    named("[Stack/Service] invalid auth policy action 's3:GetObject' (statement 1 of the auth policy): actions must be 'vpc-lattice-svcs:Invoke'")],
+  ['vpc-lattice:Invoke, which does not exist', f => f.service.addToAuthPolicy(statement({ actions: ['vpc-lattice:Invoke'] })),
+    named("invalid auth policy action 'vpc-lattice:Invoke' (statement 1 of the auth policy): actions must be 'vpc-lattice-svcs:Invoke' (HTTP and gRPC requests), " +
+      "'vpc-lattice-svcs:Connect' (TLS passthrough connections) or a pattern that matches one of them, like 'vpc-lattice-svcs:*': VPC Lattice evaluates " +
+      "no other action in an auth policy. 'vpc-lattice:Invoke' does not exist for callers: 'vpc-lattice:' is the prefix of the API that manages VPC " +
+      "Lattice; did you mean 'vpc-lattice-svcs:Invoke'?")],
+  ['a federated principal in a network auth policy', f => new ServiceNetwork(f.stack, 'N', {
+    authPolicy: AuthPolicy.fromPolicyDocument(new iam.PolicyDocument({ statements: [statement({ principals: [new iam.FederatedPrincipal('cognito-identity.amazonaws.com')] })] })),
+  }), named('[Stack/N] invalid auth policy principal {"Federated":"cognito-identity.amazonaws.com"}')],
+  ['a grant to a service principal', f => f.service.grantInvoke(new iam.ServicePrincipal('lambda.amazonaws.com')),
+    named('[Stack/Service] invalid auth policy principal {"Service":"lambda.amazonaws.com"}')],
+  ['an S3 bucket as a resource', f => f.service.addToAuthPolicy(statement({ resources: ['arn:aws:s3:::my-bucket/*'] })),
+    named("invalid auth policy resource 'arn:aws:s3:::my-bucket/*' (statement 1 of the auth policy): resources must be '*' or ARNs of VPC Lattice services")],
+  ['a target group ARN as a resource', f => f.service.addToAuthPolicy(statement({ resources: [TG_ARN] })), named(`invalid auth policy resource '${TG_ARN}'`)],
+  ['a statement without principals', f => f.service.addToAuthPolicy(statement({ principals: [] })),
+    named('[Stack/Service] invalid auth policy principals undefined (statement 1 of the auth policy): a statement of an auth policy needs principals: add principals: [new iam.AnyPrincipal()]')],
 ];
+
+/** An auth-policy statement that applies, changed as given. */
+function statement(props: iam.PolicyStatementProps): iam.PolicyStatement {
+  return new iam.PolicyStatement({ principals: [new iam.AnyPrincipal()], actions: ['vpc-lattice-svcs:Invoke'], resources: ['*'], ...props });
+}
 
 rejectsEachBadInput([...BAD_INPUT, ...ISSUE_11], fixture);
 
@@ -241,6 +264,18 @@ describe('values CloudFormation and VPC Lattice accept are accepted (issue #11)'
     const comment: string = Object.values(records)[0].Properties.Comment;
     expect([...comment].length).toBeLessThanOrEqual(256);
     expect(comment).toMatch(/^VPC Lattice service …\/.*\/Platform11x{20}\/Orders$/);
+  });
+
+  test("auth-policy statements VPC Lattice evaluates are accepted: '*' and vpc-lattice-svcs:* actions, service and network ARN patterns, tokens", () => {
+    const f = fixture();
+    const { text } = deployTimeValues(f.stack);
+    f.service.addToAuthPolicy(statement({ actions: ['*'] }));
+    f.service.addToAuthPolicy(statement({ actions: ['vpc-lattice-svcs:*', 'VPC-Lattice-Svcs:Conn*'], resources: [`${f.service.serviceArn}/api/*`] }));
+    f.service.addToAuthPolicy(statement({ actions: undefined, notActions: ['vpc-lattice-svcs:Connect'], resources: ['arn:aws:vpc-lattice:*:111122223333:service/*'] }));
+    f.service.addToAuthPolicy(statement({ actions: [text('Action')], resources: ['arn:aws:vpc-lattice:eu-west-1:111122223333:servicenetwork/sn-0123456789abcdef0', text('Resource')] }));
+    f.service.addToAuthPolicy(statement({ principals: [new iam.ArnPrincipal('arn:aws:iam::111122223333:role/caller'), new iam.AccountPrincipal('111122223333')] }));
+    f.service.addToAuthPolicy(statement({ principals: [new iam.StarPrincipal()] }));
+    Template.fromStack(f.stack).resourceCountIs('AWS::VpcLattice::AuthPolicy', 1);
   });
 });
 

@@ -5,7 +5,7 @@ import { IListener, IListenerRule, ILatticeService } from './interfaces';
 import { ListenerAction } from './listener-action';
 import { ListenerRule, ListenerRuleOptions } from './listener-rule';
 import { forwardableTargetProtocols, LISTENER_PROTOCOLS, listenerProtocolRules } from './private/protocol-table';
-import { checkInstance, checkInteger, checkList, checkOneOf, checkResourceName, checkStruct, invalid, isToken } from './private/validation';
+import { checkInstance, checkInteger, checkList, checkOneOf, checkResourceName, checkStruct, invalid, isToken, physicalName } from './private/validation';
 import { ListenerProtocol } from './protocols';
 
 /**
@@ -77,7 +77,7 @@ export class Listener extends Resource implements IListener {
   private readonly _rules: IListenerRule[] = [];
 
   constructor(scope: Construct, id: string, props: ListenerProps) {
-    super(scope, id, { physicalName: props.listenerName });
+    super(scope, id, { physicalName: physicalName(props.listenerName) });
     checkInstance(this, 'service', props.service, 'registerListener', { like: 'an ILatticeService, like a LatticeService', required: true });
     this.service = props.service;
     checkOneOf(this, 'protocol', props.protocol, Object.values(ListenerProtocol));

@@ -13,7 +13,7 @@ import { AuthPolicyHolder } from './private/auth-policy';
 import { CONNECT_ACTION } from './private/constants';
 import { ImportedLatticeService } from './private/imported-service';
 import { listenerProtocolRules } from './private/protocol-table';
-import { checkInstance, checkList, checkOneOf, checkResourceName, checkSeconds, checkStruct, invalid } from './private/validation';
+import { checkInstance, checkList, checkOneOf, checkResourceName, checkSeconds, checkStruct, invalid, physicalName } from './private/validation';
 import { LatticeServiceBase } from './service-base';
 import { shareResource, ShareOptions } from './sharing';
 
@@ -148,7 +148,7 @@ export class LatticeService extends LatticeServiceBase {
   private readonly grantees: iam.IGrantable[] = [];
 
   constructor(scope: Construct, id: string, props: LatticeServiceProps = {}) {
-    super(scope, id, { physicalName: props.serviceName });
+    super(scope, id, { physicalName: physicalName(props.serviceName) });
     checkResourceName(this, 'serviceName', props.serviceName, 'service');
     const idleTimeoutSeconds = checkSeconds(this, 'idleTimeout', props.idleTimeout, 60, 600);
     checkOneOf(this, 'authType', props.authType, Object.values(AuthType));

@@ -142,6 +142,8 @@ const ISSUE_11: Array<BadInput<Fixture>> = [
   // Crashes: values of the wrong type, as JavaScript callers (and jsii languages) can pass them.
   ['a null service name', f => new LatticeService(f.stack, 'S', { serviceName: wrong(null) }),
     named('Stack/S: invalid serviceName null: must be a string (or left out')],
+  ['a list for a service name (which aws-cdk-lib itself would fail on)', f => new LatticeService(f.stack, 'S', { serviceName: wrong(['orders']) }),
+    named("Stack/S: invalid serviceName ['orders']: must be a string")],
   ['a null listener name', f => f.service.addListener('L', { listenerName: wrong(null) }), named('Stack/Service/L: invalid listenerName null')],
   ['a null health check', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc(), healthCheck: wrong(null) }),
     named("Stack/G: invalid healthCheck null: must be an object like { path: '/health'")],

@@ -44,9 +44,9 @@ const WHAT_WORKS = {
     '`${service.serviceArn}/api/*` (arn:aws:vpc-lattice:<region>:<account>:service/svc-…/<path>)',
 };
 const PRINCIPAL_HINTS: Record<string, string> = {
-  Service: 'an AWS service calls a VPC Lattice service with an IAM role (a Lambda function its execution role, an ECS task its task role): name that role',
-  Federated: 'a federated user calls with the IAM role it assumed: name that role',
-  CanonicalUser: 'canonical user IDs identify S3 accounts and never call VPC Lattice',
+  Service: 'An AWS service calls a VPC Lattice service with an IAM role (a Lambda function its execution role, an ECS task its task role): name that role',
+  Federated: 'A federated user calls with the IAM role it assumed: name that role',
+  CanonicalUser: 'Canonical user IDs identify S3 accounts and never call VPC Lattice',
 };
 
 /** The errors of a resolved statement (`statement.toStatementJson()` resolved), each naming the value at fault. */

@@ -179,6 +179,14 @@ export function checkVpc(
 }
 
 /**
+ * A name prop as `Resource` takes it for its physical name: a string (or token); anything else is left out there, so
+ * that aws-cdk-lib does not fail on it before `checkResourceName` can say what is wrong.
+ */
+export function physicalName(name: string | undefined): string | undefined {
+  return typeof name === 'string' ? name : undefined;
+}
+
+/**
  * The name rules VPC Lattice applies to every resource it names (CloudFormation registry schemas): lowercase letters,
  * digits and hyphens, no hyphen at either end, no two hyphens in a row, and a reserved prefix per resource type.
  */

@@ -6,7 +6,7 @@ import { createTargetGroupResource } from './private/resource';
 import { trafficSettings } from './private/settings';
 import { admitLatticeTraffic, sameVpc } from './private/wiring';
 import { TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
-import { checkInstance, checkVpc, invalid } from '../private/validation';
+import { checkInstance, checkVpc, invalid, physicalName } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
@@ -84,7 +84,7 @@ export class AlbTargetGroup extends TargetGroupBase {
   public readonly loadBalancer: elbv2.IApplicationLoadBalancer;
 
   constructor(scope: Construct, id: string, props: AlbTargetGroupProps) {
-    super(scope, id, { physicalName: props.targetGroupName });
+    super(scope, id, { physicalName: physicalName(props.targetGroupName) });
     checkInstance(this, 'loadBalancer', props.loadBalancer, 'loadBalancerArn', { like: 'an elbv2.IApplicationLoadBalancer', required: true });
     checkInstance(this, 'listener', props.listener, 'listenerArn', { like: 'an elbv2.IApplicationListener of the load balancer', required: true });
     this.loadBalancer = props.loadBalancer;

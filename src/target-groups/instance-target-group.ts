@@ -6,7 +6,7 @@ import { createTargetGroupResource, TargetList } from './private/resource';
 import { RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
 import { admitLatticeTraffic, portsToAdmit } from './private/wiring';
 import { TargetGroupBase, VpcTargetGroupProps } from './target-group-base';
-import { checkInstance, checkList, checkVpc, invalid } from '../private/validation';
+import { checkInstance, checkList, checkVpc, invalid, physicalName } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
@@ -48,7 +48,7 @@ export class InstanceTargetGroup extends TargetGroupBase {
   private readonly autoScalingGroups = new Set<autoscaling.AutoScalingGroup>();
 
   constructor(scope: Construct, id: string, props: InstanceTargetGroupProps) {
-    super(scope, id, { physicalName: props.targetGroupName });
+    super(scope, id, { physicalName: physicalName(props.targetGroupName) });
     checkVpc(this, 'vpc', props.vpc, { required: true });
     checkList(this, 'instances', props.instances);
     const traffic = trafficSettings(this, 'INSTANCE', props);

@@ -100,7 +100,7 @@ export class Listener extends Resource implements IListener {
     this.listenerId = resource.attrId;
     props.service.registerListener(this);
 
-    props.rules?.forEach(rule => this.addRule(`Rule${rule.priority}`, rule));
+    props.rules?.forEach(rule => this.addRule(`Rule${rule?.priority}`, rule));
   }
 
   public get rules(): IListenerRule[] {

@@ -162,6 +162,8 @@ const ISSUE_11: Array<BadInput<Fixture>> = [
     named('Stack/S: invalid idleTimeout 60: must be a Duration, like Duration.seconds(60)')],
   ['a path given as a string instead of a PathMatch', f => rule(f, { match: { path: wrong('/api') } }),
     named("Stack/Service/Listener/Rule: invalid match.path '/api': must be a PathMatch, like PathMatch.prefix('/api')")],
+  ['a null rule in a listener\'s props', f => f.service.addListener('L', { rules: wrong([null]) }),
+    named('Stack/Service/L: invalid rule null: must be an object like { priority: 10')],
   ['a null port, which is not the default port', f => f.service.addListener('L', { port: wrong(null) }), named('Stack/Service/L: invalid port null')],
   // False accepts.
   ['two listeners with one name in a service', f => {

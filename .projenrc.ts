@@ -43,6 +43,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // The topology pages of the examples and their check in a browser; never a dependency of the library. mermaid 11,
     // not 12: 12 asks for Node 22, and this project builds on Node 20.
     'mermaid@^11.17.2', 'playwright-core@^1.65.1',
+    // Property-based tests (test/properties.test.ts): generated valid, invalid and wrongly typed inputs.
+    'fast-check@^4.10.2',
   ],
 
   // No source maps in lib/: the published package has no src/ for them to point at (inline sources doubled lib/),

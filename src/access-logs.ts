@@ -6,7 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CfnAccessLogSubscription } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct, IDependable } from 'constructs';
 import { freeChildId } from './private/ids';
-import { checkOneOf, checkString, invalid, isToken } from './private/validation';
+import { checkGiven, checkInstance, checkOneOf, checkString, invalid, isToken } from './private/validation';
 
 /**
  * Which traffic a service network's access logs record.
@@ -60,8 +60,8 @@ export abstract class AccessLogDestination {
    * needs `logs:PutResourcePolicy` and `logs:DescribeResourcePolicies`.
    */
   public static cloudWatchLogs(logGroup: logs.ILogGroup): AccessLogDestination {
-    return new BoundAccessLogDestination(() => ({
-      kind: 'CloudWatchLogs',
+    return new BoundAccessLogDestination(owner => ({
+      kind: checkDestination(owner, logGroup, 'logGroupName', 'CloudWatchLogs'),
       // `logGroupArn` of the L2s ends in `:*`, which VPC Lattice rejects, so the ARN is built from the group's name.
       destinationArn: Arn.format({
         service: 'logs',
@@ -85,7 +85,7 @@ export abstract class AccessLogDestination {
    */
   public static s3(bucket: s3.IBucket): AccessLogDestination {
     return new BoundAccessLogDestination(owner => ({
-      kind: 'S3',
+      kind: checkDestination(owner, bucket, 'bucketArn', 'S3'),
       destinationArn: bucket.bucketArn,
       dependable: allowLogDeliveryToBucket(owner, bucket),
     }));
@@ -99,7 +99,8 @@ export abstract class AccessLogDestination {
    * yourself (VPC Lattice tags it at deploy time if the deploying role may `firehose:TagDeliveryStream`).
    */
   public static firehose(deliveryStream: firehose.IDeliveryStream): AccessLogDestination {
-    return new BoundAccessLogDestination(() => {
+    return new BoundAccessLogDestination(owner => {
+      checkDestination(owner, deliveryStream, 'deliveryStreamArn', 'Firehose');
       Tags.of(deliveryStream).add('LogDeliveryEnabled', 'true', { includeResourceTypes: ['AWS::KinesisFirehose::DeliveryStream'] });
       return { kind: 'Firehose', destinationArn: deliveryStream.deliveryStreamArn };
     });
@@ -140,7 +141,14 @@ const ARN_PATTERNS: Record<DestinationKind, RegExp> = {
   Firehose: /^arn:aws[a-z-]*:firehose:[a-z0-9-]+:\d{12}:deliverystream\/[a-zA-Z0-9_.-]{1,64}$/,
 };
 
+/** The destination given to a factory is one of its kind (JavaScript callers can pass anything). */
+function checkDestination(owner: Construct, destination: unknown, member: string, kind: DestinationKind): DestinationKind {
+  checkInstance(owner, 'accessLogs', destination, member, { like: KIND_NAMES[kind], required: true });
+  return kind;
+}
+
 function kindOfArn(owner: Construct, arn: string): DestinationKind | undefined {
+  checkGiven(owner, 'access log destination ARN', arn, 'the ARN of a log group, bucket or delivery stream');
   checkString(owner, 'access log destination ARN', arn, { min: 20, max: 2048 });
   if (isToken(arn)) { return undefined; }
   if (/^arn:[^:]+:logs:.*:\*$/.test(arn)) {
@@ -197,6 +205,7 @@ export function addAccessLogSubscription(
   owner: IResource, resourceIdentifier: string, destination: AccessLogDestination, logType?: ServiceNetworkLogType,
 ): CfnAccessLogSubscription {
   checkOneOf(owner, 'logType', logType, Object.values(ServiceNetworkLogType));
+  checkInstance(owner, 'accessLogs', destination, '_bind', { like: 'an AccessLogDestination, like AccessLogDestination.cloudWatchLogs(logGroup)', required: true });
   const bound = destination._bind(owner);
   const prefix = logType === ServiceNetworkLogType.RESOURCE ? 'ResourceAccessLogs' : 'AccessLogs';
   // A subscription's ID names its log type and destination kind, so an earlier one of the same kind is found by ID.

@@ -1,9 +1,10 @@
 import { Duration } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as route53 from 'aws-cdk-lib/aws-route53';
+import { CfnService } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct, IConstruct } from 'constructs';
 import { ILatticeService } from './interfaces';
-import { checkDomainName, invalid, isToken, isWithinDomain } from './private/validation';
+import { characters, checkDomainName, checkInstance, checkStruct, invalid, isToken, isWithinDomain } from './private/validation';
 import { ListenerProtocol } from './protocols';
 
 /**
@@ -43,9 +44,31 @@ export interface CustomDomain {
  * @internal
  */
 export function customDomainProperties(service: IConstruct, domain?: CustomDomain): { customDomainName?: string; certificateArn?: string } {
+  checkStruct(service, 'customDomain', domain, { like: "{ domainName: 'orders.internal.example.com', certificate, hostedZone }" });
   if (!domain) { return {}; }
   checkDomainName(service, 'customDomain.domainName', domain.domainName);
-  return { customDomainName: domain.domainName, certificateArn: domain.certificate?.certificateArn };
+  checkInstance(service, 'customDomain.certificate', domain.certificate, 'certificateArn', { like: 'an acm.ICertificate, like acm.Certificate.fromCertificateArn(...)' });
+  checkInstance(service, 'customDomain.hostedZone', domain.hostedZone, 'hostedZoneId', { like: 'a route53.IHostedZone' });
+  const certificateArn = domain.certificate?.certificateArn;
+  if (certificateArn !== undefined && !isToken(certificateArn) && !(typeof certificateArn === 'string' && CERTIFICATE_ARN.test(certificateArn))) {
+    throw invalid(service, 'customDomain.certificate certificateArn', certificateArn,
+      "must be the ARN of an ACM certificate, like 'arn:aws:acm:us-east-1:111122223333:certificate/<certificate ID>'");
+  }
+  return { customDomainName: domain.domainName, certificateArn };
+}
+
+/** ACM certificate ARNs (CloudFormation takes up to 2048 characters): `arn:<partition>:acm:<region>:<account>:certificate/<id>`. */
+const CERTIFICATE_ARN = /^(?=.{1,2048}$)arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+$/;
+
+/**
+ * The literal custom domain name of a service defined in this app (read from its `AWS::VpcLattice::Service`); none for
+ * imported services, services without one, and names only known at deploy time.
+ *
+ * @internal
+ */
+export function literalCustomDomain(service: IConstruct): string | undefined {
+  const name = (service.node.tryFindChild('Resource') as CfnService | undefined)?.customDomainName;
+  return name === undefined || isToken(name) ? undefined : name;
 }
 
 /**
@@ -118,8 +141,22 @@ function cnameToService(scope: Construct, id: string, record: {
     recordName: `${record.domainName}.`,
     domainName: record.generatedDomainName,
     ttl: Duration.minutes(5),
-    comment: `VPC Lattice service ${record.service.node.path}`,
+    comment: recordComment(record.service.node.path),
   });
+}
+
+/** Route 53 takes comments of at most 256 characters (CloudFormation counts characters). */
+const MAX_COMMENT = 256;
+
+/**
+ * `VPC Lattice service <path>`; a path too long for Route 53 keeps its end (the service's own name is last), after '…/'.
+ */
+function recordComment(path: string): string {
+  const prefix = 'VPC Lattice service ';
+  const full = `${prefix}${path}`;
+  if (characters(full) <= MAX_COMMENT) { return full; }
+  const tail = [...path].slice(-(MAX_COMMENT - characters(prefix) - 2)).join('');
+  return `${prefix}…/${tail.slice(tail.indexOf('/') + 1)}`;
 }
 
 /** The record must fall inside the zone, below its apex (where a CNAME is not allowed); checked when both are literal. */

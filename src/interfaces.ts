@@ -285,7 +285,9 @@ export interface LatticeServiceAttributes {
  */
 export interface GrantInvokeOptions {
   /**
-   * The HTTP methods the principal may use.
+   * The HTTP methods the principal may use. They become an auth-policy condition, which takes any method name: in
+   * TypeScript and JavaScript, methods rules cannot match (PATCH, custom methods) can be given as strings
+   * (`'PATCH' as HttpMethod`).
    *
    * @default - every method
    */

@@ -2,7 +2,7 @@ import { CfnListener } from 'aws-cdk-lib/aws-vpclattice';
 import { IConstruct } from 'constructs';
 import { IListener, IListenerRule } from './interfaces';
 import { forwardableTargetProtocols, listenerProtocolRules } from './private/protocol-table';
-import { checkCount, checkInteger, checkOneOf, invalid } from './private/validation';
+import { checkCount, checkInstance, checkInteger, checkOneOf, checkStruct, invalid } from './private/validation';
 import { ITargetGroup } from './target-groups/target-group-base';
 
 /**
@@ -76,9 +76,10 @@ class ForwardAction extends ListenerAction {
   public readonly targetGroups: ITargetGroup[];
   public readonly _fixedResponseCode = undefined;
 
+  /** What the caller gave, judged when the action is bound, where the message can name the listener or rule. */
   constructor(private readonly weighted: Array<{ readonly targetGroup: ITargetGroup; readonly weight?: number }>) {
     super();
-    this.targetGroups = weighted.map(entry => entry.targetGroup);
+    this.targetGroups = Array.isArray(weighted) ? weighted.map(entry => entry?.targetGroup) : [];
   }
 
   public get _weightedTargetGroups() {
@@ -87,10 +88,23 @@ class ForwardAction extends ListenerAction {
 
   public _bind(scope: IConstruct, listener: IListener, rule?: IListenerRule): CfnListener.DefaultActionProperty {
     const property = rule ? 'action' : 'defaultAction';
+    if (this.weighted === null || this.weighted === undefined) {
+      throw invalid(scope, `${property} target groups`, this.weighted, 'give 1 to 10 target groups, like [{ targetGroup, weight: 100 }]');
+    }
     checkCount(scope, `${property} target groups`, this.weighted, 1, 10);
+    this.weighted.forEach(entry => {
+      checkStruct(scope, `${property} target groups`, entry, { like: '{ targetGroup, weight: 100 }', required: true });
+      checkInstance(scope, `${property} targetGroup`, entry.targetGroup, 'registerListener', { like: 'an ITargetGroup, like an IpTargetGroup', required: true });
+    });
     // CloudFormation accepts a weight of 0 on a listener's default action, but not on a rule.
     const minWeight = rule ? 1 : 0;
     this.weighted.forEach(entry => checkInteger(scope, `${property} weight`, entry.weight, minWeight, 999));
+    // A weight is required when there are several target groups (CloudFormation; facts sheet §1.3 Listener).
+    const unweighted = this.weighted.length > 1 ? this.weighted.find(entry => entry.weight === undefined) : undefined;
+    if (unweighted) {
+      throw invalid(scope, `${property} weight`, undefined, `give each target group a weight when forwarding to several (${unweighted.targetGroup.node.path} has none), ` +
+        'like [{ targetGroup: blue, weight: 90 }, { targetGroup: green, weight: 10 }]');
+    }
     this.targetGroups.forEach(targetGroup => targetGroup.registerListener(listener, rule));
     return {
       forward: {

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { IListener, IListenerRule } from './interfaces';
 import { ListenerAction } from './listener-action';
 import { RuleMatch, renderRuleMatch } from './matches';
-import { checkInteger, checkResourceName } from './private/validation';
+import { checkGiven, checkInstance, checkInteger, checkResourceName, invalid, isToken, physicalName } from './private/validation';
 
 /**
  * Options for adding a rule to a listener.
@@ -59,9 +59,13 @@ export class ListenerRule extends Resource implements IListenerRule {
   public readonly action: ListenerAction;
 
   constructor(scope: Construct, id: string, props: ListenerRuleProps) {
-    super(scope, id, { physicalName: props.ruleName });
+    super(scope, id, { physicalName: physicalName(props.ruleName) });
+    checkInstance(this, 'listener', props.listener, 'registerRule', { like: 'an IListener, like a Listener', required: true });
+    checkGiven(this, 'priority', props.priority, 'the priority, a whole number from 1 to 100, unique within the listener');
     checkInteger(this, 'priority', props.priority, 1, 100);
     checkResourceName(this, 'ruleName', props.ruleName, 'rule');
+    checkNameUnique(this, props.listener, props.ruleName);
+    checkInstance(this, 'action', props.action, '_bind', { like: 'a ListenerAction, like ListenerAction.forward(targetGroup)', required: true });
     this.listener = props.listener;
     this.priority = props.priority;
     this.match = props.match;
@@ -78,5 +82,17 @@ export class ListenerRule extends Resource implements IListenerRule {
     });
     this.ruleArn = resource.attrArn;
     this.ruleId = resource.attrId;
+  }
+}
+
+/**
+ * Rule names are unique within a listener (CloudFormation schema): a literal name that another rule of the listener in
+ * this app has already is an error. The names are read from the rules' `AWS::VpcLattice::Rule`.
+ */
+function checkNameUnique(scope: ListenerRule, listener: IListener, name: string | undefined) {
+  if (name === undefined || isToken(name)) { return; }
+  const holder = listener.rules.find(rule => (rule.node.tryFindChild('Resource') as CfnRule | undefined)?.name === name);
+  if (holder) {
+    throw invalid(scope, 'ruleName', name, `rule names must be unique within a listener, and the rule ${holder.node.path} of ${listener.node.path} has it`);
   }
 }

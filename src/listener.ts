@@ -5,7 +5,7 @@ import { IListener, IListenerRule, ILatticeService } from './interfaces';
 import { ListenerAction } from './listener-action';
 import { ListenerRule, ListenerRuleOptions } from './listener-rule';
 import { forwardableTargetProtocols, LISTENER_PROTOCOLS, listenerProtocolRules } from './private/protocol-table';
-import { checkInteger, checkResourceName, invalid } from './private/validation';
+import { checkInstance, checkInteger, checkList, checkOneOf, checkResourceName, checkStruct, invalid, isToken, physicalName } from './private/validation';
 import { ListenerProtocol } from './protocols';
 
 /**
@@ -77,11 +77,16 @@ export class Listener extends Resource implements IListener {
   private readonly _rules: IListenerRule[] = [];
 
   constructor(scope: Construct, id: string, props: ListenerProps) {
-    super(scope, id, { physicalName: props.listenerName });
+    super(scope, id, { physicalName: physicalName(props.listenerName) });
+    checkInstance(this, 'service', props.service, 'registerListener', { like: 'an ILatticeService, like a LatticeService', required: true });
     this.service = props.service;
+    checkOneOf(this, 'protocol', props.protocol, Object.values(ListenerProtocol));
     this.protocol = props.protocol ?? ListenerProtocol.HTTPS;
     this.port = listenerPort(this, this.protocol, props.port);
     checkResourceName(this, 'listenerName', props.listenerName, 'listener');
+    checkNameUnique(this, props.service, props.listenerName);
+    checkInstance(this, 'defaultAction', props.defaultAction, '_bind', { like: 'a ListenerAction, like ListenerAction.fixedResponse(404)' });
+    checkList(this, 'rules', props.rules);
     this.defaultAction = props.defaultAction ?? defaultActionOf(this, this.protocol);
 
     const resource = new CfnListener(this, 'Resource', {
@@ -95,7 +100,7 @@ export class Listener extends Resource implements IListener {
     this.listenerId = resource.attrId;
     props.service.registerListener(this);
 
-    props.rules?.forEach(rule => this.addRule(`Rule${rule.priority}`, rule));
+    props.rules?.forEach(rule => this.addRule(`Rule${rule?.priority}`, rule));
   }
 
   public get rules(): IListenerRule[] {
@@ -104,6 +109,7 @@ export class Listener extends Resource implements IListener {
 
   /** Adds a rule that routes the requests it matches. TLS_PASSTHROUGH listeners take no rules. */
   public addRule(id: string, options: ListenerRuleOptions): ListenerRule {
+    checkStruct(this, 'rule', options, { like: "{ priority: 10, match: { path: PathMatch.prefix('/api') }, action }", required: true });
     // Checked before the rule exists, so that rules given as props, named after their priority, get this message
     // rather than a clash of construct IDs.
     this.checkRuleFits(`${this.node.path}/${id}`, options.priority);
@@ -129,22 +135,31 @@ export class Listener extends Resource implements IListener {
   }
 }
 
-/** The port of a listener: the one given, or its protocol's default; checked. */
+/** The port of a listener (of a protocol checked already): the one given, checked, or its protocol's default. */
 function listenerPort(scope: Listener, protocol: ListenerProtocol, port: number | undefined): number {
   const rules = listenerProtocolRules(protocol);
-  if (!rules && !Token.isUnresolved(protocol)) {
-    throw invalid(scope, 'protocol', protocol, `must be one of ${Object.keys(LISTENER_PROTOCOLS).map(name => `'${name}'`).join(', ')}`);
-  }
   if (rules?.unsupported) {
     throw invalid(scope, 'protocol', protocol, rules.unsupported);
   }
+  checkInteger(scope, 'port', port, 1, 65535);
   // A protocol only known at deploy time gets the port of HTTPS, the default protocol.
   const result = port ?? (rules ?? LISTENER_PROTOCOLS[ListenerProtocol.HTTPS]).defaultPort;
   if (result === undefined) {
     throw invalid(scope, 'port', undefined, `give the port: ${protocol} listeners have no default port (VPC Lattice documents none), e.g. port: 443`);
   }
-  checkInteger(scope, 'port', result, 1, 65535);
   return result;
+}
+
+/**
+ * Listener names are unique within a service (CloudFormation schema): a literal name that another listener of the
+ * service in this app has already is an error. The names are read from the listeners' `AWS::VpcLattice::Listener`.
+ */
+function checkNameUnique(scope: Listener, service: ILatticeService, name: string | undefined) {
+  if (name === undefined || isToken(name)) { return; }
+  const holder = service.listeners.find(listener => (listener.node.tryFindChild('Resource') as CfnListener | undefined)?.name === name);
+  if (holder) {
+    throw invalid(scope, 'listenerName', name, `listener names must be unique within a service, and the listener ${holder.node.path} of ${service.node.path} has it`);
+  }
 }
 
 /**
@@ -166,7 +181,8 @@ function defaultActionOf(scope: Listener, protocol: ListenerProtocol): ListenerA
  * @internal
  */
 export function listenerIdFor(options: ListenerOptions, index: number): string {
-  const protocol = options.protocol ?? ListenerProtocol.HTTPS;
+  // Anything but a string is rejected by the listener itself, with a message.
+  const protocol = typeof options.protocol === 'string' ? options.protocol : ListenerProtocol.HTTPS;
   const port = options.port ?? listenerProtocolRules(protocol)?.defaultPort ?? LISTENER_PROTOCOLS[ListenerProtocol.HTTPS].defaultPort!;
   const name = protocol.split('_').map(word => `${word.charAt(0)}${word.slice(1).toLowerCase()}`).join('');
   return `${name}${Token.isUnresolved(port) ? index : port}`;

@@ -1,6 +1,6 @@
 import { CfnRule } from 'aws-cdk-lib/aws-vpclattice';
 import { IConstruct } from 'constructs';
-import { checkCount, checkOneOf, checkString, invalid } from './private/validation';
+import { checkCount, checkGiven, checkInstance, checkOneOf, checkString, checkStruct, invalid } from './private/validation';
 
 /**
  * The HTTP methods a rule can match, as CloudFormation accepts them. CloudFormation rejects PATCH and custom methods.
@@ -71,7 +71,9 @@ export class PathMatch {
 
   /** @internal */
   public _render(scope: IConstruct): CfnRule.PathMatchProperty {
+    checkGiven(scope, 'match.path', this.path, "the path, like PathMatch.prefix('/api')");
     checkString(scope, 'match.path', this.path, PATH);
+    checkOptions(scope, 'match.path', this.options);
     return { match: { [this.kind]: this.path }, caseSensitive: this.options.caseSensitive };
   }
 }
@@ -111,8 +113,12 @@ export class HeaderMatch {
 
   /** @internal */
   public _render(scope: IConstruct): CfnRule.HeaderMatchProperty {
+    checkGiven(scope, 'match.headers name', this.name, "the header name, like HeaderMatch.exact('x-canary', 'true')");
     checkString(scope, 'match.headers name', this.name, HEADER_NAME);
-    checkString(scope, `match.headers '${this.name}' value`, this.value, HEADER_VALUE);
+    const valueProperty = `match.headers '${this.name}' value`;
+    checkGiven(scope, valueProperty, this.value, "the value to compare with, like HeaderMatch.exact('x-canary', 'true')");
+    checkString(scope, valueProperty, this.value, HEADER_VALUE);
+    checkOptions(scope, 'match.headers', this.options);
     return { name: this.name, match: { [this.kind]: this.value }, caseSensitive: this.options.caseSensitive };
   }
 }
@@ -145,11 +151,17 @@ export interface RuleMatch {
 
 /** @internal */
 export function renderRuleMatch(scope: IConstruct, match: RuleMatch): CfnRule.MatchProperty {
-  if (!match.path && !match.method && !(match.headers && match.headers.length > 0)) {
+  checkStruct(scope, 'match', match, { like: "{ path: PathMatch.prefix('/api') }", required: true });
+  checkInstance(scope, 'match.path', match.path, '_render', { like: "a PathMatch, like PathMatch.prefix('/api')" });
+  checkCount(scope, 'match.headers', match.headers, 0, 5);
+  match.headers?.forEach(header => checkInstance(scope, 'match.headers', header, '_render', {
+    like: "a list of HeaderMatch, like [HeaderMatch.exact('x-canary', 'true')]",
+    required: true,
+  }));
+  if (match.path === undefined && match.method === undefined && !(match.headers && match.headers.length > 0)) {
     throw invalid(scope, 'match', match, "a rule must match something: give a path, a method or headers (PathMatch.prefix('/') matches every request)");
   }
-  checkHttpMethods(scope, 'match.method', match.method ? [match.method] : []);
-  checkCount(scope, 'match.headers', match.headers, 0, 5);
+  checkHttpMethods(scope, 'match.method', match.method === undefined ? [] : [match.method]);
   return {
     httpMatch: {
       method: match.method,
@@ -162,4 +174,9 @@ export function renderRuleMatch(scope: IConstruct, match: RuleMatch): CfnRule.Ma
 /** @internal */
 export function checkHttpMethods(scope: IConstruct, property: string, methods: readonly HttpMethod[]) {
   methods.forEach(method => checkOneOf(scope, property, method, Object.values(HttpMethod), 'CloudFormation rejects PATCH and custom methods'));
+}
+
+function checkOptions(scope: IConstruct, property: string, options: MatchOptions) {
+  checkStruct(scope, `${property} options`, options, { like: '{ caseSensitive: true }' });
+  checkOneOf(scope, `${property} caseSensitive`, options?.caseSensitive, [true, false]);
 }

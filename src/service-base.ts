@@ -1,14 +1,13 @@
-import { Resource, Token } from 'aws-cdk-lib';
+import { Resource } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { GrantInvokeOptions, IListener, ILatticeService, IServiceNetwork } from './interfaces';
-import { checkHttpMethods } from './matches';
 import { HttpCodeClass } from './metrics';
 import { INVOKE_ACTION } from './private/constants';
 import { LatticeMetrics } from './private/metrics';
 import { acknowledgeWildcardResources } from './private/nag';
-import { invalid } from './private/validation';
+import { characters, checkInstance, checkList, checkStruct, invalid, isToken } from './private/validation';
 
 /**
  * What services defined in the app and imported ones have in common: grants, metrics, and what the app tells them
@@ -44,15 +43,19 @@ export abstract class LatticeServiceBase extends Resource implements ILatticeSer
   }
 
   public grantInvoke(grantee: iam.IGrantable, options: GrantInvokeOptions = {}): iam.Grant {
+    checkInstance(this, 'grantInvoke grantee', grantee, 'grantPrincipal', { like: 'an iam.IGrantable, like an iam.Role', required: true });
+    checkStruct(this, 'grantInvoke options', options, { like: "{ methods: [HttpMethod.GET], paths: ['/api/*'] }" });
+    checkList(this, 'grantInvoke paths', options.paths, { noToken: "each path becomes part of a resource ARN; give a list whose paths may be tokens, like ['/api/*']" });
     const paths = options.paths ?? ['/*'];
     if (paths.length === 0) {
       throw invalid(this, 'grantInvoke paths', paths, "give at least one path, or leave paths out to allow every path ('/*')");
     }
-    paths.filter(path => !Token.isUnresolved(path) && !/^\/[^\s]{0,199}$/.test(path)).forEach(path => {
-      throw invalid(this, 'grantInvoke paths', path, "each path must start with '/' and have no spaces, e.g. '/api/*'");
+    paths.filter(path => !isToken(path) && !isRequestPath(path)).forEach(path => {
+      throw invalid(this, 'grantInvoke paths', path, "each path must start with '/' and have no spaces, 200 characters at most, e.g. '/api/*'");
     });
+    // A list only known at deploy time becomes the condition's list of values, which works.
+    if (checkList(this, 'grantInvoke methods', options.methods)) { checkConditionMethods(this, options.methods); }
     const methods = options.methods ?? [];
-    checkHttpMethods(this, 'grantInvoke methods', methods);
     const resourceArns = paths.map(path => `${this.serviceArn}${path}`);
     const grant = iam.Grant.addToPrincipalAndResource({
       grantee,
@@ -103,4 +106,24 @@ export abstract class LatticeServiceBase extends Resource implements ILatticeSer
   private get metrics(): LatticeMetrics {
     return new LatticeMetrics(this, 'Service', this.serviceId);
   }
+}
+
+/** A request path: '/' first, no whitespace, at most 200 characters (VPC Lattice's longest path match). */
+function isRequestPath(path: unknown): boolean {
+  return typeof path === 'string' && path.startsWith('/') && !/\s/.test(path) && characters(path) <= 200;
+}
+
+/** HTTP method names as RFC 9110 defines them (a token): letters, digits and !#$%&'*+.^_`|~- */
+const METHOD_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * The methods of a grant: they become the values of a `vpc-lattice-svcs:RequestMethod` condition, which takes any
+ * method name, PATCH and custom methods too (only rule matches are limited to CloudFormation's list). An empty string
+ * never matches a request.
+ */
+function checkConditionMethods(scope: IConstruct, methods: readonly unknown[]) {
+  methods.filter(method => !isToken(method) && !(typeof method === 'string' && METHOD_NAME.test(method))).forEach(method => {
+    throw invalid(scope, 'grantInvoke methods', method,
+      "each method must be an HTTP method name, like 'GET' or 'PATCH': letters, digits and !#$%&'*+.^_`|~- (no spaces, not empty)");
+  });
 }

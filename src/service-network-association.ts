@@ -2,11 +2,12 @@ import { Resource, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { CfnServiceNetworkServiceAssociation, CfnServiceNetworkVpcAssociation } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
+import { literalCustomDomain } from './custom-domain';
 import {
   ILatticeService, IServiceNetwork, IServiceNetworkServiceAssociation, IServiceNetworkVpcAssociation, VpcAssociationOptions,
 } from './interfaces';
 import { clientSecurityGroup, networkPorts } from './private/client-security-group';
-import { checkCount, invalid } from './private/validation';
+import { checkCount, checkVpc, invalid } from './private/validation';
 
 /**
  * Properties of a `ServiceNetworkVpcAssociation`.
@@ -55,6 +56,7 @@ export class ServiceNetworkVpcAssociation extends Resource implements IServiceNe
     super(scope, id);
     this.serviceNetwork = props.serviceNetwork;
     this.vpc = props.vpc;
+    checkVpc(this, 'vpc', props.vpc, { required: true });
     this.checkVpcNotAssociated();
     checkCount(this, 'securityGroups', props.securityGroups, 1, 5);
 
@@ -134,6 +136,7 @@ export class ServiceNetworkServiceAssociation extends Resource implements IServi
     if (props.serviceNetwork.services.includes(props.service)) {
       throw invalid(this, 'service', props.service.node.path, 'this service is already associated with this service network; associate it once');
     }
+    checkCustomDomainUnique(this, props.serviceNetwork, props.service);
     props.serviceNetwork.registerService(props.service);
     props.service.registerServiceNetwork(props.serviceNetwork);
 
@@ -144,5 +147,18 @@ export class ServiceNetworkServiceAssociation extends Resource implements IServi
     this.associationArn = resource.attrArn;
     this.associationId = resource.attrId;
     this.dnsName = resource.attrDnsEntryDomainName;
+  }
+}
+
+/**
+ * A custom domain name is unique within a service network (UG:service-custom-domain-name): two services of one network
+ * in this app with the same literal name are an error. DNS names are compared without regard to case.
+ */
+function checkCustomDomainUnique(association: Construct, network: IServiceNetwork, service: ILatticeService) {
+  const domain = literalCustomDomain(service)?.toLowerCase();
+  const holder = domain && network.services.find(other => literalCustomDomain(other)?.toLowerCase() === domain);
+  if (holder) {
+    throw invalid(association, 'service', service.node.path, `its custom domain '${literalCustomDomain(service)}' is already the custom domain of ` +
+      `${holder.node.path} in the service network ${network.node.path}, and VPC Lattice allows a custom domain name once per service network`);
   }
 }

@@ -3,6 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { ILatticeService, IServiceNetwork, IServiceNetworkServiceAssociation, IServiceNetworkVpcAssociation, VpcAssociationOptions } from './interfaces';
 import { placeBetween } from './private/placement';
+import { checkInstance, checkVpc } from './private/validation';
 import {
   ILatticeVpcEndpoint, IResourceConfiguration, IServiceNetworkResourceAssociation, ResourceAssociationOptions, VpcEndpointOptions,
 } from './resources/interfaces';
@@ -44,11 +45,13 @@ export abstract class ServiceNetworkBase extends Resource implements IServiceNet
   }
 
   public associateVpc(vpc: ec2.IVpc, options: VpcAssociationOptions = {}): IServiceNetworkVpcAssociation {
+    checkVpc(this, 'vpc', vpc, { required: true });
     const { scope, id } = placeBetween(this, vpc, 'Association');
     return new ServiceNetworkVpcAssociation(scope, id, { ...options, serviceNetwork: this, vpc });
   }
 
   public associateService(service: ILatticeService): IServiceNetworkServiceAssociation {
+    checkInstance(this, 'service', service, 'registerServiceNetwork', { like: 'an ILatticeService, like a LatticeService', required: true });
     const { scope, id } = placeBetween(this, service, 'Association');
     return new ServiceNetworkServiceAssociation(scope, id, { serviceNetwork: this, service });
   }

@@ -13,7 +13,7 @@ import { AuthPolicyHolder } from './private/auth-policy';
 import { CONNECT_ACTION } from './private/constants';
 import { ImportedLatticeService } from './private/imported-service';
 import { listenerProtocolRules } from './private/protocol-table';
-import { checkResourceName, checkSeconds, invalid } from './private/validation';
+import { checkInstance, checkList, checkOneOf, checkResourceName, checkSeconds, checkStruct, invalid, physicalName } from './private/validation';
 import { LatticeServiceBase } from './service-base';
 import { shareResource, ShareOptions } from './sharing';
 
@@ -148,9 +148,14 @@ export class LatticeService extends LatticeServiceBase {
   private readonly grantees: iam.IGrantable[] = [];
 
   constructor(scope: Construct, id: string, props: LatticeServiceProps = {}) {
-    super(scope, id, { physicalName: props.serviceName });
+    super(scope, id, { physicalName: physicalName(props.serviceName) });
     checkResourceName(this, 'serviceName', props.serviceName, 'service');
     const idleTimeoutSeconds = checkSeconds(this, 'idleTimeout', props.idleTimeout, 60, 600);
+    checkOneOf(this, 'authType', props.authType, Object.values(AuthType));
+    checkInstance(this, 'authPolicy', props.authPolicy, '_statements', { like: 'an AuthPolicy, like AuthPolicy.authenticatedOnly()' });
+    checkInstance(this, 'serviceNetwork', props.serviceNetwork, 'associateService', { like: 'an IServiceNetwork, like a ServiceNetwork' });
+    checkList(this, 'listeners', props.listeners);
+    checkList(this, 'accessLogs', props.accessLogs);
     this.authType = props.authType ?? AuthType.AWS_IAM;
 
     const resource = new CfnService(this, 'Resource', {
@@ -172,7 +177,10 @@ export class LatticeService extends LatticeServiceBase {
 
     this.authPolicy = new AuthPolicyHolder(this, this.serviceId, { initial: props.authPolicy, enforced: this.authType === AuthType.AWS_IAM });
 
-    props.listeners?.forEach((listener, index) => this.addListener(listenerIdFor(listener, index), listener));
+    props.listeners?.forEach((listener, index) => {
+      checkStruct(this, 'listeners', listener, { like: '{ protocol: ListenerProtocol.HTTPS, port: 443 }', required: true });
+      this.addListener(listenerIdFor(listener, index), listener);
+    });
     props.serviceNetwork?.associateService(this);
 
     if (this.authType === AuthType.NONE) {

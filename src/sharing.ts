@@ -2,7 +2,7 @@ import { IResource, Lazy, Names, Resource } from 'aws-cdk-lib';
 import { CfnResourceAssociation, CfnResourceShare } from 'aws-cdk-lib/aws-ram';
 import { Construct, IConstruct } from 'constructs';
 import { freeChildId } from './private/ids';
-import { checkString, invalid, isToken } from './private/validation';
+import { checkGiven, checkList, checkOneOf, checkString, checkStruct, invalid, isToken } from './private/validation';
 
 /**
  * A VPC Lattice resource that AWS Resource Access Manager (RAM) can share: a service network, a service or a resource
@@ -57,7 +57,11 @@ export function shareResource(owner: IConstruct, resourceArn: string, options: S
 
 /** Checks the literal principals and name of a share; `prefix` starts the property names in messages. */
 function checkShareOptions(scope: IConstruct, prefix: string, options: ShareOptions) {
-  checkPrincipals(scope, `${prefix}principals`, options.principals);
+  checkStruct(scope, prefix.trim() || 'props', options, { like: "{ principals: ['111122223333'] }", required: true });
+  checkGiven(scope, `${prefix}principals`, options.principals, 'the accounts or parts of AWS Organizations to share with, like [\'111122223333\']');
+  checkOneOf(scope, `${prefix}allowExternalPrincipals`, options.allowExternalPrincipals, [true, false]);
+  // A list only known at deploy time (a CommaDelimitedList parameter) is RAM's to judge.
+  if (checkList(scope, `${prefix}principals`, options.principals)) { checkPrincipals(scope, `${prefix}principals`, options.principals); }
   checkString(scope, `${prefix}name`, options.name, { min: 1, max: 255 });
 }
 
@@ -72,13 +76,13 @@ function newResourceShare(scope: IConstruct, id: string, options: ShareOptions, 
   return share;
 }
 
-function checkPrincipals(scope: IConstruct, property: string, principals: string[]) {
-  if (!isToken(principals) && principals.length === 0) {
+function checkPrincipals(scope: IConstruct, property: string, principals: readonly unknown[]) {
+  if (principals.length === 0) {
     throw invalid(scope, property, principals, 'give at least one account ID, organization ARN or organizational-unit ARN');
   }
   principals.forEach((principal, index) => {
     if (isToken(principal)) { return; }
-    if (![ACCOUNT, ORGANIZATION, ORGANIZATIONAL_UNIT].some(pattern => pattern.test(principal))) {
+    if (typeof principal !== 'string' || ![ACCOUNT, ORGANIZATION, ORGANIZATIONAL_UNIT].some(pattern => pattern.test(principal))) {
       throw invalid(scope, property, principal,
         "each principal must be a 12-digit account ID ('111122223333'), an organization ARN " +
         "('arn:aws:organizations::111122223333:organization/o-exampleorgid') or an organizational-unit ARN " +

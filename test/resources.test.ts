@@ -502,7 +502,7 @@ const BAD_INPUT: Array<BadInput<Fixture>> = [
     /Stack\/C: invalid portRanges '443': each range may be listed once/],
   ['port ranges on an RDS database', f => new ResourceConfiguration(f.stack, 'C', {
     gateway: f.gateway, definition: ResourceDefinition.rds(postgres(f.stack, f.vpc)), portRanges: ['5432'],
-  }), /Stack\/C: invalid portRanges \["5432"\]: a resource defined by its ARN \(an RDS database\) has its own port/],
+  }), /Stack\/C: invalid portRanges \['5432'\]: a resource defined by its ARN \(an RDS database\) has its own port/],
   ['an RDS database behind a gateway that resolves in its VPC', f => new ResourceConfiguration(f.stack, 'C', {
     gateway: new ResourceGateway(f.stack, 'InVpc', { vpc: f.vpc, dnsResolution: ResourceConfigDnsResolution.IN_VPC }),
     definition: ResourceDefinition.rds(postgres(f.stack, f.vpc)),

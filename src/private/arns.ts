@@ -15,6 +15,7 @@ const ID_PREFIX: Record<ImportableResource, string> = {
  */
 export function idFromArn(scope: IConstruct, property: string, arn: string, type: ImportableResource): string {
   if (!isToken(arn)) {
+    if (typeof arn !== 'string') { throw invalid(scope, property, arn, `must be a VPC Lattice ARN, a string like arn:aws:vpc-lattice:<region>:<account>:${type}/${ID_PREFIX[type]}-<17 characters of 0-9 and a-z>`); }
     const pattern = new RegExp(`^arn:aws[a-z-]*:vpc-lattice:[a-z0-9-]+:\\d{12}:${type}/(${ID_PREFIX[type]}-[0-9a-z]{17})$`);
     const match = pattern.exec(arn);
     if (!match) {
@@ -28,7 +29,7 @@ export function idFromArn(scope: IConstruct, property: string, arn: string, type
 /** Checks a literal VPC Lattice ID (`sn-…`, `svc-…`, `tg-…`, `rgw-…`, `rcfg-…`, `dv-…`); tokens pass. */
 export function checkId(scope: IConstruct, property: string, id: string, type: ImportableResource) {
   if (isToken(id)) { return; }
-  if (!new RegExp(`^${ID_PREFIX[type]}-[0-9a-z]{17}$`).test(id)) {
+  if (typeof id !== 'string' || !new RegExp(`^${ID_PREFIX[type]}-[0-9a-z]{17}$`).test(id)) {
     throw invalid(scope, property, id, `must be an ID like ${ID_PREFIX[type]}-<17 characters of 0-9 and a-z>`);
   }
 }
@@ -39,11 +40,13 @@ export function checkId(scope: IConstruct, property: string, id: string, type: I
  */
 export function importedIdentity(scope: Resource, type: ImportableResource, arn?: string, id?: string): { arn: string; id: string } {
   const [arnProperty, idProperty] = IMPORT_PROPERTIES[type];
-  if (arn) {
+  // An empty or null ARN or ID is a value given, and wrong: the message names it.
+  if (arn !== undefined) {
     const idInArn = idFromArn(scope, arnProperty, arn, type);
+    if (id !== undefined) { checkId(scope, idProperty, id, type); }
     return { arn, id: id ?? idInArn };
   }
-  if (id) {
+  if (id !== undefined) {
     checkId(scope, idProperty, id, type);
     return { arn: scope.stack.formatArn({ service: 'vpc-lattice', resource: type, resourceName: id }), id };
   }

@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnAuthPolicy } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
 import { admitsAnonymousConnections } from './anonymous-callers';
+import { authPolicyStatementErrors } from './auth-policy-contents';
 import { AUTH_POLICY_MAX_BYTES } from './constants';
 import type { AuthPolicy } from '../auth';
 
@@ -56,9 +57,18 @@ export class AuthPolicyHolder {
     return admitsAnonymousConnections(this.owner, this.statements);
   }
 
+  /**
+   * Run when the app is synthesized, since statements may change after they are added: what can never apply in an
+   * auth policy (`auth-policy-contents.ts`, which also says what a statement without principals lacks, instead of
+   * aws-cdk-lib's generic resource-policy message), what any IAM policy needs, and VPC Lattice's size quota.
+   */
   private validate(): string[] {
-    const errors = this.document.validateForResourcePolicy().map(error => `auth policy: ${error}`);
-    const { bytes, exact } = literalSize(Stack.of(this.owner).resolve(this.document));
+    const stack = Stack.of(this.owner);
+    const errors = [
+      ...this.statements.flatMap((statement, index) => authPolicyStatementErrors(stack.resolve(statement.toStatementJson()), index)),
+      ...this.document.validateForAnyPolicy().map(error => `auth policy: ${error}`),
+    ];
+    const { bytes, exact } = literalSize(stack.resolve(this.document));
     if (bytes > AUTH_POLICY_MAX_BYTES) {
       errors.push(`auth policy is ${exact ? '' : 'at least '}${bytes} bytes, over VPC Lattice's limit of ${AUTH_POLICY_MAX_BYTES} bytes (10 KB, not adjustable). ` +
         'Merge statements (one statement can list several principals, paths and methods) or move callers into a role or an organization condition.');

@@ -1,6 +1,7 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { importedOrFound } from './imports';
+import { checkStruct } from './validation';
 import { ServiceNetworkAttributes } from '../interfaces';
 import { ServiceNetworkBase } from '../service-network-base';
 
@@ -15,6 +16,7 @@ export class ImportedServiceNetwork extends ServiceNetworkBase {
   constructor(scope: Construct, id: string, attrs: ServiceNetworkAttributes, lookUpName?: string) {
     super(scope, id);
     this.lookUpName = lookUpName;
+    checkStruct(this, 'attributes', attrs, { like: "{ serviceNetworkArn: 'arn:aws:vpc-lattice:<region>:<account>:servicenetwork/sn-…' }", required: true });
     const { arn, id: resourceId } = importedOrFound(this, 'servicenetwork', attrs.serviceNetworkArn, attrs.serviceNetworkId, lookUpName);
     this.serviceNetworkArn = arn;
     this.serviceNetworkId = resourceId;

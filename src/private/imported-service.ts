@@ -1,7 +1,7 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { importedOrFound } from './imports';
-import { checkDomainName } from './validation';
+import { checkDomainName, checkStruct } from './validation';
 import { LatticeServiceAttributes } from '../interfaces';
 import { LatticeServiceBase } from '../service-base';
 
@@ -18,6 +18,7 @@ export class ImportedLatticeService extends LatticeServiceBase {
   constructor(scope: Construct, id: string, attrs: LatticeServiceAttributes, lookUpName?: string) {
     super(scope, id);
     this.lookUpName = lookUpName;
+    checkStruct(this, 'attributes', attrs, { like: "{ serviceArn: 'arn:aws:vpc-lattice:<region>:<account>:service/svc-…' }", required: true });
     const { arn, id: resourceId } = importedOrFound(this, 'service', attrs.serviceArn, attrs.serviceId, lookUpName);
     this.serviceArn = arn;
     this.serviceId = resourceId;

@@ -1,5 +1,5 @@
 import { Duration, Token } from 'aws-cdk-lib';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 
 /**
  * The error every literal check throws: it names the construct path, the property, the value and what is allowed,
@@ -9,10 +9,29 @@ export function invalid(scope: IConstruct, property: string, value: unknown, all
   return new Error(`${scope.node.path}: invalid ${property} ${show(value)}: ${allowed}`);
 }
 
-function show(value: unknown): string {
+/**
+ * A value as the user gave it, for messages: strings quoted, numbers as JavaScript writes them (`NaN`, `Infinity`),
+ * durations in seconds, constructs by path, lists item by item. Never throws, whatever a JavaScript caller passed.
+ */
+export function show(value: unknown): string {
   if (typeof value === 'string') { return `'${value}'`; }
-  if (value instanceof Duration) { return `${value.toSeconds({ integral: false })} seconds`; }
-  return JSON.stringify(value);
+  if (value === null || typeof value !== 'object') {
+    return typeof value === 'function' ? 'a function' : String(value);
+  }
+  if (isDuration(value)) { return `${value.toSeconds({ integral: false })} seconds`; }
+  if (Construct.isConstruct(value)) { return value.node.path; }
+  if (Array.isArray(value)) { return `[${value.map(show).join(', ')}]`; }
+  try {
+    return JSON.stringify(value, (_key, item) => (typeof item === 'number' && !Number.isFinite(item) ? String(item) : item));
+  } catch {
+    const name = value.constructor?.name;
+    return name && name !== 'Object' ? `a ${name}` : 'an object';
+  }
+}
+
+/** The length of a string in characters (Unicode code points), as CloudFormation counts them: an emoji is one. */
+export function characters(value: string): number {
+  return [...value].length;
 }
 
 /** Whether a value is only known at deploy time; such values are never judged at synth. */
@@ -20,7 +39,7 @@ export function isToken(value: unknown): boolean {
   return Token.isUnresolved(value);
 }
 
-/** A whole number within [min, max]; tokens and `undefined` pass. */
+/** A whole number within [min, max]; tokens and `undefined` pass. Anything else that is not a number is rejected. */
 export function checkInteger(scope: IConstruct, property: string, value: number | undefined, min: number, max: number, unit = '') {
   if (value === undefined || isToken(value)) { return; }
   if (!Number.isInteger(value) || value < min || value > max) {
@@ -28,9 +47,16 @@ export function checkInteger(scope: IConstruct, property: string, value: number 
   }
 }
 
-/** A duration of whole seconds within [min, max] seconds; tokens and `undefined` pass. */
+/**
+ * A duration of whole seconds within [min, max] seconds; tokens and `undefined` pass. A number or anything else that
+ * is not a `Duration` (a mistake JavaScript callers and other jsii languages can make) is rejected.
+ */
 export function checkSeconds(scope: IConstruct, property: string, value: Duration | undefined, min: number, max: number): number | undefined {
   if (value === undefined) { return undefined; }
+  if (!isDuration(value)) {
+    const like = typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : min;
+    throw invalid(scope, property, value, `must be a Duration, like Duration.seconds(${like}): a whole number of seconds from ${min} to ${max}`);
+  }
   if (value.isUnresolved()) { return value.toSeconds(); }
   const seconds = value.toSeconds({ integral: false });
   if (!Number.isInteger(seconds) || seconds < min || seconds > max) {
@@ -39,11 +65,19 @@ export function checkSeconds(scope: IConstruct, property: string, value: Duratio
   return seconds;
 }
 
-/** A string whose length is within [min, max] and which matches `pattern` when given; tokens and `undefined` pass. */
+/**
+ * A string whose length in characters is within [min, max] and which matches `pattern` when given; tokens and
+ * `undefined` pass, anything that is not a string (`null`, a number) is rejected.
+ */
 export function checkString(scope: IConstruct, property: string, value: string | undefined, rule: StringRule) {
   if (value === undefined || isToken(value)) { return; }
-  if (value.length < rule.min || value.length > rule.max) {
-    throw invalid(scope, property, value, `must be ${rule.min} to ${rule.max} characters long (it has ${value.length})${rule.what ? `; ${rule.what}` : ''}`);
+  const allowed = rule.what ?? `must be ${rule.min} to ${rule.max} characters long`;
+  if (typeof value !== 'string') {
+    throw invalid(scope, property, value, `must be a string; ${allowed}`);
+  }
+  const length = characters(value);
+  if (length < rule.min || length > rule.max) {
+    throw invalid(scope, property, value, `must be ${rule.min} to ${rule.max} characters long (it has ${length})${rule.what ? `; ${rule.what}` : ''}`);
   }
   if (rule.pattern && !rule.pattern.test(value)) {
     throw invalid(scope, property, value, rule.what ?? `must match ${rule.pattern}`);
@@ -77,9 +111,28 @@ export interface StringRule {
   readonly what?: string;
 }
 
-/** A count of items within [min, max]; arrays that are tokens pass. */
+/**
+ * A list: `undefined` passes; anything that is not an array (`null`, a string given for a list of strings) is
+ * rejected. A list only known at deploy time (a `CommaDelimitedList` parameter) passes, unless `noToken` says why it
+ * cannot be used. Returns whether the value is a literal list, whose items the caller goes on to check.
+ */
+export function checkList(
+  scope: IConstruct, property: string, items: unknown, options: { readonly noToken?: string } = {},
+): items is readonly unknown[] {
+  if (items === undefined) { return false; }
+  if (isToken(items)) {
+    if (options.noToken) { throw invalid(scope, property, items, `a list only known at deploy time cannot be used here: ${options.noToken}`); }
+    return false;
+  }
+  if (!Array.isArray(items)) {
+    throw invalid(scope, property, items, `must be a list${typeof items === 'string' ? `, like [${show(items)}]` : ''}`);
+  }
+  return true;
+}
+
+/** A list (see `checkList`) with [min, max] items; lists that are tokens pass. */
 export function checkCount(scope: IConstruct, property: string, items: readonly unknown[] | undefined, min: number, max: number) {
-  if (items === undefined || isToken(items)) { return; }
+  if (!checkList(scope, property, items)) { return; }
   if (items.length < min || items.length > max) {
     throw invalid(scope, property, `${items.length} items`, min === max ? `must have exactly ${min}` : `must have ${min} to ${max} items`);
   }
@@ -94,6 +147,65 @@ export function checkOneOf<T>(scope: IConstruct, property: string, value: T | un
 }
 
 /**
+ * A struct (an object of named settings, like `{ path: '/health' }`): `undefined` passes unless `required`; `null`,
+ * lists and values of other types are rejected.
+ */
+export function checkStruct(scope: IConstruct, property: string, value: unknown, options: { readonly like: string; readonly required?: boolean }) {
+  if (value === undefined && !options.required) { return; }
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || isToken(value)) {
+    throw invalid(scope, property, value, `must be an object like ${options.like}`);
+  }
+}
+
+/**
+ * An instance of one of the library's classes (or an interface), recognized by a member it must have, since a copy of
+ * the class from another installation of the library would fail `instanceof`; `undefined` passes unless `required`.
+ */
+export function checkInstance(
+  scope: IConstruct, property: string, value: unknown, member: string, options: { readonly like: string; readonly required?: boolean },
+) {
+  if (value === undefined && !options.required) { return; }
+  if (value === null || typeof value !== 'object' || !(member in value)) {
+    throw invalid(scope, property, value, `must be ${options.like}`);
+  }
+}
+
+/** A required value: `undefined` and `null` are rejected with what to give. */
+export function checkGiven(scope: IConstruct, property: string, value: unknown, what: string) {
+  if (value === undefined || value === null) {
+    throw invalid(scope, property, value, `give ${what}`);
+  }
+}
+
+/** VPC IDs as EC2 makes them: 'vpc-' and 8 or 17 hexadecimal digits. */
+const VPC_ID = /^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/;
+/** The ID `ec2.Vpc.fromLookup` returns before the CDK CLI has looked the VPC up: the lookup fills it in later. */
+const LOOKUP_PLACEHOLDER_VPC_ID = 'vpc-12345';
+
+/**
+ * The VPC given for `property`: a VPC (not `null`), whose ID, when literal (an imported VPC), is a VPC ID. Tokens (a
+ * VPC defined in the app) pass.
+ */
+export function checkVpc(
+  scope: IConstruct, property: string, vpc: { readonly vpcId: string } | undefined, options: { readonly required?: boolean } = {},
+) {
+  checkInstance(scope, property, vpc, 'vpcId', { like: 'an ec2.IVpc, like ec2.Vpc.fromLookup(this, id, { vpcId })', required: options.required });
+  const id: unknown = vpc?.vpcId;
+  if (id === undefined || isToken(id) || id === LOOKUP_PLACEHOLDER_VPC_ID) { return; }
+  if (typeof id !== 'string' || !VPC_ID.test(id)) {
+    throw invalid(scope, `${property}.vpcId`, id, "must be a VPC ID: 'vpc-' followed by 8 or 17 hexadecimal digits (0-9, a-f), like 'vpc-0123456789abcdef0'");
+  }
+}
+
+/**
+ * A name prop as `Resource` takes it for its physical name: a string (or token); anything else is left out there, so
+ * that aws-cdk-lib does not fail on it before `checkResourceName` can say what is wrong.
+ */
+export function physicalName(name: string | undefined): string | undefined {
+  return typeof name === 'string' ? name : undefined;
+}
+
+/**
  * The name rules VPC Lattice applies to every resource it names (CloudFormation registry schemas): lowercase letters,
  * digits and hyphens, no hyphen at either end, no two hyphens in a row, and a reserved prefix per resource type.
  */
@@ -101,7 +213,11 @@ export function checkResourceName(scope: IConstruct, property: string, value: st
   if (value === undefined || isToken(value)) { return; }
   const [min, max, reservedPrefix] = NAME_RULES[kind];
   const allowed = `${kind} names are ${min} to ${max} characters of a-z, 0-9 and '-', with no '-' at either end, no '--', and not starting with '${reservedPrefix}'`;
-  const ok = value.length >= min && value.length <= max
+  if (typeof value !== 'string') {
+    throw invalid(scope, property, value, `must be a string (or left out, for a name CloudFormation generates); ${allowed}`);
+  }
+  const length = characters(value);
+  const ok = length >= min && length <= max
     && /^[a-z0-9-]+$/.test(value)
     && !value.startsWith('-') && !value.endsWith('-') && !value.includes('--')
     && !value.startsWith(reservedPrefix);
@@ -119,3 +235,9 @@ const NAME_RULES: Record<NamedResource, [number, number, string]> = {
   'resource gateway': [3, 40, 'rgw-'],
   'resource configuration': [3, 40, 'rcfg-'],
 };
+
+/** A `Duration`, recognized by its methods (a copy from another installation of aws-cdk-lib fails `instanceof`). */
+function isDuration(value: unknown): value is Duration {
+  return value instanceof Duration || (typeof value === 'object' && value !== null
+    && typeof (value as Duration).toSeconds === 'function' && typeof (value as Duration).isUnresolved === 'function');
+}

@@ -13,7 +13,7 @@ import { ipAddressTypeSetting, RenderedHealthCheck, renderHealthCheck, trafficSe
 import { admitLatticeTraffic, portsToAdmit, sameVpc } from './private/wiring';
 import { Forwarder, GroupTarget, TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
 import { IListener, IListenerRule } from '../interfaces';
-import { checkInteger, invalid } from '../private/validation';
+import { checkInstance, checkInteger, checkVpc, invalid, physicalName } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
@@ -174,7 +174,8 @@ export class EcsTargetGroup extends TargetGroupBase {
   private alternate?: { readonly group: IpTargetGroup; readonly production: string; readonly test?: string };
 
   constructor(scope: Construct, id: string, props: EcsTargetGroupProps) {
-    super(scope, id, { physicalName: props.targetGroupName });
+    super(scope, id, { physicalName: physicalName(props.targetGroupName) });
+    checkInstance(this, 'service', props.service, 'taskDefinition', { like: 'an ecs.FargateService or ecs.Ec2Service', required: true });
     this.service = props.service;
     checkAwsVpcNetworkMode(this, props.service);
     this.vpc = this.vpcOf(props);
@@ -254,6 +255,7 @@ export class EcsTargetGroup extends TargetGroupBase {
     } catch {
       clusterVpc = undefined; // an imported cluster without a VPC
     }
+    checkVpc(this, 'vpc', props.vpc);
     const vpc = props.vpc ?? clusterVpc;
     if (!vpc) {
       throw invalid(this, 'vpc', undefined, `give the VPC of the tasks: the cluster of ${props.service.node.path} was imported without one`);

@@ -6,7 +6,7 @@ import { createTargetGroupResource, TargetList } from './private/resource';
 import { RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
 import { admitLatticeTraffic, portsToAdmit } from './private/wiring';
 import { GroupTarget, TargetGroupBase, VpcTargetGroupProps } from './target-group-base';
-import { invalid } from '../private/validation';
+import { checkInstance, checkList, checkVpc, invalid, physicalName } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
@@ -49,7 +49,9 @@ export class InstanceTargetGroup extends TargetGroupBase {
   private readonly instances: GroupTarget[] = [];
 
   constructor(scope: Construct, id: string, props: InstanceTargetGroupProps) {
-    super(scope, id, { physicalName: props.targetGroupName });
+    super(scope, id, { physicalName: physicalName(props.targetGroupName) });
+    checkVpc(this, 'vpc', props.vpc, { required: true });
+    checkList(this, 'instances', props.instances);
     const traffic = trafficSettings(this, 'INSTANCE', props);
     this.port = traffic.port;
     this.protocol = traffic.protocol;
@@ -76,6 +78,7 @@ export class InstanceTargetGroup extends TargetGroupBase {
    * @param port the port this instance receives traffic on, if not the group's
    */
   public addInstance(instance: ec2.IInstance, port?: number): void {
+    checkInstance(this, 'instances', instance, 'instanceId', { like: 'an ec2.IInstance, like an ec2.Instance', required: true });
     this.targets.add(instance.instanceId, port, port === undefined ? instance.node.path : `${instance.node.path} port ${port}`);
     admitLatticeTraffic(this, instance, portsToAdmit(port ?? this.port, this.healthCheck));
     this.instances.push({ type: 'INSTANCE', construct: instance, port });
@@ -88,6 +91,7 @@ export class InstanceTargetGroup extends TargetGroupBase {
    * `VPC_LATTICE` health check.
    */
   public addAutoScalingGroup(autoScalingGroup: autoscaling.AutoScalingGroup): void {
+    checkInstance(this, 'autoScalingGroup', autoScalingGroup, 'autoScalingGroupName', { like: 'an autoscaling.AutoScalingGroup', required: true });
     if (this.autoScalingGroups.has(autoScalingGroup)) { return; }
     const resource = autoScalingGroup.node.defaultChild as autoscaling.CfnAutoScalingGroup;
     const existing = resource.trafficSources;

@@ -6,7 +6,7 @@ import { IpAddressType } from './enums';
 import { createTargetGroupResource, TargetList } from './private/resource';
 import { ipAddressTypeSetting, RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
 import { GroupTarget, TargetGroupBase, VpcTargetGroupProps } from './target-group-base';
-import { invalid } from '../private/validation';
+import { checkList, checkVpc, invalid, physicalName } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
@@ -66,7 +66,9 @@ export class IpTargetGroup extends TargetGroupBase {
   private readonly targets: TargetList;
 
   constructor(scope: Construct, id: string, props: IpTargetGroupProps) {
-    super(scope, id, { physicalName: props.targetGroupName });
+    super(scope, id, { physicalName: physicalName(props.targetGroupName) });
+    checkVpc(this, 'vpc', props.vpc, { required: true });
+    checkList(this, 'targets', props.targets, { noToken: "each target becomes an entry of its own; give a list of addresses (each may be a token), like ['10.0.1.10']" });
     const traffic = trafficSettings(this, 'IP', props);
     this.port = traffic.port;
     this.protocol = traffic.protocol;
@@ -104,7 +106,7 @@ export class IpTargetGroup extends TargetGroupBase {
    * @param port the port this target receives traffic on, if not the group's
    */
   public addTarget(ipAddress: string, port?: number): void {
-    this.addAddress(ipAddress, port, port === undefined ? ipAddress : `${ipAddress} port ${port}`);
+    this.addAddress(ipAddress, port, port === undefined ? ipAddress : `${typeof ipAddress === 'string' ? ipAddress : String(ipAddress)} port ${port}`);
   }
 
   /** @internal */
@@ -112,13 +114,18 @@ export class IpTargetGroup extends TargetGroupBase {
     return this.targets.entries.map(({ id, port }) => ({ type: 'IP', address: id, port }));
   }
 
+  /** @param shown the target as the user wrote it, which every message names */
   private addAddress(address: string, port: number | undefined, shown: string) {
+    if (typeof address !== 'string') {
+      throw invalid(this, 'targets', shown, "each target must be a string, an IP address like '10.0.1.10' or '10.0.1.10:8080'");
+    }
     if (!Token.isUnresolved(address) && !Token.isUnresolved(this.ipAddressType)) {
       const ipv4 = this.ipAddressType === IpAddressType.IPV4;
-      if (ipv4 ? !isIPv4(address) : !isIPv6(address)) {
+      // Node's isIPv6 accepts a zone ID ('fe80::1%eth0'), which names an interface of the caller and is no target.
+      if (ipv4 ? !isIPv4(address) : !isIPv6(address) || address.includes('%')) {
         throw invalid(this, 'targets', shown, ipv4
           ? "must be an IPv4 address like '10.0.1.10', optionally with a port ('10.0.1.10:8080'), because ipAddressType is IPV4"
-          : "must be an IPv6 address like 'fd00::10', optionally with a port ('[fd00::10]:8080'), because ipAddressType is IPV6");
+          : "must be an IPv6 address like 'fd00::10' (without a zone ID like '%eth0'), optionally with a port ('[fd00::10]:8080'), because ipAddressType is IPV6");
       }
       if (ipv4) { this.warnIfOutsideVpc(address); }
     }
@@ -144,7 +151,7 @@ export class IpTargetGroup extends TargetGroupBase {
 
 /** Splits `'10.0.1.10:8080'` and `'[fd00::10]:8080'` into address and port; a plain address has no port. */
 function splitAddressAndPort(target: string): { address: string; port?: number } {
-  if (Token.isUnresolved(target)) { return { address: target }; }
+  if (typeof target !== 'string' || Token.isUnresolved(target)) { return { address: target }; }
   const match = /^\[([^\]]*)\](?::(\d+))?$/.exec(target) ?? /^([^:]*):(\d+)$/.exec(target);
   if (!match) { return { address: target }; }
   return { address: match[1], port: match[2] === undefined ? undefined : Number(match[2]) };

@@ -1,7 +1,7 @@
 import { Lazy, Token } from 'aws-cdk-lib';
 import { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct, IConstruct } from 'constructs';
-import { checkInteger, checkResourceName, invalid } from '../../private/validation';
+import { checkResourceName, invalid, isToken } from '../../private/validation';
 
 /** CloudFormation lists at most 100 targets in a target group (RegisterTargets takes at most 100 too). */
 const MAX_TARGETS = 100;
@@ -21,7 +21,9 @@ export class TargetList {
    * @param shown the target as the user gave it, for messages
    */
   public add(id: string, port: number | undefined, shown: string) {
-    checkInteger(this.scope, `${this.property} port`, port, 1, 65535);
+    if (port !== undefined && !isToken(port) && !(Number.isInteger(port) && port >= 1 && port <= 65535)) {
+      throw invalid(this.scope, this.property, shown, 'the port of a target must be a whole number from 1 to 65535');
+    }
     if (!Token.isUnresolved(id) && this.targets.some(target => target.id === id && target.port === port)) {
       throw invalid(this.scope, this.property, shown, 'is already a target of this group; each target (and port) may be listed once');
     }

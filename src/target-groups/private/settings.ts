@@ -4,7 +4,7 @@ import { IConstruct } from 'constructs';
 import {
   GroupProtocols, HEALTH_CHECK_PROTOCOL_VERSIONS, HEALTH_CHECK_PROTOCOLS, healthCheckDefaults, TARGET_PROTOCOLS, targetGroupVerdict, TargetType,
 } from '../../private/protocol-table';
-import { checkInteger, checkOneOf, checkSeconds, checkString, invalid } from '../../private/validation';
+import { checkInteger, checkOneOf, checkSeconds, checkString, checkStruct, invalid } from '../../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../../protocols';
 import { IpAddressType } from '../enums';
 import { HealthCheck } from '../health-check';
@@ -26,12 +26,14 @@ export function trafficSettings(
   type: TargetType,
   props: { port?: number; protocol?: TargetProtocol; protocolVersion?: ProtocolVersion },
 ): TrafficSettings {
+  // Each value is checked as given, before a default replaces what was left out: `null` is an error, not a default.
+  checkOneOf(scope, 'protocol', props.protocol, Object.values(TargetProtocol));
+  checkOneOf(scope, 'protocolVersion', props.protocolVersion, Object.values(ProtocolVersion));
+  checkInteger(scope, 'port', props.port, 1, 65535);
   const protocol = props.protocol ?? TargetProtocol.HTTP;
-  checkOneOf(scope, 'protocol', protocol, Object.values(TargetProtocol));
   // A protocol only known at deploy time gets the defaults of HTTP, the default protocol.
   const defaults = TARGET_PROTOCOLS[protocol] ?? TARGET_PROTOCOLS[TargetProtocol.HTTP];
   const protocolVersion = props.protocolVersion ?? defaults.protocolVersion;
-  checkOneOf(scope, 'protocolVersion', protocolVersion, Object.values(ProtocolVersion));
   checkProtocols(scope, { type, protocol, protocolVersion });
   if (props.port === undefined && Token.isUnresolved(protocol)) {
     throw invalid(scope, 'port', undefined, 'give the port when the protocol is only known at deploy time');
@@ -54,10 +56,10 @@ export function checkProtocols(scope: IConstruct, group: GroupProtocols) {
 }
 
 /** The address family of an IP group's targets: IPv4 unless given. */
-export function ipAddressTypeSetting(scope: IConstruct, ipAddressType: IpAddressType = IpAddressType.IPV4): IpAddressType {
+export function ipAddressTypeSetting(scope: IConstruct, ipAddressType: IpAddressType | undefined): IpAddressType {
   checkOneOf(scope, 'ipAddressType', ipAddressType, [IpAddressType.IPV4, IpAddressType.IPV6],
     'DUALSTACK is for resource gateways only: the targets of a target group are all IPv4 or all IPv6');
-  return ipAddressType;
+  return ipAddressType ?? IpAddressType.IPV4;
 }
 
 /** A health check as CloudFormation takes it, and what the targets' security groups must know of it. */
@@ -81,7 +83,10 @@ const HEALTHY_HTTP_CODES = { min: 3, max: 2000, pattern: /^[0-9,-]+$/, what: "mu
  * the template says what VPC Lattice does. The port is left out unless given: VPC Lattice then checks each target on
  * the port it receives traffic on, which may be the target's own.
  */
-export function renderHealthCheck(scope: IConstruct, healthCheck: HealthCheck = {}, traffic: TrafficSettings): RenderedHealthCheck {
+export function renderHealthCheck(scope: IConstruct, given: HealthCheck | undefined, traffic: TrafficSettings): RenderedHealthCheck {
+  checkStruct(scope, 'healthCheck', given, { like: "{ path: '/health', interval: Duration.seconds(30) }" });
+  const healthCheck = given ?? {};
+  checkOneOf(scope, 'healthCheck.enabled', healthCheck.enabled, [true, false]);
   const interval = checkSeconds(scope, 'healthCheck.interval', healthCheck.interval, 5, 300);
   const timeout = checkSeconds(scope, 'healthCheck.timeout', healthCheck.timeout, 1, 120);
   checkInteger(scope, 'healthCheck.healthyThresholdCount', healthCheck.healthyThresholdCount, 2, 10);

@@ -41,6 +41,11 @@ export function named(text: string): RegExp {
   return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 }
 
+/** A value of any type, as JavaScript callers and other jsii languages can pass it where the TypeScript types forbid it. */
+export function untyped(value: unknown): any {
+  return value;
+}
+
 /** Values only known at deploy time: CloudFormation parameters of the stack, as tokens. */
 export function deployTimeValues(stack: Stack) {
   const text = (name: string) => new CfnParameter(stack, name, { type: 'String' }).valueAsString;

@@ -2,7 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
-import { BadInput, deployTimeValues, named, rejectsEachBadInput, strictApp, strictStack, untyped } from './util';
+import { BadInput, deployTimeValues, named, rejectsEachBadInput, strictApp, strictStack, wrong } from './util';
 import {
   IResourceConfiguration, LatticeService, ListenerProtocol, PrivateDns, ResourceConfiguration, ResourceConfigurationGroup, ResourceDefinition,
   ResourceEndpoint, ResourceGateway, ServiceNetwork, ServiceNetworkEndpoint, ServiceNetworkResourceAssociation,
@@ -330,26 +330,26 @@ const BAD_INPUT: Array<BadInput<Fixture>> = [
     vpcId: 'vpc-0123456789abcdef0', availabilityZones: ['eu-west-1a'], isolatedSubnetIds: ['subnet-0123456789abcdef0'],
   })), /Stack\/Db\/ImportedEndpoint: invalid vpc 'Stack\/Imported': the VPC was imported without its CIDR block, which the endpoint's security group needs/],
   // Values of the wrong type: each used to escape as a TypeError, or to pass.
-  ['a configuration of null', f => f.network.associateResource(untyped(null)), named('Stack/Network: invalid resourceConfiguration null')],
-  ['a configuration given by its ID', f => f.network.associateResource(untyped('rcfg-0123456789abcdef0')),
+  ['a configuration of null', f => f.network.associateResource(wrong(null)), named('Stack/Network: invalid resourceConfiguration null')],
+  ['a configuration given by its ID', f => f.network.associateResource(wrong('rcfg-0123456789abcdef0')),
     named("Stack/Network: invalid resourceConfiguration 'rcfg-0123456789abcdef0'")],
-  ['association options of null', f => f.network.associateResource(f.db, untyped(null)), named('Stack/Network: invalid associateResource options null')],
-  ['private DNS of an association as a string', f => f.network.associateResource(f.db, { privateDns: untyped('true') }),
+  ['association options of null', f => f.network.associateResource(f.db, wrong(null)), named('Stack/Network: invalid associateResource options null')],
+  ['private DNS of an association as a string', f => f.network.associateResource(f.db, { privateDns: wrong('true') }),
     named("Stack/Network/DbAssociation: invalid privateDns 'true'")],
-  ['an endpoint in a VPC of null', f => f.network.addVpcEndpoint(untyped(null)), named('Stack/Network: invalid vpc null')],
-  ['a resource endpoint in a VPC of null', f => f.db.addVpcEndpoint(untyped(null)), named('Stack/Db: invalid vpc null')],
-  ['endpoint options of null', f => f.db.addVpcEndpoint(f.consumerVpc, untyped(null)), named('Stack/Db: invalid addVpcEndpoint options null')],
-  ['VPC association options of null', f => f.network.associateVpc(f.consumerVpc, untyped(null)), named('Stack/Network: invalid associateVpc options null')],
-  ['an endpoint security group given by its ID', f => f.network.addVpcEndpoint(f.consumerVpc, { securityGroups: untyped(['sg-0123456789abcdef0']) }),
+  ['an endpoint in a VPC of null', f => f.network.addVpcEndpoint(wrong(null)), named('Stack/Network: invalid vpc null')],
+  ['a resource endpoint in a VPC of null', f => f.db.addVpcEndpoint(wrong(null)), named('Stack/Db: invalid vpc null')],
+  ['endpoint options of null', f => f.db.addVpcEndpoint(f.consumerVpc, wrong(null)), named('Stack/Db: invalid addVpcEndpoint options null')],
+  ['VPC association options of null', f => f.network.associateVpc(f.consumerVpc, wrong(null)), named('Stack/Network: invalid associateVpc options null')],
+  ['an endpoint security group given by its ID', f => f.network.addVpcEndpoint(f.consumerVpc, { securityGroups: wrong(['sg-0123456789abcdef0']) }),
     named("Stack/Network/ConsumerVpcEndpoint: invalid securityGroups 'sg-0123456789abcdef0'")],
-  ['endpoint subnets of null', f => f.db.addVpcEndpoint(f.consumerVpc, { vpcSubnets: untyped(null) }), named('Stack/Db/ConsumerVpcEndpoint: invalid vpcSubnets null')],
-  ['endpoint private DNS given as its preference', f => f.db.addVpcEndpoint(f.consumerVpc, { privateDns: untyped('ALL_DOMAINS') }),
+  ['endpoint subnets of null', f => f.db.addVpcEndpoint(f.consumerVpc, { vpcSubnets: wrong(null) }), named('Stack/Db/ConsumerVpcEndpoint: invalid vpcSubnets null')],
+  ['endpoint private DNS given as its preference', f => f.db.addVpcEndpoint(f.consumerVpc, { privateDns: wrong('ALL_DOMAINS') }),
     named("Stack/Db/ConsumerVpcEndpoint: invalid privateDns 'ALL_DOMAINS'")],
-  ['VPC association private DNS given as a boolean', f => f.network.associateVpc(f.consumerVpc, { privateDns: untyped(true) }),
+  ['VPC association private DNS given as a boolean', f => f.network.associateVpc(f.consumerVpc, { privateDns: wrong(true) }),
     named('Stack/Network/ConsumerVpcAssociation: invalid privateDns true')],
-  ['resource association props of null', f => new ServiceNetworkResourceAssociation(f.stack, 'A', untyped(null)), named('Stack/A: invalid props null')],
-  ['endpoint props of null', f => new ResourceEndpoint(f.stack, 'E', untyped(null)), named('Stack/E: invalid props null')],
-  ['a service-network endpoint without its network', f => new ServiceNetworkEndpoint(f.stack, 'E', { vpc: f.consumerVpc, serviceNetwork: untyped(undefined) }),
+  ['resource association props of null', f => new ServiceNetworkResourceAssociation(f.stack, 'A', wrong(null)), named('Stack/A: invalid props null')],
+  ['endpoint props of null', f => new ResourceEndpoint(f.stack, 'E', wrong(null)), named('Stack/E: invalid props null')],
+  ['a service-network endpoint without its network', f => new ServiceNetworkEndpoint(f.stack, 'E', { vpc: f.consumerVpc, serviceNetwork: wrong(undefined) }),
     named('Stack/E: invalid serviceNetwork undefined')],
 ];
 

@@ -5,7 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
-import { BadInput, deployTimeValues, named, rejectsEachBadInput, strictApp, strictStack, untyped } from './util';
+import { BadInput, deployTimeValues, named, rejectsEachBadInput, strictApp, strictStack, wrong } from './util';
 import {
   AccessLogDestination, DomainVerification, IpAddressType, ResourceConfigDnsResolution, ResourceConfiguration, ResourceConfigurationGroup,
   ResourceDefinition, ResourceGateway,
@@ -503,20 +503,20 @@ const BAD_INPUT: Array<BadInput<Fixture>> = [
   ['an imported gateway ID of another type', f => ResourceGateway.fromResourceGatewayAttributes(f.stack, 'G', { resourceGatewayId: 'rcfg-0123456789abcdef0' }),
     named("Stack/G: invalid resourceGatewayId 'rcfg-0123456789abcdef0'")],
   // Values of the wrong type: each used to escape as a TypeError, or to pass.
-  ['gateway props of null', f => new ResourceGateway(f.stack, 'G', untyped(null)), named('Stack/G: invalid props null')],
-  ['a gateway without a VPC', f => new ResourceGateway(f.stack, 'G', { vpc: untyped(null) }), named('Stack/G: invalid vpc null')],
-  ['a gateway in a VPC given by its ID', f => new ResourceGateway(f.stack, 'G', { vpc: untyped('vpc-0123456789abcdef0') }),
+  ['gateway props of null', f => new ResourceGateway(f.stack, 'G', wrong(null)), named('Stack/G: invalid props null')],
+  ['a gateway without a VPC', f => new ResourceGateway(f.stack, 'G', { vpc: wrong(null) }), named('Stack/G: invalid vpc null')],
+  ['a gateway in a VPC given by its ID', f => new ResourceGateway(f.stack, 'G', { vpc: wrong('vpc-0123456789abcdef0') }),
     named("Stack/G: invalid vpc 'vpc-0123456789abcdef0'")],
-  ['a gateway name in a list', f => new ResourceGateway(f.stack, 'G', { vpc: f.vpc, resourceGatewayName: untyped(['data']) }),
+  ['a gateway name in a list', f => new ResourceGateway(f.stack, 'G', { vpc: f.vpc, resourceGatewayName: wrong(['data']) }),
     named("Stack/G: invalid resourceGatewayName ['data']")],
-  ['a security group given by its ID', f => new ResourceGateway(f.stack, 'G', { vpc: f.vpc, securityGroups: untyped(['sg-0123456789abcdef0']) }),
+  ['a security group given by its ID', f => new ResourceGateway(f.stack, 'G', { vpc: f.vpc, securityGroups: wrong(['sg-0123456789abcdef0']) }),
     named("Stack/G: invalid securityGroups 'sg-0123456789abcdef0'")],
-  ['subnets of null', f => new ResourceGateway(f.stack, 'G', { vpc: f.vpc, vpcSubnets: untyped(null) }), named('Stack/G: invalid vpcSubnets null')],
+  ['subnets of null', f => new ResourceGateway(f.stack, 'G', { vpc: f.vpc, vpcSubnets: wrong(null) }), named('Stack/G: invalid vpcSubnets null')],
   ['a subnet type the VPC does not have', f => new ResourceGateway(f.stack, 'G', { vpc: f.vpc, vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC } }),
     /Stack\/G: invalid vpcSubnets {"subnetType":"Public"}: selects no subnet of Stack\/Vpc: There are no 'Public' subnet groups in this VPC/],
-  ['imported gateway attributes of null', f => ResourceGateway.fromResourceGatewayAttributes(f.stack, 'G', untyped(null)), named('Stack/G: invalid attributes null')],
+  ['imported gateway attributes of null', f => ResourceGateway.fromResourceGatewayAttributes(f.stack, 'G', wrong(null)), named('Stack/G: invalid attributes null')],
   ['an imported gateway\'s security group given by its ID', f => ResourceGateway.fromResourceGatewayAttributes(f.stack, 'G', {
-    resourceGatewayId: 'rgw-0123456789abcdef0', securityGroups: untyped('sg-0123456789abcdef0'),
+    resourceGatewayId: 'rgw-0123456789abcdef0', securityGroups: wrong('sg-0123456789abcdef0'),
   }), named("Stack/G: invalid securityGroups 'sg-0123456789abcdef0'")],
   // Configurations.
   ['a configuration name with the reserved prefix', f => new ResourceConfiguration(f.stack, 'C', {
@@ -576,41 +576,41 @@ const BAD_INPUT: Array<BadInput<Fixture>> = [
     resourceConfigurationId: 'rcfg-0123456789abcdef0', portRanges: ['http'],
   }), named("Stack/C: invalid portRanges 'http'")],
   // Values of the wrong type: each used to escape as a TypeError, or to pass.
-  ['configuration props of null', f => new ResourceConfiguration(f.stack, 'C', untyped(null)), named('Stack/C: invalid props null')],
-  ['a definition given as a DNS name', f => new ResourceConfiguration(f.stack, 'C', { gateway: f.gateway, definition: untyped('db.internal.example.com'), portRanges: ['443'] }),
+  ['configuration props of null', f => new ResourceConfiguration(f.stack, 'C', wrong(null)), named('Stack/C: invalid props null')],
+  ['a definition given as a DNS name', f => new ResourceConfiguration(f.stack, 'C', { gateway: f.gateway, definition: wrong('db.internal.example.com'), portRanges: ['443'] }),
     named("Stack/C: invalid definition 'db.internal.example.com'")],
-  ['a gateway given by its ID', f => new ResourceConfiguration(f.stack, 'C', { gateway: untyped('rgw-0123456789abcdef0'), definition: dns(), portRanges: ['443'] }),
+  ['a gateway given by its ID', f => new ResourceConfiguration(f.stack, 'C', { gateway: wrong('rgw-0123456789abcdef0'), definition: dns(), portRanges: ['443'] }),
     named("Stack/C: invalid gateway 'rgw-0123456789abcdef0'")],
-  ['a DNS name in a list', f => new ResourceConfiguration(f.stack, 'C', { gateway: f.gateway, definition: dns(untyped(['db.internal.example.com'])), portRanges: ['443'] }),
+  ['a DNS name in a list', f => new ResourceConfiguration(f.stack, 'C', { gateway: f.gateway, definition: dns(wrong(['db.internal.example.com'])), portRanges: ['443'] }),
     named("Stack/C: invalid definition dnsName ['db.internal.example.com']")],
   ['DNS-name options of null', f => new ResourceConfiguration(f.stack, 'C', {
-    gateway: f.gateway, definition: ResourceDefinition.dnsName('db.internal.example.com', untyped(null)), portRanges: ['443'],
+    gateway: f.gateway, definition: ResourceDefinition.dnsName('db.internal.example.com', wrong(null)), portRanges: ['443'],
   }), named('Stack/C: invalid definition dnsName options null')],
   ['an address type of null (which was taken for IPV4)', f => new ResourceConfiguration(f.stack, 'C', {
-    gateway: f.gateway, definition: ResourceDefinition.dnsName('db.internal.example.com', { ipAddressType: untyped(null) }), portRanges: ['443'],
+    gateway: f.gateway, definition: ResourceDefinition.dnsName('db.internal.example.com', { ipAddressType: wrong(null) }), portRanges: ['443'],
   }), named('Stack/C: invalid definition ipAddressType null')],
   ['an IPv6 address with a zone ID', f => new ResourceConfiguration(f.stack, 'C', { gateway: f.gateway, definition: ResourceDefinition.ipAddress('fe80::1%eth0'), portRanges: ['53'] }),
     named("Stack/C: invalid definition ipAddress 'fe80::1%eth0'")],
-  ['a port given as a number', f => new ResourceConfiguration(f.stack, 'C', { gateway: f.gateway, definition: dns(), portRanges: untyped([443]) }),
+  ['a port given as a number', f => new ResourceConfiguration(f.stack, 'C', { gateway: f.gateway, definition: dns(), portRanges: wrong([443]) }),
     named('Stack/C: invalid portRanges 443')],
-  ['a port range not in a list', f => new ResourceConfiguration(f.stack, 'C', { gateway: f.gateway, definition: dns(), portRanges: untyped('443') }),
+  ['a port range not in a list', f => new ResourceConfiguration(f.stack, 'C', { gateway: f.gateway, definition: dns(), portRanges: wrong('443') }),
     /Stack\/C: invalid portRanges '443': must be a list, like \['443'\]/],
-  ['a custom domain given as a name', f => new ResourceConfiguration(f.stack, 'C', { gateway: f.gateway, definition: dns(), portRanges: ['443'], customDomain: untyped('db.example.com') }),
+  ['a custom domain given as a name', f => new ResourceConfiguration(f.stack, 'C', { gateway: f.gateway, definition: dns(), portRanges: ['443'], customDomain: wrong('db.example.com') }),
     named("Stack/C: invalid customDomain 'db.example.com'")],
-  ['a custom domain without its name', f => new ResourceConfiguration(f.stack, 'C', { gateway: f.gateway, definition: dns(), portRanges: ['443'], customDomain: untyped({}) }),
+  ['a custom domain without its name', f => new ResourceConfiguration(f.stack, 'C', { gateway: f.gateway, definition: dns(), portRanges: ['443'], customDomain: wrong({}) }),
     named('Stack/C: invalid customDomain.domainName undefined')],
   ['a verification given by its ID', f => new ResourceConfiguration(f.stack, 'C', {
-    gateway: f.gateway, definition: dns(), portRanges: ['443'], customDomain: { domainName: 'db.example.com', verification: untyped('dv-0123456789abcdef0') },
+    gateway: f.gateway, definition: dns(), portRanges: ['443'], customDomain: { domainName: 'db.example.com', verification: wrong('dv-0123456789abcdef0') },
   }), named("Stack/C: invalid customDomain.verification 'dv-0123456789abcdef0'")],
   ['sharable-network association of null (which was written as false)', f => new ResourceConfiguration(f.stack, 'C', {
-    gateway: f.gateway, definition: dns(), portRanges: ['443'], allowAssociationToSharableServiceNetwork: untyped(null),
+    gateway: f.gateway, definition: dns(), portRanges: ['443'], allowAssociationToSharableServiceNetwork: wrong(null),
   }), named('Stack/C: invalid allowAssociationToSharableServiceNetwork null')],
   ['sharable-network association as a string', f => new ResourceConfiguration(f.stack, 'C', {
-    gateway: f.gateway, definition: dns(), portRanges: ['443'], allowAssociationToSharableServiceNetwork: untyped('true'),
+    gateway: f.gateway, definition: dns(), portRanges: ['443'], allowAssociationToSharableServiceNetwork: wrong('true'),
   }), named("Stack/C: invalid allowAssociationToSharableServiceNetwork 'true'")],
-  ['access logs not in a list', f => new ResourceConfiguration(f.stack, 'C', { gateway: f.gateway, definition: dns(), portRanges: ['443'], accessLogs: untyped(LOG_GROUP_ARN) }),
+  ['access logs not in a list', f => new ResourceConfiguration(f.stack, 'C', { gateway: f.gateway, definition: dns(), portRanges: ['443'], accessLogs: wrong(LOG_GROUP_ARN) }),
     named(`Stack/C: invalid accessLogs '${LOG_GROUP_ARN}'`)],
-  ['imported configuration attributes of null', f => ResourceConfiguration.fromResourceConfigurationAttributes(f.stack, 'C', untyped(null)),
+  ['imported configuration attributes of null', f => ResourceConfiguration.fromResourceConfigurationAttributes(f.stack, 'C', wrong(null)),
     named('Stack/C: invalid attributes null')],
   // Groups and children.
   ['a group domain that is no DNS name', f => new ResourceConfigurationGroup(f.stack, 'G', { gateway: f.gateway, groupDomain: 'internal' }),
@@ -633,15 +633,15 @@ const BAD_INPUT: Array<BadInput<Fixture>> = [
   ['a child without ports in a group without ports', f => new ResourceConfigurationGroup(f.stack, 'G', { gateway: f.gateway })
     .addChild('C', { definition: ResourceDefinition.ipAddress('10.0.1.5') }),
   /Stack\/G\/C: invalid portRanges undefined: give the TCP ports clients connect to, like \['443'\], or give the group portRanges/],
-  ['group props of null', f => new ResourceConfigurationGroup(f.stack, 'G', untyped(null)), named('Stack/G: invalid props null')],
-  ['a group domain in a list', f => new ResourceConfigurationGroup(f.stack, 'G', { gateway: f.gateway, groupDomain: untyped(['internal.example.com']) }),
+  ['group props of null', f => new ResourceConfigurationGroup(f.stack, 'G', wrong(null)), named('Stack/G: invalid props null')],
+  ['a group domain in a list', f => new ResourceConfigurationGroup(f.stack, 'G', { gateway: f.gateway, groupDomain: wrong(['internal.example.com']) }),
     named("Stack/G: invalid groupDomain ['internal.example.com']")],
-  ['child options of null', f => new ResourceConfigurationGroup(f.stack, 'G', { gateway: f.gateway }).addChild('C', untyped(null)),
+  ['child options of null', f => new ResourceConfigurationGroup(f.stack, 'G', { gateway: f.gateway }).addChild('C', wrong(null)),
     named('Stack/G: invalid addChild options null')],
   ['a child definition given as a DNS name', f => new ResourceConfigurationGroup(f.stack, 'G', { gateway: f.gateway, portRanges: ['443'] })
-    .addChild('C', { definition: untyped('orders.internal.example.com') }), named("Stack/G/C: invalid definition 'orders.internal.example.com'")],
+    .addChild('C', { definition: wrong('orders.internal.example.com') }), named("Stack/G/C: invalid definition 'orders.internal.example.com'")],
   ['a child custom domain given as a number', f => new ResourceConfigurationGroup(f.stack, 'G', { gateway: f.gateway, groupDomain: 'internal.example.com', portRanges: ['443'] })
-    .addChild('C', { definition: ResourceDefinition.ipAddress('10.0.1.5'), customDomain: { domainName: untyped(42) } }), named('Stack/G/C: invalid customDomain.domainName 42')],
+    .addChild('C', { definition: ResourceDefinition.ipAddress('10.0.1.5'), customDomain: { domainName: wrong(42) } }), named('Stack/G/C: invalid customDomain.domainName 42')],
   // Domain verifications.
   ['a verified domain outside its hosted zone', f => new DomainVerification(f.stack, 'V', {
     domainName: 'internal.example.org', hostedZone: new route53.PublicHostedZone(f.stack, 'Zone', { zoneName: 'example.com' }),
@@ -655,12 +655,12 @@ const BAD_INPUT: Array<BadInput<Fixture>> = [
   ['an imported verification ARN with letters past f', f => DomainVerification.fromDomainVerificationAttributes(f.stack, 'V', {
     domainVerificationArn: 'arn:aws:vpc-lattice:eu-west-1:111122223333:domainverification/dv-ghijklmnopqrstuvw',
   }), named("Stack/V: invalid domainVerificationArn 'arn:aws:vpc-lattice:eu-west-1:111122223333:domainverification/dv-ghijklmnopqrstuvw'")],
-  ['verification props of null', f => new DomainVerification(f.stack, 'V', untyped(null)), named('Stack/V: invalid props null')],
-  ['a verified domain in a list', f => new DomainVerification(f.stack, 'V', { domainName: untyped(['internal.example.com']) }),
+  ['verification props of null', f => new DomainVerification(f.stack, 'V', wrong(null)), named('Stack/V: invalid props null')],
+  ['a verified domain in a list', f => new DomainVerification(f.stack, 'V', { domainName: wrong(['internal.example.com']) }),
     named("Stack/V: invalid domainName ['internal.example.com']")],
-  ['a hosted zone given by its ID', f => new DomainVerification(f.stack, 'V', { domainName: 'internal.example.com', hostedZone: untyped('Z0123456789ABCDEFGHIJ') }),
+  ['a hosted zone given by its ID', f => new DomainVerification(f.stack, 'V', { domainName: 'internal.example.com', hostedZone: wrong('Z0123456789ABCDEFGHIJ') }),
     named("Stack/V: invalid hostedZone 'Z0123456789ABCDEFGHIJ'")],
-  ['imported verification attributes of null', f => DomainVerification.fromDomainVerificationAttributes(f.stack, 'V', untyped(null)), named('Stack/V: invalid attributes null')],
+  ['imported verification attributes of null', f => DomainVerification.fromDomainVerificationAttributes(f.stack, 'V', wrong(null)), named('Stack/V: invalid attributes null')],
 ];
 
 rejectsEachBadInput(BAD_INPUT, fixture);

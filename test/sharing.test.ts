@@ -1,7 +1,7 @@
 import { CfnParameter, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { named, strictStack, untyped } from './util';
+import { named, strictStack, wrong } from './util';
 import { LatticeService, ResourceConfiguration, ResourceDefinition, ResourceGateway, ResourceShare, ServiceNetwork } from 'cdk-vpc-lattice';
 
 const ORGANIZATION = 'arn:aws:organizations::111111111111:organization/o-a1b2c3d4e5';
@@ -159,16 +159,16 @@ describe('sharing rules', () => {
     ['a share ARN that is no RAM share ARN', stack => ResourceShare.fromResourceShareArn(stack, 'Existing', 'arn:aws:ram:eu-west-1:111122223333:permission/x'),
       named("Stack/Existing: invalid resourceShareArn 'arn:aws:ram:eu-west-1:111122223333:permission/x'")],
     // Values of the wrong type: each used to escape as a TypeError, or to pass.
-    ['share props of null', stack => new ResourceShare(stack, 'Platform', untyped(null)), named('Stack/Platform: invalid props null')],
-    ['a share name in a list', stack => new ResourceShare(stack, 'Platform', { principals: ['222222222222'], name: untyped(['platform']) }),
+    ['share props of null', stack => new ResourceShare(stack, 'Platform', wrong(null)), named('Stack/Platform: invalid props null')],
+    ['a share name in a list', stack => new ResourceShare(stack, 'Platform', { principals: ['222222222222'], name: wrong(['platform']) }),
       named("Stack/Platform: invalid name ['platform']")],
-    ['resources of null', stack => new ResourceShare(stack, 'Platform', { principals: ['222222222222'], resources: untyped(null) }),
+    ['resources of null', stack => new ResourceShare(stack, 'Platform', { principals: ['222222222222'], resources: wrong(null) }),
       named('Stack/Platform: invalid resources null')],
-    ['a resource given by its ARN', stack => new ResourceShare(stack, 'Platform', { principals: ['222222222222'], resources: untyped([NETWORK_ARN]) }),
+    ['a resource given by its ARN', stack => new ResourceShare(stack, 'Platform', { principals: ['222222222222'], resources: wrong([NETWORK_ARN]) }),
       named(`Stack/Platform: invalid resource '${NETWORK_ARN}'`)],
-    ['a resource of null added to a share made elsewhere', stack => ResourceShare.fromResourceShareArn(stack, 'Existing', SHARE_ARN).addResource(untyped(null)),
+    ['a resource of null added to a share made elsewhere', stack => ResourceShare.fromResourceShareArn(stack, 'Existing', SHARE_ARN).addResource(wrong(null)),
       named('Stack/Existing: invalid resource null')],
-    ['a share ARN in a list', stack => ResourceShare.fromResourceShareArn(stack, 'Existing', untyped([SHARE_ARN])),
+    ['a share ARN in a list', stack => ResourceShare.fromResourceShareArn(stack, 'Existing', wrong([SHARE_ARN])),
       named(`Stack/Existing: invalid resourceShareArn ['${SHARE_ARN}']`)],
   ])('rejects %s', (_what, share, message) => {
     expect(() => share(strictStack())).toThrow(message);

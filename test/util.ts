@@ -41,8 +41,8 @@ export function named(text: string): RegExp {
   return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 }
 
-/** A value of any type, as JavaScript callers and other jsii languages can pass it where the TypeScript types forbid it. */
-export function untyped(value: unknown): any {
+/** What a JavaScript caller (or a jsii language) may pass where the types say otherwise. */
+export function wrong(value: unknown): any {
   return value;
 }
 

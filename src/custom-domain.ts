@@ -4,7 +4,8 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import { CfnService } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct, IConstruct } from 'constructs';
 import { ILatticeService } from './interfaces';
-import { characters, checkDomainName, checkInstance, checkStruct, invalid, isToken, isWithinDomain } from './private/validation';
+import { checkHostedZone, checkService } from './private/references';
+import { characters, checkDomainName, checkGiven, checkInstance, checkStruct, invalid, isToken, isWithinDomain } from './private/validation';
 import { ListenerProtocol } from './protocols';
 
 /**
@@ -46,9 +47,10 @@ export interface CustomDomain {
 export function customDomainProperties(service: IConstruct, domain?: CustomDomain): { customDomainName?: string; certificateArn?: string } {
   checkStruct(service, 'customDomain', domain, { like: "{ domainName: 'orders.internal.example.com', certificate, hostedZone }" });
   if (!domain) { return {}; }
+  checkGiven(service, 'customDomain.domainName', domain.domainName, "the name clients call, like 'orders.internal.example.com'");
   checkDomainName(service, 'customDomain.domainName', domain.domainName);
   checkInstance(service, 'customDomain.certificate', domain.certificate, 'certificateArn', { like: 'an acm.ICertificate, like acm.Certificate.fromCertificateArn(...)' });
-  checkInstance(service, 'customDomain.hostedZone', domain.hostedZone, 'hostedZoneId', { like: 'a route53.IHostedZone' });
+  checkHostedZone(service, 'customDomain.hostedZone', domain.hostedZone);
   const certificateArn = domain.certificate?.certificateArn;
   if (certificateArn !== undefined && !isToken(certificateArn) && !(typeof certificateArn === 'string' && CERTIFICATE_ARN.test(certificateArn))) {
     throw invalid(service, 'customDomain.certificate certificateArn', certificateArn,
@@ -141,7 +143,7 @@ function cnameToService(scope: Construct, id: string, record: {
     recordName: `${record.domainName}.`,
     domainName: record.generatedDomainName,
     ttl: Duration.minutes(5),
-    comment: recordComment(record.service.node.path),
+    comment: recordComment('service', record.service.node.path),
   });
 }
 
@@ -149,10 +151,13 @@ function cnameToService(scope: Construct, id: string, record: {
 const MAX_COMMENT = 256;
 
 /**
- * `VPC Lattice service <path>`; a path too long for Route 53 keeps its end (the service's own name is last), after '…/'.
+ * The comment of a Route 53 record made for a construct: `VPC Lattice <what> <path>`; a path too long for Route 53
+ * keeps its end (the construct's own name is last), after '…/'.
+ *
+ * @internal
  */
-function recordComment(path: string): string {
-  const prefix = 'VPC Lattice service ';
+export function recordComment(what: string, path: string): string {
+  const prefix = `VPC Lattice ${what} `;
   const full = `${prefix}${path}`;
   if (characters(full) <= MAX_COMMENT) { return full; }
   const tail = [...path].slice(-(MAX_COMMENT - characters(prefix) - 2)).join('');
@@ -217,7 +222,11 @@ export class ServiceDnsRecord extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceDnsRecordProps) {
     super(scope, id);
+    checkStruct(this, 'props', props, { like: "{ service, domainName: 'billing.internal.example.com', hostedZone }", required: true });
+    checkService(this, props.service);
+    checkGiven(this, 'domainName', props.domainName, "the name clients call, like 'billing.internal.example.com'");
     checkDomainName(this, 'domainName', props.domainName);
+    checkHostedZone(this, 'hostedZone', props.hostedZone, { required: true });
     // Services defined in the app and imported ones are the library's own classes, which carry the generated name
     // when it is known; the public interface does not, because an import without `dnsName` cannot know it.
     const generatedDomainName = (props.service as { readonly generatedDomainName?: string }).generatedDomainName;

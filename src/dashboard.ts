@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { ILatticeService } from './interfaces';
 import { HttpCodeClass } from './metrics';
 import { displayName } from './private/names';
-import { invalid } from './private/validation';
+import { checkStruct, invalid } from './private/validation';
 import { TargetProtocol } from './protocols';
 import { ITargetGroup, TargetGroupBase } from './target-groups/target-group-base';
 
@@ -55,7 +55,9 @@ export class LatticeDashboard extends cloudwatch.Dashboard {
   private readonly shown = new Set<ILatticeService | ITargetGroup>();
 
   constructor(scope: Construct, id: string, props: LatticeDashboardProps = {}) {
-    super(scope, id, props);
+    // Checked once the dashboard exists, to name its path: aws-cdk-lib reads `null` props before.
+    super(scope, id, props ?? undefined);
+    checkStruct(this, 'props', props, { like: '{ services: [service], targetGroups: [targetGroup] }' });
     const period = props.period ?? Duration.minutes(5);
     if (!period.isUnresolved() && (period.toSeconds({ integral: false }) % 60 !== 0 || period.toSeconds() === 0)) {
       throw invalid(this, 'period', period, 'must be a whole number of minutes: VPC Lattice publishes its metrics every minute');

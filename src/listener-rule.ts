@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { IListener, IListenerRule } from './interfaces';
 import { ListenerAction } from './listener-action';
 import { RuleMatch, renderRuleMatch } from './matches';
-import { checkGiven, checkInstance, checkInteger, checkResourceName, invalid, isToken, physicalName } from './private/validation';
+import { checkGiven, checkInstance, checkInteger, checkResourceName, checkStruct, invalid, isToken, physicalName } from './private/validation';
 
 /**
  * Options for adding a rule to a listener.
@@ -59,7 +59,8 @@ export class ListenerRule extends Resource implements IListenerRule {
   public readonly action: ListenerAction;
 
   constructor(scope: Construct, id: string, props: ListenerRuleProps) {
-    super(scope, id, { physicalName: physicalName(props.ruleName) });
+    super(scope, id, { physicalName: physicalName(props?.ruleName) });
+    checkStruct(this, 'props', props, { like: "{ listener, priority: 10, match: { path: PathMatch.prefix('/api') }, action }", required: true });
     checkInstance(this, 'listener', props.listener, 'registerRule', { like: 'an IListener, like a Listener', required: true });
     checkGiven(this, 'priority', props.priority, 'the priority, a whole number from 1 to 100, unique within the listener');
     checkInteger(this, 'priority', props.priority, 1, 100);

@@ -77,7 +77,8 @@ export class Listener extends Resource implements IListener {
   private readonly _rules: IListenerRule[] = [];
 
   constructor(scope: Construct, id: string, props: ListenerProps) {
-    super(scope, id, { physicalName: physicalName(props.listenerName) });
+    super(scope, id, { physicalName: physicalName(props?.listenerName) });
+    checkStruct(this, 'props', props, { like: '{ service, protocol: ListenerProtocol.HTTPS }', required: true });
     checkInstance(this, 'service', props.service, 'registerListener', { like: 'an ILatticeService, like a LatticeService', required: true });
     this.service = props.service;
     checkOneOf(this, 'protocol', props.protocol, Object.values(ListenerProtocol));

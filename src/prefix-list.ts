@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
-import { invalid } from './private/validation';
+import { checkOneOf, checkStruct, invalid, show } from './private/validation';
 
 /**
  * Which of VPC Lattice's managed prefix lists is meant.
@@ -40,9 +40,9 @@ export class LatticePrefixList {
    * used as given
    */
   public static useKnownId(scope: IConstruct, prefixListId: string, options: LatticePrefixListOptions = {}): void {
-    const stack = Stack.of(scope);
+    const stack = stackOf(scope, 'useKnownId', options);
     const property = options.ipv6 ? 'IPv6 prefixListId' : 'prefixListId';
-    if (!Token.isUnresolved(prefixListId) && !/^pl-([0-9a-f]{8}|[0-9a-f]{17})$/.test(prefixListId)) {
+    if (!Token.isUnresolved(prefixListId) && !(typeof prefixListId === 'string' && /^pl-([0-9a-f]{8}|[0-9a-f]{17})$/.test(prefixListId))) {
       throw invalid(stack, property, prefixListId, "must be a prefix-list ID: 'pl-' followed by 8 or 17 characters of 0-9 and a-f");
     }
     prefixListOf(stack, options.ipv6 ?? false).useKnownId(prefixListId, property);
@@ -53,7 +53,7 @@ export class LatticePrefixList {
    * deploy-time lookup.
    */
   public static idOf(scope: IConstruct, options: LatticePrefixListOptions = {}): string {
-    return prefixListOf(Stack.of(scope), options.ipv6 ?? false).use().id;
+    return prefixListOf(stackOf(scope, 'idOf', options), options.ipv6 ?? false).use().id;
   }
 
   /**
@@ -64,10 +64,24 @@ export class LatticePrefixList {
    * Rules from this peer on the same security group and port are made once, however often they are added.
    */
   public static peer(scope: IConstruct, options: LatticePrefixListOptions = {}): ec2.IPeer {
-    return prefixListOf(Stack.of(scope), options.ipv6 ?? false).use().peer;
+    return prefixListOf(stackOf(scope, 'peer', options), options.ipv6 ?? false).use().peer;
   }
 
   private constructor() {}
+}
+
+/**
+ * The stack of `scope`, after checking the arguments every method takes: the scope must be a construct (with no path to
+ * name otherwise, the message names the method), the options an object whose `ipv6` is a boolean.
+ */
+function stackOf(scope: IConstruct, method: string, options: LatticePrefixListOptions): Stack {
+  if (!Construct.isConstruct(scope)) {
+    throw new Error(`LatticePrefixList.${method}: invalid scope ${show(scope)}: must be a construct of the stack, like this`);
+  }
+  const stack = Stack.of(scope);
+  checkStruct(stack, `LatticePrefixList.${method} options`, options, { like: '{ ipv6: true }' });
+  checkOneOf(stack, `LatticePrefixList.${method} options.ipv6`, options.ipv6, [true, false]);
+  return stack;
 }
 
 function prefixListOf(stack: Stack, ipv6: boolean): PrefixListInStack {

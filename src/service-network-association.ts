@@ -7,7 +7,8 @@ import {
   ILatticeService, IServiceNetwork, IServiceNetworkServiceAssociation, IServiceNetworkVpcAssociation, VpcAssociationOptions,
 } from './interfaces';
 import { clientSecurityGroup, networkPorts } from './private/client-security-group';
-import { checkCount, checkVpc, invalid } from './private/validation';
+import { checkPrivateDns, checkService, checkServiceNetwork } from './private/references';
+import { checkSecurityGroups, checkStruct, checkVpc, invalid } from './private/validation';
 
 /**
  * Properties of a `ServiceNetworkVpcAssociation`.
@@ -54,11 +55,14 @@ export class ServiceNetworkVpcAssociation extends Resource implements IServiceNe
 
   constructor(scope: Construct, id: string, props: ServiceNetworkVpcAssociationProps) {
     super(scope, id);
+    checkStruct(this, 'props', props, { like: '{ serviceNetwork, vpc }', required: true });
+    checkServiceNetwork(this, props.serviceNetwork);
+    checkVpc(this, 'vpc', props.vpc, { required: true });
+    checkPrivateDns(this, props.privateDns);
     this.serviceNetwork = props.serviceNetwork;
     this.vpc = props.vpc;
-    checkVpc(this, 'vpc', props.vpc, { required: true });
     this.checkVpcNotAssociated();
-    checkCount(this, 'securityGroups', props.securityGroups, 1, 5);
+    checkSecurityGroups(this, 'securityGroups', props.securityGroups, [1, 5]);
 
     const securityGroups = props.securityGroups ?? [clientSecurityGroup(this, 'association', props.vpc,
       'Clients in this VPC that may reach the VPC Lattice service network', () => networkPorts(this.serviceNetwork))];
@@ -133,6 +137,9 @@ export class ServiceNetworkServiceAssociation extends Resource implements IServi
 
   constructor(scope: Construct, id: string, props: ServiceNetworkServiceAssociationProps) {
     super(scope, id);
+    checkStruct(this, 'props', props, { like: '{ serviceNetwork, service }', required: true });
+    checkServiceNetwork(this, props.serviceNetwork);
+    checkService(this, props.service);
     if (props.serviceNetwork.services.includes(props.service)) {
       throw invalid(this, 'service', props.service.node.path, 'this service is already associated with this service network; associate it once');
     }

@@ -2,8 +2,9 @@ import { Resource } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { ILatticeService, IServiceNetwork, IServiceNetworkServiceAssociation, IServiceNetworkVpcAssociation, VpcAssociationOptions } from './interfaces';
-import { placeBetween } from './private/placement';
-import { checkInstance, checkVpc } from './private/validation';
+import { placeBetween, placeEndpoint } from './private/placement';
+import { checkResourceConfiguration, checkService } from './private/references';
+import { checkStruct, checkVpc } from './private/validation';
 import {
   ILatticeVpcEndpoint, IResourceConfiguration, IServiceNetworkResourceAssociation, ResourceAssociationOptions, VpcEndpointOptions,
 } from './resources/interfaces';
@@ -46,24 +47,27 @@ export abstract class ServiceNetworkBase extends Resource implements IServiceNet
 
   public associateVpc(vpc: ec2.IVpc, options: VpcAssociationOptions = {}): IServiceNetworkVpcAssociation {
     checkVpc(this, 'vpc', vpc, { required: true });
+    checkStruct(this, 'associateVpc options', options, { like: '{ securityGroups, privateDns: PrivateDns.verifiedDomainsOnly() }' });
     const { scope, id } = placeBetween(this, vpc, 'Association');
     return new ServiceNetworkVpcAssociation(scope, id, { ...options, serviceNetwork: this, vpc });
   }
 
   public associateService(service: ILatticeService): IServiceNetworkServiceAssociation {
-    checkInstance(this, 'service', service, 'registerServiceNetwork', { like: 'an ILatticeService, like a LatticeService', required: true });
+    checkService(this, service);
     const { scope, id } = placeBetween(this, service, 'Association');
     return new ServiceNetworkServiceAssociation(scope, id, { serviceNetwork: this, service });
   }
 
   public associateResource(resourceConfiguration: IResourceConfiguration,
     options: ResourceAssociationOptions = {}): IServiceNetworkResourceAssociation {
+    checkResourceConfiguration(this, resourceConfiguration);
+    checkStruct(this, 'associateResource options', options, { like: '{ privateDns: true }' });
     const { scope, id } = placeBetween(this, resourceConfiguration, 'Association');
     return new ServiceNetworkResourceAssociation(scope, id, { ...options, serviceNetwork: this, resourceConfiguration });
   }
 
   public addVpcEndpoint(vpc: ec2.IVpc, options: VpcEndpointOptions = {}): ILatticeVpcEndpoint {
-    const { scope, id } = placeBetween(this, vpc, 'Endpoint');
+    const { scope, id } = placeEndpoint(this, vpc, options);
     return new ServiceNetworkEndpoint(scope, id, { ...options, serviceNetwork: this, vpc });
   }
 

@@ -9,7 +9,7 @@ import { IServiceNetwork, ServiceNetworkAttributes } from './interfaces';
 import { warnIfNetworkRefusesAnonymousCallers } from './private/anonymous-callers';
 import { AuthPolicyHolder } from './private/auth-policy';
 import { ImportedServiceNetwork } from './private/imported-service-network';
-import { checkInstance, checkList, checkOneOf, checkResourceName, invalid, physicalName } from './private/validation';
+import { checkInstance, checkList, checkOneOf, checkResourceName, checkStruct, invalid, physicalName } from './private/validation';
 import { IResourceConfiguration } from './resources/interfaces';
 import { ServiceNetworkBase } from './service-network-base';
 import { shareResource, ShareOptions } from './sharing';
@@ -106,7 +106,8 @@ export class ServiceNetwork extends ServiceNetworkBase {
   private readonly authPolicy: AuthPolicyHolder;
 
   constructor(scope: Construct, id: string, props: ServiceNetworkProps = {}) {
-    super(scope, id, { physicalName: physicalName(props.serviceNetworkName) });
+    super(scope, id, { physicalName: physicalName(props?.serviceNetworkName) });
+    checkStruct(this, 'props', props, { like: "{ serviceNetworkName: 'platform' }" });
     checkResourceName(this, 'serviceNetworkName', props.serviceNetworkName, 'service network');
     checkOneOf(this, 'authType', props.authType, Object.values(AuthType));
     checkInstance(this, 'authPolicy', props.authPolicy, '_statements', { like: 'an AuthPolicy, like AuthPolicy.authenticatedOnly()' });

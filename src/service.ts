@@ -148,7 +148,8 @@ export class LatticeService extends LatticeServiceBase {
   private readonly grantees: iam.IGrantable[] = [];
 
   constructor(scope: Construct, id: string, props: LatticeServiceProps = {}) {
-    super(scope, id, { physicalName: physicalName(props.serviceName) });
+    super(scope, id, { physicalName: physicalName(props?.serviceName) });
+    checkStruct(this, 'props', props, { like: "{ serviceName: 'orders', listeners: [{ protocol: ListenerProtocol.HTTPS }] }" });
     checkResourceName(this, 'serviceName', props.serviceName, 'service');
     const idleTimeoutSeconds = checkSeconds(this, 'idleTimeout', props.idleTimeout, 60, 600);
     checkOneOf(this, 'authType', props.authType, Object.values(AuthType));
@@ -195,6 +196,7 @@ export class LatticeService extends LatticeServiceBase {
    * Adds a listener: the protocol and port clients use, and where their requests go.
    */
   public addListener(id: string, options: ListenerOptions = {}): Listener {
+    checkStruct(this, 'addListener options', options, { like: '{ protocol: ListenerProtocol.HTTPS, port: 443 }' });
     return new Listener(this, id, { ...options, service: this });
   }
 

@@ -2,7 +2,7 @@ import { IResource, Lazy, Names, Resource } from 'aws-cdk-lib';
 import { CfnResourceAssociation, CfnResourceShare } from 'aws-cdk-lib/aws-ram';
 import { Construct, IConstruct } from 'constructs';
 import { freeChildId } from './private/ids';
-import { checkGiven, checkList, checkOneOf, checkString, checkStruct, invalid, isToken } from './private/validation';
+import { checkGiven, checkInstance, checkList, checkOneOf, checkString, checkStruct, invalid, isToken, physicalName } from './private/validation';
 
 /**
  * A VPC Lattice resource that AWS Resource Access Manager (RAM) can share: a service network, a service or a resource
@@ -143,14 +143,16 @@ export class ResourceShare extends Resource implements IResourceShare {
   private readonly resourceArns: string[] = [];
 
   constructor(scope: Construct, id: string, props: ResourceShareProps) {
-    super(scope, id, { physicalName: props.name });
+    super(scope, id, { physicalName: physicalName(props?.name) });
     checkShareOptions(this, '', props);
+    checkList(this, 'resources', props.resources);
     const share = newResourceShare(this, 'Resource', props, this.resourceArns);
     this.resourceShareArn = share.attrArn;
     props.resources?.forEach(resource => this.addResource(resource));
   }
 
   public addResource(resource: IShareableResource): void {
+    checkShareable(this, resource);
     if (this.resourceArns.includes(resource.shareableArn)) {
       throw invalid(this, 'resource', resource.node.path, 'it is already in this share; add it once');
     }
@@ -158,17 +160,25 @@ export class ResourceShare extends Resource implements IResourceShare {
   }
 }
 
+/** A resource to share: a service network, a service or a resource configuration, not its ARN. */
+function checkShareable(share: IConstruct, resource: IShareableResource) {
+  checkInstance(share, 'resource', resource, 'shareableArn', { like: 'a service network, a service or a resource configuration (not its ARN)', required: true });
+}
+
+const RESOURCE_SHARE_ARN = /^arn:aws[a-z-]*:ram:[a-z0-9-]+:\d{12}:resource-share\/[0-9a-f-]{36}$/;
+
 class ImportedResourceShare extends Resource implements IResourceShare {
   private readonly added: IShareableResource[] = [];
 
   constructor(scope: Construct, id: string, public readonly resourceShareArn: string) {
     super(scope, id);
-    if (!isToken(resourceShareArn) && !/^arn:aws[a-z-]*:ram:[a-z0-9-]+:\d{12}:resource-share\/[0-9a-f-]{36}$/.test(resourceShareArn)) {
+    if (!isToken(resourceShareArn) && !(typeof resourceShareArn === 'string' && RESOURCE_SHARE_ARN.test(resourceShareArn))) {
       throw invalid(this, 'resourceShareArn', resourceShareArn, "must be a RAM resource-share ARN like 'arn:aws:ram:<region>:<account>:resource-share/<UUID>'");
     }
   }
 
   public addResource(resource: IShareableResource): void {
+    checkShareable(this, resource);
     if (this.added.includes(resource)) {
       throw invalid(this, 'resource', resource.node.path, 'it is already added to this share; add it once');
     }

@@ -3,7 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as acmpca from 'aws-cdk-lib/aws-acmpca';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as route53 from 'aws-cdk-lib/aws-route53';
-import { named, strictStack } from './util';
+import { named, strictStack, wrong } from './util';
 import { CustomDomain, LatticeService, ListenerProtocol, ServiceDnsRecord, ServiceNetwork } from 'cdk-vpc-lattice';
 
 const DOMAIN = 'orders.internal.example.com';
@@ -131,6 +131,10 @@ describe('custom-domain rules', () => {
       named(`Stack/Service: invalid customDomain.domainName '${domainName}'`));
   });
 
+  test('a custom domain without its name is rejected (it was taken for no custom domain)', () => {
+    expect(() => new LatticeService(strictStack(), 'Service', { customDomain: wrong({}) })).toThrow(named('Stack/Service: invalid customDomain.domainName undefined'));
+  });
+
   test('an HTTPS listener on a custom domain without a certificate is an error at synth', () => {
     const stack = strictStack();
     serviceOn(stack, { domainName: DOMAIN });
@@ -210,6 +214,17 @@ describe('ServiceDnsRecord', () => {
     }), named("Stack/Dns: invalid domainName '*.internal.example.com'")],
     ['an imported DNS name that is not a DNS name', stack => LatticeService.fromServiceAttributes(stack, 'Billing', { serviceArn: BILLING_ARN, dnsName: 'billing' }),
       named("Stack/Billing: invalid dnsName 'billing'")],
+    // Values of the wrong type: each used to escape as a TypeError, or to pass.
+    ['an imported DNS name in a list', stack => LatticeService.fromServiceAttributes(stack, 'Billing', { serviceArn: BILLING_ARN, dnsName: wrong([BILLING_DNS]) }),
+      named(`Stack/Billing: invalid dnsName ['${BILLING_DNS}']`)],
+    ['record props of null', stack => new ServiceDnsRecord(stack, 'Dns', wrong(null)), named('Stack/Dns: invalid props null')],
+    ['a service given by its ID', (stack, hostedZone) => new ServiceDnsRecord(stack, 'Dns', { service: wrong('svc-0123456789abcdef0'), domainName: DOMAIN, hostedZone }),
+      named("Stack/Dns: invalid service 'svc-0123456789abcdef0'")],
+    ['a hosted zone given by its ID', stack => new ServiceDnsRecord(stack, 'Dns', {
+      service: new LatticeService(stack, 'Service'), domainName: DOMAIN, hostedZone: wrong('Z0123456789ABCDEFGHIJ'),
+    }), named("Stack/Dns: invalid hostedZone 'Z0123456789ABCDEFGHIJ'")],
+    ['a record name in a list', (stack, hostedZone) => new ServiceDnsRecord(stack, 'Dns', { service: new LatticeService(stack, 'Service'), domainName: wrong([DOMAIN]), hostedZone }),
+      named(`Stack/Dns: invalid domainName ['${DOMAIN}']`)],
   ])('rejects %s', (_what, make, message) => {
     const stack = strictStack();
     const hostedZone = new route53.HostedZone(stack, 'Zone', { zoneName: 'internal.example.com' });

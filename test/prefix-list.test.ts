@@ -3,7 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { named, strictApp, strictStack } from './util';
+import { named, strictApp, strictStack, wrong } from './util';
 import { InstanceTargetGroup, LatticePrefixList } from 'cdk-vpc-lattice';
 
 const AMI = ec2.MachineImage.latestAmazonLinux2023();
@@ -186,6 +186,14 @@ describe('a known prefix-list ID', () => {
       LatticePrefixList.useKnownId(stack, 'pl-12345678');
       LatticePrefixList.useKnownId(stack, 'pl-87654321');
     }, named("Stack: invalid prefixListId 'pl-87654321'")],
+    // Values of the wrong type: a scope or options of null escaped as TypeErrors, an ID in a list passed.
+    ['a scope of null', () => LatticePrefixList.useKnownId(wrong(null), 'pl-12345678'),
+      /^LatticePrefixList.useKnownId: invalid scope null: must be a construct of the stack/],
+    ['an ID given as the scope', () => LatticePrefixList.peer(wrong('pl-12345678')), named("LatticePrefixList.peer: invalid scope 'pl-12345678'")],
+    ['options of null', () => LatticePrefixList.idOf(strictStack(), wrong(null)), named('Stack: invalid LatticePrefixList.idOf options null')],
+    ['ipv6 as a string', () => LatticePrefixList.useKnownId(strictStack(), 'pl-12345678', { ipv6: wrong('true') }),
+      named("Stack: invalid LatticePrefixList.useKnownId options.ipv6 'true'")],
+    ['an ID in a list', () => LatticePrefixList.useKnownId(strictStack(), wrong(['pl-12345678'])), named("Stack: invalid prefixListId ['pl-12345678']")],
   ])('rejects %s', (_name, build, message) => {
     expect(build).toThrow(message);
   });

@@ -2,10 +2,10 @@ import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
-import { BadInput, deployTimeValues, named, rejectsEachBadInput, strictApp, strictStack } from './util';
+import { BadInput, deployTimeValues, named, rejectsEachBadInput, strictApp, strictStack, wrong } from './util';
 import {
   IResourceConfiguration, LatticeService, ListenerProtocol, PrivateDns, ResourceConfiguration, ResourceConfigurationGroup, ResourceDefinition,
-  ResourceGateway, ServiceNetwork,
+  ResourceEndpoint, ResourceGateway, ServiceNetwork, ServiceNetworkEndpoint, ServiceNetworkResourceAssociation,
 } from 'cdk-vpc-lattice';
 
 /*
@@ -296,6 +296,7 @@ describe('VPC endpoints', () => {
 
 const domains = (n: number) => Array.from({ length: n }, (_, i) => `d${i}.example.com`);
 
+
 /** Each rule of associations, endpoints and private DNS, with an input it rejects and the start of its message. */
 const BAD_INPUT: Array<BadInput<Fixture>> = [
   ['the same configuration twice on one network', f => {
@@ -328,6 +329,28 @@ const BAD_INPUT: Array<BadInput<Fixture>> = [
   ['an endpoint in a VPC imported without its CIDR and without security groups', f => f.db.addVpcEndpoint(ec2.Vpc.fromVpcAttributes(f.stack, 'Imported', {
     vpcId: 'vpc-0123456789abcdef0', availabilityZones: ['eu-west-1a'], isolatedSubnetIds: ['subnet-0123456789abcdef0'],
   })), /Stack\/Db\/ImportedEndpoint: invalid vpc 'Stack\/Imported': the VPC was imported without its CIDR block, which the endpoint's security group needs/],
+  // Values of the wrong type: each used to escape as a TypeError, or to pass.
+  ['a configuration of null', f => f.network.associateResource(wrong(null)), named('Stack/Network: invalid resourceConfiguration null')],
+  ['a configuration given by its ID', f => f.network.associateResource(wrong('rcfg-0123456789abcdef0')),
+    named("Stack/Network: invalid resourceConfiguration 'rcfg-0123456789abcdef0'")],
+  ['association options of null', f => f.network.associateResource(f.db, wrong(null)), named('Stack/Network: invalid associateResource options null')],
+  ['private DNS of an association as a string', f => f.network.associateResource(f.db, { privateDns: wrong('true') }),
+    named("Stack/Network/DbAssociation: invalid privateDns 'true'")],
+  ['an endpoint in a VPC of null', f => f.network.addVpcEndpoint(wrong(null)), named('Stack/Network: invalid vpc null')],
+  ['a resource endpoint in a VPC of null', f => f.db.addVpcEndpoint(wrong(null)), named('Stack/Db: invalid vpc null')],
+  ['endpoint options of null', f => f.db.addVpcEndpoint(f.consumerVpc, wrong(null)), named('Stack/Db: invalid addVpcEndpoint options null')],
+  ['VPC association options of null', f => f.network.associateVpc(f.consumerVpc, wrong(null)), named('Stack/Network: invalid associateVpc options null')],
+  ['an endpoint security group given by its ID', f => f.network.addVpcEndpoint(f.consumerVpc, { securityGroups: wrong(['sg-0123456789abcdef0']) }),
+    named("Stack/Network/ConsumerVpcEndpoint: invalid securityGroups 'sg-0123456789abcdef0'")],
+  ['endpoint subnets of null', f => f.db.addVpcEndpoint(f.consumerVpc, { vpcSubnets: wrong(null) }), named('Stack/Db/ConsumerVpcEndpoint: invalid vpcSubnets null')],
+  ['endpoint private DNS given as its preference', f => f.db.addVpcEndpoint(f.consumerVpc, { privateDns: wrong('ALL_DOMAINS') }),
+    named("Stack/Db/ConsumerVpcEndpoint: invalid privateDns 'ALL_DOMAINS'")],
+  ['VPC association private DNS given as a boolean', f => f.network.associateVpc(f.consumerVpc, { privateDns: wrong(true) }),
+    named('Stack/Network/ConsumerVpcAssociation: invalid privateDns true')],
+  ['resource association props of null', f => new ServiceNetworkResourceAssociation(f.stack, 'A', wrong(null)), named('Stack/A: invalid props null')],
+  ['endpoint props of null', f => new ResourceEndpoint(f.stack, 'E', wrong(null)), named('Stack/E: invalid props null')],
+  ['a service-network endpoint without its network', f => new ServiceNetworkEndpoint(f.stack, 'E', { vpc: f.consumerVpc, serviceNetwork: wrong(undefined) }),
+    named('Stack/E: invalid serviceNetwork undefined')],
 ];
 
 rejectsEachBadInput(BAD_INPUT, fixture);

@@ -5,7 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
-import { BadInput, deployTimeValues, named, rejectsEachBadInput, strictApp, strictStack } from './util';
+import { BadInput, deployTimeValues, named, rejectsEachBadInput, strictApp, strictStack, wrong } from './util';
 import {
   AccessLogDestination, DomainVerification, IpAddressType, ResourceConfigDnsResolution, ResourceConfiguration, ResourceConfigurationGroup,
   ResourceDefinition, ResourceGateway,
@@ -216,6 +216,9 @@ describe('ResourceConfiguration', () => {
     ['an IPv4 address', '10.0.1.5', { CidrIp: '10.0.1.5/32' }],
     ['an address of the shared address space', '100.64.0.9', { CidrIp: '100.64.0.9/32' }],
     ['an IPv6 address', '2600:1f18:1234:5600::10', { CidrIpv6: '2600:1f18:1234:5600::10/128' }],
+    // Written in the canonical form ec2.Peer.ipv6 takes: these forms made it throw a TypeError-like error without a path.
+    ['an IPv6 address ending in an IPv4 address', '::ffff:10.0.1.5', { CidrIpv6: '::ffff:a00:105/128' }],
+    ['an IPv6 address with a single zero group as ::', '::1:2:3:4:5:6:7', { CidrIpv6: '0:1:2:3:4:5:6:7/128' }],
   ])('%s: an IpResource, with egress to that address only', (_what, address, peer) => {
     const { stack, gateway } = fixture();
     new ResourceConfiguration(stack, 'Db', { gateway, definition: ResourceDefinition.ipAddress(address), portRanges: ['5432'] });
@@ -427,6 +430,15 @@ describe('DomainVerification', () => {
     expect(stack.resolve(verification.status)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Verify/), 'Status'] });
   });
 
+  test('the comment of the TXT record stays within 256 characters however long the path, keeping its end', () => {
+    const stack = strictStack();
+    const deep = new Construct(new Construct(stack, 'a'.repeat(240)), 'Platform😀');
+    new DomainVerification(deep, 'Verify', { domainName: 'internal.example.com', hostedZone: new route53.PublicHostedZone(stack, 'Zone', { zoneName: 'example.com' }) });
+    const [record] = Object.values(Template.fromStack(stack).findResources('AWS::Route53::RecordSet')).map((r: any) => r.Properties.Comment as string);
+    expect([...record].length).toBeLessThanOrEqual(256);
+    expect(record).toMatch(/^VPC Lattice domain verification …\/.*Platform😀\/Verify$/);
+  });
+
   test('without a zone nothing is looked up until the record is asked for, and then once', () => {
     const stack = strictStack();
     const verification = new DomainVerification(stack, 'Verify', { domainName: 'internal.example.com' });
@@ -456,6 +468,7 @@ describe('DomainVerification', () => {
 });
 
 const dns = (name = 'db.internal.example.com') => ResourceDefinition.dnsName(name);
+const LOG_GROUP_ARN = 'arn:aws:logs:eu-west-1:111122223333:log-group:db';
 const long = (n: number) => 'a'.repeat(n);
 
 /** Each rule of the resource constructs, with an input it rejects and the start of its message. */
@@ -489,6 +502,22 @@ const BAD_INPUT: Array<BadInput<Fixture>> = [
   ['an imported gateway without ARN or ID', f => ResourceGateway.fromResourceGatewayAttributes(f.stack, 'G', {}), named('Stack/G: invalid attributes {}')],
   ['an imported gateway ID of another type', f => ResourceGateway.fromResourceGatewayAttributes(f.stack, 'G', { resourceGatewayId: 'rcfg-0123456789abcdef0' }),
     named("Stack/G: invalid resourceGatewayId 'rcfg-0123456789abcdef0'")],
+  // Values of the wrong type: each used to escape as a TypeError, or to pass.
+  ['gateway props of null', f => new ResourceGateway(f.stack, 'G', wrong(null)), named('Stack/G: invalid props null')],
+  ['a gateway without a VPC', f => new ResourceGateway(f.stack, 'G', { vpc: wrong(null) }), named('Stack/G: invalid vpc null')],
+  ['a gateway in a VPC given by its ID', f => new ResourceGateway(f.stack, 'G', { vpc: wrong('vpc-0123456789abcdef0') }),
+    named("Stack/G: invalid vpc 'vpc-0123456789abcdef0'")],
+  ['a gateway name in a list', f => new ResourceGateway(f.stack, 'G', { vpc: f.vpc, resourceGatewayName: wrong(['data']) }),
+    named("Stack/G: invalid resourceGatewayName ['data']")],
+  ['a security group given by its ID', f => new ResourceGateway(f.stack, 'G', { vpc: f.vpc, securityGroups: wrong(['sg-0123456789abcdef0']) }),
+    named("Stack/G: invalid securityGroups 'sg-0123456789abcdef0'")],
+  ['subnets of null', f => new ResourceGateway(f.stack, 'G', { vpc: f.vpc, vpcSubnets: wrong(null) }), named('Stack/G: invalid vpcSubnets null')],
+  ['a subnet type the VPC does not have', f => new ResourceGateway(f.stack, 'G', { vpc: f.vpc, vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC } }),
+    /Stack\/G: invalid vpcSubnets {"subnetType":"Public"}: selects no subnet of Stack\/Vpc: There are no 'Public' subnet groups in this VPC/],
+  ['imported gateway attributes of null', f => ResourceGateway.fromResourceGatewayAttributes(f.stack, 'G', wrong(null)), named('Stack/G: invalid attributes null')],
+  ['an imported gateway\'s security group given by its ID', f => ResourceGateway.fromResourceGatewayAttributes(f.stack, 'G', {
+    resourceGatewayId: 'rgw-0123456789abcdef0', securityGroups: wrong('sg-0123456789abcdef0'),
+  }), named("Stack/G: invalid securityGroups 'sg-0123456789abcdef0'")],
   // Configurations.
   ['a configuration name with the reserved prefix', f => new ResourceConfiguration(f.stack, 'C', {
     gateway: f.gateway, definition: dns(), portRanges: ['5432'], resourceConfigurationName: 'rcfg-db',
@@ -546,6 +575,43 @@ const BAD_INPUT: Array<BadInput<Fixture>> = [
   ['an imported configuration with a bad port range', f => ResourceConfiguration.fromResourceConfigurationAttributes(f.stack, 'C', {
     resourceConfigurationId: 'rcfg-0123456789abcdef0', portRanges: ['http'],
   }), named("Stack/C: invalid portRanges 'http'")],
+  // Values of the wrong type: each used to escape as a TypeError, or to pass.
+  ['configuration props of null', f => new ResourceConfiguration(f.stack, 'C', wrong(null)), named('Stack/C: invalid props null')],
+  ['a definition given as a DNS name', f => new ResourceConfiguration(f.stack, 'C', { gateway: f.gateway, definition: wrong('db.internal.example.com'), portRanges: ['443'] }),
+    named("Stack/C: invalid definition 'db.internal.example.com'")],
+  ['a gateway given by its ID', f => new ResourceConfiguration(f.stack, 'C', { gateway: wrong('rgw-0123456789abcdef0'), definition: dns(), portRanges: ['443'] }),
+    named("Stack/C: invalid gateway 'rgw-0123456789abcdef0'")],
+  ['a DNS name in a list', f => new ResourceConfiguration(f.stack, 'C', { gateway: f.gateway, definition: dns(wrong(['db.internal.example.com'])), portRanges: ['443'] }),
+    named("Stack/C: invalid definition dnsName ['db.internal.example.com']")],
+  ['DNS-name options of null', f => new ResourceConfiguration(f.stack, 'C', {
+    gateway: f.gateway, definition: ResourceDefinition.dnsName('db.internal.example.com', wrong(null)), portRanges: ['443'],
+  }), named('Stack/C: invalid definition dnsName options null')],
+  ['an address type of null (which was taken for IPV4)', f => new ResourceConfiguration(f.stack, 'C', {
+    gateway: f.gateway, definition: ResourceDefinition.dnsName('db.internal.example.com', { ipAddressType: wrong(null) }), portRanges: ['443'],
+  }), named('Stack/C: invalid definition ipAddressType null')],
+  ['an IPv6 address with a zone ID', f => new ResourceConfiguration(f.stack, 'C', { gateway: f.gateway, definition: ResourceDefinition.ipAddress('fe80::1%eth0'), portRanges: ['53'] }),
+    named("Stack/C: invalid definition ipAddress 'fe80::1%eth0'")],
+  ['a port given as a number', f => new ResourceConfiguration(f.stack, 'C', { gateway: f.gateway, definition: dns(), portRanges: wrong([443]) }),
+    named('Stack/C: invalid portRanges 443')],
+  ['a port range not in a list', f => new ResourceConfiguration(f.stack, 'C', { gateway: f.gateway, definition: dns(), portRanges: wrong('443') }),
+    /Stack\/C: invalid portRanges '443': must be a list, like \['443'\]/],
+  ['a custom domain given as a name', f => new ResourceConfiguration(f.stack, 'C', { gateway: f.gateway, definition: dns(), portRanges: ['443'], customDomain: wrong('db.example.com') }),
+    named("Stack/C: invalid customDomain 'db.example.com'")],
+  ['a custom domain without its name', f => new ResourceConfiguration(f.stack, 'C', { gateway: f.gateway, definition: dns(), portRanges: ['443'], customDomain: wrong({}) }),
+    named('Stack/C: invalid customDomain.domainName undefined')],
+  ['a verification given by its ID', f => new ResourceConfiguration(f.stack, 'C', {
+    gateway: f.gateway, definition: dns(), portRanges: ['443'], customDomain: { domainName: 'db.example.com', verification: wrong('dv-0123456789abcdef0') },
+  }), named("Stack/C: invalid customDomain.verification 'dv-0123456789abcdef0'")],
+  ['sharable-network association of null (which was written as false)', f => new ResourceConfiguration(f.stack, 'C', {
+    gateway: f.gateway, definition: dns(), portRanges: ['443'], allowAssociationToSharableServiceNetwork: wrong(null),
+  }), named('Stack/C: invalid allowAssociationToSharableServiceNetwork null')],
+  ['sharable-network association as a string', f => new ResourceConfiguration(f.stack, 'C', {
+    gateway: f.gateway, definition: dns(), portRanges: ['443'], allowAssociationToSharableServiceNetwork: wrong('true'),
+  }), named("Stack/C: invalid allowAssociationToSharableServiceNetwork 'true'")],
+  ['access logs not in a list', f => new ResourceConfiguration(f.stack, 'C', { gateway: f.gateway, definition: dns(), portRanges: ['443'], accessLogs: wrong(LOG_GROUP_ARN) }),
+    named(`Stack/C: invalid accessLogs '${LOG_GROUP_ARN}'`)],
+  ['imported configuration attributes of null', f => ResourceConfiguration.fromResourceConfigurationAttributes(f.stack, 'C', wrong(null)),
+    named('Stack/C: invalid attributes null')],
   // Groups and children.
   ['a group domain that is no DNS name', f => new ResourceConfigurationGroup(f.stack, 'G', { gateway: f.gateway, groupDomain: 'internal' }),
     named("Stack/G: invalid groupDomain 'internal'")],
@@ -567,6 +633,15 @@ const BAD_INPUT: Array<BadInput<Fixture>> = [
   ['a child without ports in a group without ports', f => new ResourceConfigurationGroup(f.stack, 'G', { gateway: f.gateway })
     .addChild('C', { definition: ResourceDefinition.ipAddress('10.0.1.5') }),
   /Stack\/G\/C: invalid portRanges undefined: give the TCP ports clients connect to, like \['443'\], or give the group portRanges/],
+  ['group props of null', f => new ResourceConfigurationGroup(f.stack, 'G', wrong(null)), named('Stack/G: invalid props null')],
+  ['a group domain in a list', f => new ResourceConfigurationGroup(f.stack, 'G', { gateway: f.gateway, groupDomain: wrong(['internal.example.com']) }),
+    named("Stack/G: invalid groupDomain ['internal.example.com']")],
+  ['child options of null', f => new ResourceConfigurationGroup(f.stack, 'G', { gateway: f.gateway }).addChild('C', wrong(null)),
+    named('Stack/G: invalid addChild options null')],
+  ['a child definition given as a DNS name', f => new ResourceConfigurationGroup(f.stack, 'G', { gateway: f.gateway, portRanges: ['443'] })
+    .addChild('C', { definition: wrong('orders.internal.example.com') }), named("Stack/G/C: invalid definition 'orders.internal.example.com'")],
+  ['a child custom domain given as a number', f => new ResourceConfigurationGroup(f.stack, 'G', { gateway: f.gateway, groupDomain: 'internal.example.com', portRanges: ['443'] })
+    .addChild('C', { definition: ResourceDefinition.ipAddress('10.0.1.5'), customDomain: { domainName: wrong(42) } }), named('Stack/G/C: invalid customDomain.domainName 42')],
   // Domain verifications.
   ['a verified domain outside its hosted zone', f => new DomainVerification(f.stack, 'V', {
     domainName: 'internal.example.org', hostedZone: new route53.PublicHostedZone(f.stack, 'Zone', { zoneName: 'example.com' }),
@@ -574,6 +649,18 @@ const BAD_INPUT: Array<BadInput<Fixture>> = [
   ['a verified domain that is no DNS name', f => new DomainVerification(f.stack, 'V', { domainName: 'internal' }), named("Stack/V: invalid domainName 'internal'")],
   ['an imported verification ID of another type', f => DomainVerification.fromDomainVerificationAttributes(f.stack, 'V', { domainVerificationId: 'sn-0123456789abcdef0' }),
     named("Stack/V: invalid domainVerificationId 'sn-0123456789abcdef0'")],
+  // A configuration takes verification IDs of hexadecimal digits only (strict template validation failed without a path).
+  ['an imported verification ID with letters past f', f => DomainVerification.fromDomainVerificationAttributes(f.stack, 'V', { domainVerificationId: 'dv-0123456789abcdefg' }),
+    named("Stack/V: invalid domainVerificationId 'dv-0123456789abcdefg'")],
+  ['an imported verification ARN with letters past f', f => DomainVerification.fromDomainVerificationAttributes(f.stack, 'V', {
+    domainVerificationArn: 'arn:aws:vpc-lattice:eu-west-1:111122223333:domainverification/dv-ghijklmnopqrstuvw',
+  }), named("Stack/V: invalid domainVerificationArn 'arn:aws:vpc-lattice:eu-west-1:111122223333:domainverification/dv-ghijklmnopqrstuvw'")],
+  ['verification props of null', f => new DomainVerification(f.stack, 'V', wrong(null)), named('Stack/V: invalid props null')],
+  ['a verified domain in a list', f => new DomainVerification(f.stack, 'V', { domainName: wrong(['internal.example.com']) }),
+    named("Stack/V: invalid domainName ['internal.example.com']")],
+  ['a hosted zone given by its ID', f => new DomainVerification(f.stack, 'V', { domainName: 'internal.example.com', hostedZone: wrong('Z0123456789ABCDEFGHIJ') }),
+    named("Stack/V: invalid hostedZone 'Z0123456789ABCDEFGHIJ'")],
+  ['imported verification attributes of null', f => DomainVerification.fromDomainVerificationAttributes(f.stack, 'V', wrong(null)), named('Stack/V: invalid attributes null')],
 ];
 
 rejectsEachBadInput(BAD_INPUT, fixture);

@@ -1,12 +1,13 @@
 import { CfnParameter, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { named, strictStack } from './util';
+import { named, strictStack, wrong } from './util';
 import { LatticeService, ResourceConfiguration, ResourceDefinition, ResourceGateway, ResourceShare, ServiceNetwork } from 'cdk-vpc-lattice';
 
 const ORGANIZATION = 'arn:aws:organizations::111111111111:organization/o-a1b2c3d4e5';
 const ORGANIZATIONAL_UNIT = 'arn:aws:organizations::111111111111:ou/o-a1b2c3d4e5/ou-ab12-cd34ef56';
 const SHARE_ARN = 'arn:aws:ram:eu-west-1:111111111111:resource-share/0a1b2c3d-1111-2222-3333-444455556666';
+const NETWORK_ARN = 'arn:aws:vpc-lattice:eu-west-1:111111111111:servicenetwork/sn-0123456789abcdef0';
 
 describe('shareWith', () => {
   test('shares a network through a RAM resource share, with principals in the organization only by default', () => {
@@ -157,6 +158,18 @@ describe('sharing rules', () => {
     }, named("Stack/Existing: invalid resource 'Stack/Network'")],
     ['a share ARN that is no RAM share ARN', stack => ResourceShare.fromResourceShareArn(stack, 'Existing', 'arn:aws:ram:eu-west-1:111122223333:permission/x'),
       named("Stack/Existing: invalid resourceShareArn 'arn:aws:ram:eu-west-1:111122223333:permission/x'")],
+    // Values of the wrong type: each used to escape as a TypeError, or to pass.
+    ['share props of null', stack => new ResourceShare(stack, 'Platform', wrong(null)), named('Stack/Platform: invalid props null')],
+    ['a share name in a list', stack => new ResourceShare(stack, 'Platform', { principals: ['222222222222'], name: wrong(['platform']) }),
+      named("Stack/Platform: invalid name ['platform']")],
+    ['resources of null', stack => new ResourceShare(stack, 'Platform', { principals: ['222222222222'], resources: wrong(null) }),
+      named('Stack/Platform: invalid resources null')],
+    ['a resource given by its ARN', stack => new ResourceShare(stack, 'Platform', { principals: ['222222222222'], resources: wrong([NETWORK_ARN]) }),
+      named(`Stack/Platform: invalid resource '${NETWORK_ARN}'`)],
+    ['a resource of null added to a share made elsewhere', stack => ResourceShare.fromResourceShareArn(stack, 'Existing', SHARE_ARN).addResource(wrong(null)),
+      named('Stack/Existing: invalid resource null')],
+    ['a share ARN in a list', stack => ResourceShare.fromResourceShareArn(stack, 'Existing', wrong([SHARE_ARN])),
+      named(`Stack/Existing: invalid resourceShareArn ['${SHARE_ARN}']`)],
   ])('rejects %s', (_what, share, message) => {
     expect(() => share(strictStack())).toThrow(message);
   });

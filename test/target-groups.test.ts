@@ -4,7 +4,7 @@ import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { BadInput, deployTimeValues, named, rejectsEachBadInput, strictApp, strictStack } from './util';
+import { BadInput, deployTimeValues, named, rejectsEachBadInput, strictApp, strictStack, wrong } from './util';
 import {
   AlbTargetGroup, InstanceTargetGroup, IpAddressType, IpTargetGroup, LambdaEventStructureVersion,
   LambdaTargetGroup, LatticePrefixList, LatticeService, ListenerAction, ListenerProtocol, PathMatch, ProtocolVersion,
@@ -520,6 +520,8 @@ const BAD_INPUT: Array<BadInput<Fixture>> = [
     named("Stack/G: invalid listener 'Stack/B/Http'")],
   ['an ALB in another VPC', f => new AlbTargetGroup(f.stack, 'G', { ...f.alb('Alb'), vpc: new ec2.Vpc(f.stack, 'Other', { maxAzs: 1, natGateways: 0 }) }),
     named("Stack/G: invalid vpc 'Stack/Other'")],
+  // A VPC of null was taken for the load balancer's: only a VPC left out is.
+  ['an ALB group with a VPC of null', f => new AlbTargetGroup(f.stack, 'G', { ...f.alb('Alb'), vpc: wrong(null) }), named('Stack/G: invalid vpc null')],
   ['a port other than the ALB listener\'s', f => new AlbTargetGroup(f.stack, 'G', { ...f.alb('Alb'), port: 8080 }),
     named('Stack/G: invalid port 8080')],
   ['a protocol other than the ALB listener\'s', f => new AlbTargetGroup(f.stack, 'G', { ...f.alb('Alb'), protocol: TargetProtocol.HTTPS }),

@@ -41,6 +41,11 @@ export function named(text: string): RegExp {
   return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 }
 
+/** What a JavaScript caller (or a jsii language) may pass where the types say otherwise. */
+export function wrong(value: unknown): any {
+  return value;
+}
+
 /** Values only known at deploy time: CloudFormation parameters of the stack, as tokens. */
 export function deployTimeValues(stack: Stack) {
   const text = (name: string) => new CfnParameter(stack, name, { type: 'String' }).valueAsString;

@@ -5,9 +5,11 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
-import { BadInput, deployTimeValues, named, rejectsEachBadInput, strictStack } from './util';
+import { BadInput, deployTimeValues, named, rejectsEachBadInput, strictStack, wrong } from './util';
 import {
-  AuthPolicy, HeaderMatch, HttpMethod, IpTargetGroup, LatticeService, ListenerAction, ListenerProtocol, PathMatch, ServiceNetwork, TargetGroupBase,
+  AlbTargetGroup, AuthPolicy, EcsTargetGroup, HeaderMatch, HttpMethod, InstanceTargetGroup, IpTargetGroup, LambdaTargetGroup, LatticeDashboard,
+  LatticeService, Listener, ListenerAction, ListenerProtocol, ListenerRule, PathMatch, ServiceNetwork, ServiceNetworkServiceAssociation,
+  ServiceNetworkVpcAssociation, TargetGroupBase,
 } from 'cdk-vpc-lattice';
 
 const TG_ARN = 'arn:aws:vpc-lattice:eu-west-1:111122223333:targetgroup/tg-0123456789abcdef0';
@@ -28,9 +30,6 @@ function fixture(): Fixture {
   });
   return { stack, service, group: TargetGroupBase.fromTargetGroupArn(stack, 'Group', TG_ARN), vpc };
 }
-
-/** What a JavaScript caller (or a jsii language) may pass where the types say otherwise. */
-const wrong = (value: unknown): any => value;
 
 /** Adds a rule to a new listener of the fixture's service. */
 function rule(f: Fixture, options: Partial<Parameters<ReturnType<LatticeService['addListener']>['addRule']>[1]>) {
@@ -165,6 +164,26 @@ const ISSUE_11: Array<BadInput<Fixture>> = [
   ['a null rule in a listener\'s props', f => f.service.addListener('L', { rules: wrong([null]) }),
     named('Stack/Service/L: invalid rule null: must be an object like { priority: 10')],
   ['a null port, which is not the default port', f => f.service.addListener('L', { port: wrong(null) }), named('Stack/Service/L: invalid port null')],
+  ...([
+    ['LatticeService', (f: Fixture) => new LatticeService(f.stack, 'X', wrong(null))],
+    ['ServiceNetwork', (f: Fixture) => new ServiceNetwork(f.stack, 'X', wrong(null))],
+    ['Listener', (f: Fixture) => new Listener(f.stack, 'X', wrong(null))],
+    ['ListenerRule', (f: Fixture) => new ListenerRule(f.stack, 'X', wrong(null))],
+    ['IpTargetGroup', (f: Fixture) => new IpTargetGroup(f.stack, 'X', wrong(null))],
+    ['InstanceTargetGroup', (f: Fixture) => new InstanceTargetGroup(f.stack, 'X', wrong(null))],
+    ['LambdaTargetGroup', (f: Fixture) => new LambdaTargetGroup(f.stack, 'X', wrong(null))],
+    ['AlbTargetGroup', (f: Fixture) => new AlbTargetGroup(f.stack, 'X', wrong(null))],
+    ['EcsTargetGroup', (f: Fixture) => new EcsTargetGroup(f.stack, 'X', wrong(null))],
+    ['LatticeDashboard', (f: Fixture) => new LatticeDashboard(f.stack, 'X', wrong(null))],
+    ['ServiceNetworkVpcAssociation', (f: Fixture) => new ServiceNetworkVpcAssociation(f.stack, 'X', wrong(null))],
+    ['ServiceNetworkServiceAssociation', (f: Fixture) => new ServiceNetworkServiceAssociation(f.stack, 'X', wrong(null))],
+  ] as const).map(([construct, build]): BadInput<Fixture> => [`props of null for a ${construct}`, build, named('Stack/X: invalid props null: must be an object like')]),
+  ['a string for the props of a service (which were taken for none)', f => new LatticeService(f.stack, 'X', wrong('orders')),
+    named("Stack/X: invalid props 'orders': must be an object like")],
+  ['listener options of null', f => f.service.addListener('L', wrong(null)), named('Stack/Service: invalid addListener options null')],
+  ['imported service attributes of null', f => LatticeService.fromServiceAttributes(f.stack, 'I', wrong(null)),
+    named("Stack/I: invalid attributes null: must be an object like { serviceArn: 'arn:aws:vpc-lattice:<region>:<account>:service/svc-…' }")],
+  ['a service of null in a network', f => new ServiceNetwork(f.stack, 'N').associateService(wrong(null)), named('Stack/N: invalid service null')],
   // False accepts.
   ['two listeners with one name in a service', f => {
     f.service.addListener('A', { listenerName: 'api', protocol: ListenerProtocol.HTTP });

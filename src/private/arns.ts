@@ -1,6 +1,6 @@
 import { Arn, ArnFormat, Resource } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { invalid, isToken } from './validation';
+import { checkStruct, invalid, isToken } from './validation';
 
 /** The VPC Lattice resource types that are imported by ARN, with the prefix of their IDs. */
 export type ImportableResource = 'servicenetwork' | 'service' | 'targetgroup' | 'resourcegateway' | 'resourceconfiguration' | 'domainverification';
@@ -10,16 +10,24 @@ const ID_PREFIX: Record<ImportableResource, string> = {
 };
 
 /**
+ * The 17 characters of an ID after its prefix, as a pattern and in words: domain verification IDs take hexadecimal
+ * digits only, since that is what `ResourceConfiguration.DomainVerificationId` accepts.
+ */
+function idCharacters(type: ImportableResource): [string, string] {
+  return type === 'domainverification' ? ['[0-9a-f]{17}', '17 characters of 0-9 and a-f'] : ['[0-9a-z]{17}', '17 characters of 0-9 and a-z'];
+}
+
+/**
  * The resource ID at the end of a VPC Lattice ARN (`arn:<partition>:vpc-lattice:<region>:<account>:<type>/<id>`).
  * A literal ARN is checked first, so a wrong ARN fails at synth rather than at deploy; a token is split at deploy time.
  */
 export function idFromArn(scope: IConstruct, property: string, arn: string, type: ImportableResource): string {
   if (!isToken(arn)) {
-    if (typeof arn !== 'string') { throw invalid(scope, property, arn, `must be a VPC Lattice ARN, a string like arn:aws:vpc-lattice:<region>:<account>:${type}/${ID_PREFIX[type]}-<17 characters of 0-9 and a-z>`); }
-    const pattern = new RegExp(`^arn:aws[a-z-]*:vpc-lattice:[a-z0-9-]+:\\d{12}:${type}/(${ID_PREFIX[type]}-[0-9a-z]{17})$`);
-    const match = pattern.exec(arn);
+    const [characters, inWords] = idCharacters(type);
+    const like = `arn:aws:vpc-lattice:<region>:<account>:${type}/${ID_PREFIX[type]}-<${inWords}>`;
+    const match = typeof arn === 'string' ? new RegExp(`^arn:aws[a-z-]*:vpc-lattice:[a-z0-9-]+:\\d{12}:${type}/(${ID_PREFIX[type]}-${characters})$`).exec(arn) : null;
     if (!match) {
-      throw invalid(scope, property, arn, `must be a VPC Lattice ARN like arn:aws:vpc-lattice:<region>:<account>:${type}/${ID_PREFIX[type]}-<17 characters of 0-9 and a-z>`);
+      throw invalid(scope, property, arn, `must be a VPC Lattice ARN, ${typeof arn === 'string' ? '' : 'a string '}like ${like}`);
     }
     return match[1];
   }
@@ -29,8 +37,9 @@ export function idFromArn(scope: IConstruct, property: string, arn: string, type
 /** Checks a literal VPC Lattice ID (`sn-…`, `svc-…`, `tg-…`, `rgw-…`, `rcfg-…`, `dv-…`); tokens pass. */
 export function checkId(scope: IConstruct, property: string, id: string, type: ImportableResource) {
   if (isToken(id)) { return; }
-  if (typeof id !== 'string' || !new RegExp(`^${ID_PREFIX[type]}-[0-9a-z]{17}$`).test(id)) {
-    throw invalid(scope, property, id, `must be an ID like ${ID_PREFIX[type]}-<17 characters of 0-9 and a-z>`);
+  const [characters, inWords] = idCharacters(type);
+  if (typeof id !== 'string' || !new RegExp(`^${ID_PREFIX[type]}-${characters}$`).test(id)) {
+    throw invalid(scope, property, id, `must be an ID like ${ID_PREFIX[type]}-<${inWords}>`);
   }
 }
 
@@ -51,6 +60,12 @@ export function importedIdentity(scope: Resource, type: ImportableResource, arn?
     return { arn: scope.stack.formatArn({ service: 'vpc-lattice', resource: type, resourceName: id }), id };
   }
   throw invalid(scope, 'attributes', {}, `give ${arnProperty} or ${idProperty}`);
+}
+
+/** The attributes of an import: an object (see `checkStruct`), like `{ serviceArn: 'arn:…:service/svc-…' }`. */
+export function checkAttributes(scope: IConstruct, type: ImportableResource, attrs: unknown) {
+  const like = `{ ${IMPORT_PROPERTIES[type][0]}: 'arn:aws:vpc-lattice:<region>:<account>:${type}/${ID_PREFIX[type]}-…' }`;
+  checkStruct(scope, 'attributes', attrs, { like, required: true });
 }
 
 const IMPORT_PROPERTIES: Record<ImportableResource, [string, string]> = {

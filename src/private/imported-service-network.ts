@@ -1,7 +1,7 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { checkAttributes } from './arns';
 import { importedOrFound } from './imports';
-import { checkStruct } from './validation';
 import { ServiceNetworkAttributes } from '../interfaces';
 import { ServiceNetworkBase } from '../service-network-base';
 
@@ -16,7 +16,7 @@ export class ImportedServiceNetwork extends ServiceNetworkBase {
   constructor(scope: Construct, id: string, attrs: ServiceNetworkAttributes, lookUpName?: string) {
     super(scope, id);
     this.lookUpName = lookUpName;
-    checkStruct(this, 'attributes', attrs, { like: "{ serviceNetworkArn: 'arn:aws:vpc-lattice:<region>:<account>:servicenetwork/sn-…' }", required: true });
+    checkAttributes(this, 'servicenetwork', attrs);
     const { arn, id: resourceId } = importedOrFound(this, 'servicenetwork', attrs.serviceNetworkArn, attrs.serviceNetworkId, lookUpName);
     this.serviceNetworkArn = arn;
     this.serviceNetworkId = resourceId;

@@ -1,7 +1,8 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { checkAttributes } from './arns';
 import { importedOrFound } from './imports';
-import { checkDomainName, checkStruct } from './validation';
+import { checkDomainName } from './validation';
 import { LatticeServiceAttributes } from '../interfaces';
 import { LatticeServiceBase } from '../service-base';
 
@@ -18,7 +19,7 @@ export class ImportedLatticeService extends LatticeServiceBase {
   constructor(scope: Construct, id: string, attrs: LatticeServiceAttributes, lookUpName?: string) {
     super(scope, id);
     this.lookUpName = lookUpName;
-    checkStruct(this, 'attributes', attrs, { like: "{ serviceArn: 'arn:aws:vpc-lattice:<region>:<account>:service/svc-…' }", required: true });
+    checkAttributes(this, 'service', attrs);
     const { arn, id: resourceId } = importedOrFound(this, 'service', attrs.serviceArn, attrs.serviceId, lookUpName);
     this.serviceArn = arn;
     this.serviceId = resourceId;

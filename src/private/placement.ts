@@ -1,6 +1,8 @@
 import { Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
 import { freeChildId } from './ids';
+import { checkStruct, checkVpc, invalid } from './validation';
 
 /**
  * Where an association or an endpoint between `owner` (a service network, a resource configuration) and `other` (a
@@ -13,4 +15,35 @@ export function placeBetween(owner: IConstruct, other: IConstruct, suffix: strin
   const scope: Construct = sameStack ? owner as Construct : otherStack;
   const base = sameStack ? `${other.node.id}${suffix}` : `${owner.node.id}${other.node.id}${suffix}`;
   return { scope, id: freeChildId(scope, base) };
+}
+
+/**
+ * Where a VPC endpoint of `owner` in `vpc` goes (see `placeBetween`), after checking the VPC and the options of
+ * `addVpcEndpoint`.
+ */
+export function placeEndpoint(owner: IConstruct, vpc: ec2.IVpc, options: unknown): { scope: Construct; id: string } {
+  checkVpc(owner, 'vpc', vpc, { required: true });
+  checkStruct(owner, 'addVpcEndpoint options', options, { like: '{ securityGroups, privateDns: PrivateDns.verifiedDomainsOnly() }' });
+  return placeBetween(owner, vpc, 'Endpoint');
+}
+
+/**
+ * The subnets of `vpc` that `selection` (with `extra`) selects for the network interfaces of a gateway or an endpoint:
+ * the selection is an object, and selects at least one subnet unless a lookup is pending. What aws-cdk-lib rejects (a
+ * subnet type or group the VPC does not have) is reported as an invalid `vpcSubnets`.
+ */
+export function selectSubnets(scope: IConstruct, vpc: ec2.IVpc, selection: ec2.SubnetSelection | undefined,
+  extra: ec2.SubnetSelection = {}): ec2.SelectedSubnets {
+  checkStruct(scope, 'vpcSubnets', selection, { like: '{ subnetType: ec2.SubnetType.PRIVATE_ISOLATED }' });
+  const given = selection ?? 'the default selection';
+  let subnets: ec2.SelectedSubnets;
+  try {
+    subnets = vpc.selectSubnets({ ...selection, ...extra });
+  } catch (error) {
+    throw invalid(scope, 'vpcSubnets', given, `selects no subnet of ${vpc.node.path}: ${(error as Error).message}`);
+  }
+  if (subnets.subnets.length === 0 && !subnets.isPendingLookup) {
+    throw invalid(scope, 'vpcSubnets', given, `selects no subnet of ${vpc.node.path}`);
+  }
+  return subnets;
 }

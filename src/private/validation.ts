@@ -90,7 +90,7 @@ const DOMAIN_NAME = /^(?=.{3,255}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\
 /** A fully qualified DNS name of 3 to 255 characters, without wildcards or a trailing dot; tokens and `undefined` pass. */
 export function checkDomainName(scope: IConstruct, property: string, value: string | undefined) {
   if (value === undefined || isToken(value)) { return; }
-  if (!DOMAIN_NAME.test(value)) {
+  if (typeof value !== 'string' || !DOMAIN_NAME.test(value)) {
     throw invalid(scope, property, value,
       "must be a fully qualified DNS name of 3 to 255 characters, like 'orders.internal.example.com': labels of letters, digits and inner hyphens " +
       '(1 to 63 characters each), separated by dots, without a trailing dot or wildcards');
@@ -168,6 +168,18 @@ export function checkInstance(
   if (value === null || typeof value !== 'object' || !(member in value)) {
     throw invalid(scope, property, value, `must be ${options.like}`);
   }
+}
+
+/**
+ * Security groups given for `property`: a list (see `checkList`) of security groups, with [min, max] items when
+ * `count` says so. Tokens pass.
+ */
+export function checkSecurityGroups(scope: IConstruct, property: string, groups: readonly unknown[] | undefined, count?: [number, number]) {
+  if (!checkList(scope, property, groups)) { return; }
+  if (count) { checkCount(scope, property, groups, ...count); }
+  groups.forEach(group => checkInstance(scope, property, group, 'securityGroupId', {
+    like: 'a list of ec2.ISecurityGroup, like [ec2.SecurityGroup.fromSecurityGroupId(this, id, securityGroupId)]', required: true,
+  }));
 }
 
 /** A required value: `undefined` and `null` are rejected with what to give. */

@@ -2,10 +2,11 @@ import { IResource, Resource } from 'aws-cdk-lib';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { CfnDomainVerification } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
-import { literalZoneName } from '../custom-domain';
+import { literalZoneName, recordComment } from '../custom-domain';
 import { readVerificationTxtRecord } from '../lookup/lookup';
-import { importedIdentity } from '../private/arns';
-import { checkDomainName, invalid, isToken, isWithinDomain } from '../private/validation';
+import { checkAttributes, importedIdentity } from '../private/arns';
+import { checkHostedZone } from '../private/references';
+import { checkDomainName, checkGiven, checkStruct, invalid, isToken, isWithinDomain } from '../private/validation';
 
 /**
  * A VPC Lattice domain verification: the proof that you own a domain, whose names (the domain and the names below it)
@@ -109,7 +110,10 @@ export class DomainVerification extends Resource implements IDomainVerification 
 
   constructor(scope: Construct, id: string, props: DomainVerificationProps) {
     super(scope, id);
+    checkStruct(this, 'props', props, { like: "{ domainName: 'internal.example.com', hostedZone }", required: true });
+    checkGiven(this, 'domainName', props.domainName, "the domain to verify, like 'internal.example.com'");
     checkDomainName(this, 'domainName', props.domainName);
+    checkHostedZone(this, 'hostedZone', props.hostedZone);
     this.domainName = props.domainName;
     const resource = new CfnDomainVerification(this, 'Resource', { domainName: props.domainName });
     this.domainVerificationArn = resource.attrArn;
@@ -127,7 +131,7 @@ export class DomainVerification extends Resource implements IDomainVerification 
         type: 'TXT',
         ttl: '300',
         resourceRecords: [`"${this.txtRecordValue}"`],
-        comment: `VPC Lattice domain verification ${this.node.path}`,
+        comment: recordComment('domain verification', this.node.path),
       });
     }
   }
@@ -155,6 +159,7 @@ class ImportedDomainVerification extends Resource implements IDomainVerification
 
   constructor(scope: Construct, id: string, attrs: DomainVerificationAttributes) {
     super(scope, id);
+    checkAttributes(this, 'domainverification', attrs);
     checkDomainName(this, 'domainName', attrs.domainName);
     const { arn, id: verificationId } = importedIdentity(this, 'domainverification', attrs.domainVerificationArn, attrs.domainVerificationId);
     this.domainVerificationArn = arn;

@@ -3,7 +3,8 @@ import { CfnServiceNetworkResourceAssociation } from 'aws-cdk-lib/aws-vpclattice
 import { Construct } from 'constructs';
 import { IResourceConfiguration, IServiceNetworkResourceAssociation, ResourceAssociationOptions } from './interfaces';
 import type { IServiceNetwork } from '../interfaces';
-import { invalid, isToken } from '../private/validation';
+import { checkResourceConfiguration, checkServiceNetwork } from '../private/references';
+import { checkOneOf, checkStruct, invalid, isToken } from '../private/validation';
 
 /**
  * Properties of a `ServiceNetworkResourceAssociation`.
@@ -42,6 +43,10 @@ export class ServiceNetworkResourceAssociation extends Resource implements IServ
 
   constructor(scope: Construct, id: string, props: ServiceNetworkResourceAssociationProps) {
     super(scope, id);
+    checkStruct(this, 'props', props, { like: '{ serviceNetwork, resourceConfiguration }', required: true });
+    checkServiceNetwork(this, props.serviceNetwork);
+    checkResourceConfiguration(this, props.resourceConfiguration);
+    checkOneOf(this, 'privateDns', props.privateDns, [true, false]);
     const configuration = props.resourceConfiguration;
     const configurationId = configuration.resourceConfigurationId;
     const earlier = props.serviceNetwork.resourceConfigurations.find(associated => associated === configuration

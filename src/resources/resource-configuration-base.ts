@@ -8,8 +8,10 @@ import { ILatticeVpcEndpoint, IResourceConfiguration, VpcEndpointOptions } from 
 import { ResourceEndpoint } from './vpc-endpoints';
 import { AccessLogDestination, addAccessLogSubscription } from '../access-logs';
 import { generatedName } from '../private/ids';
-import { placeBetween } from '../private/placement';
-import { checkDomainName, checkResourceName, invalid, isToken, isWithinDomain } from '../private/validation';
+import { placeEndpoint } from '../private/placement';
+import {
+  checkDomainName, checkGiven, checkInstance, checkList, checkOneOf, checkResourceName, checkStruct, invalid, isToken, isWithinDomain,
+} from '../private/validation';
 import { shareResource, ShareOptions } from '../sharing';
 
 /**
@@ -76,7 +78,7 @@ export abstract class ResourceConfigurationBase extends Resource implements IRes
   }
 
   public addVpcEndpoint(vpc: ec2.IVpc, options: VpcEndpointOptions = {}): ILatticeVpcEndpoint {
-    const { scope, id } = placeBetween(this, vpc, 'Endpoint');
+    const { scope, id } = placeEndpoint(this, vpc, options);
     return new ResourceEndpoint(scope, id, { ...options, resourceConfiguration: this, vpc });
   }
 
@@ -108,9 +110,7 @@ export abstract class ResourceConfigurationBase extends Resource implements IRes
 export function createResourceConfiguration(configuration: Construct, props: ResourceConfigurationOptions & {
   readonly customDomain?: ResourceCustomDomain;
 }, properties: Omit<CfnResourceConfigurationProps, 'name' | 'customDomainName' | 'domainVerificationId'>): CfnResourceConfiguration {
-  checkResourceName(configuration, 'resourceConfigurationName', props.resourceConfigurationName, 'resource configuration');
   const domain = props.customDomain;
-  if (domain) { checkCustomDomain(configuration, domain); }
   const resource = new CfnResourceConfiguration(configuration, 'Resource', {
     ...properties,
     name: props.resourceConfigurationName ?? generatedName(configuration, 40, 'rcfg-'),
@@ -123,8 +123,27 @@ export function createResourceConfiguration(configuration: Construct, props: Res
   return resource;
 }
 
+/**
+ * Checks what every configuration of the app may be given, before anything is made of it: the props (an object), the
+ * name, the custom domain (against its verification), whether it allows sharable networks, its access logs.
+ *
+ * @internal
+ */
+export function checkConfigurationProps(configuration: Construct, props: ResourceConfigurationOptions & {
+  readonly customDomain?: ResourceCustomDomain;
+}, like: string) {
+  checkStruct(configuration, 'props', props, { like, required: true });
+  checkResourceName(configuration, 'resourceConfigurationName', props.resourceConfigurationName, 'resource configuration');
+  if (props.customDomain !== undefined) { checkCustomDomain(configuration, props.customDomain); }
+  checkOneOf(configuration, 'allowAssociationToSharableServiceNetwork', props.allowAssociationToSharableServiceNetwork, [true, false]);
+  checkList(configuration, 'accessLogs', props.accessLogs);
+}
+
 function checkCustomDomain(configuration: Construct, domain: ResourceCustomDomain) {
+  checkStruct(configuration, 'customDomain', domain, { like: "{ domainName: 'db.internal.example.com', verification }" });
+  checkGiven(configuration, 'customDomain.domainName', domain.domainName, "the name clients call, like 'db.internal.example.com'");
   checkDomainName(configuration, 'customDomain.domainName', domain.domainName);
+  checkInstance(configuration, 'customDomain.verification', domain.verification, 'domainVerificationId', { like: 'an IDomainVerification, like a DomainVerification' });
   const verified = domain.verification?.domainName;
   if (verified !== undefined && !isToken(verified) && !isToken(domain.domainName) && !isWithinDomain(domain.domainName, verified)) {
     throw invalid(configuration, 'customDomain.domainName', domain.domainName,

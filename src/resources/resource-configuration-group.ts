@@ -1,11 +1,14 @@
 import { Resource } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { createResourceConfiguration, ResourceConfigurationBase, ResourceConfigurationOptions, ResourceCustomDomain } from './resource-configuration-base';
+import {
+  checkConfigurationProps, createResourceConfiguration, ResourceConfigurationBase, ResourceConfigurationOptions, ResourceCustomDomain,
+} from './resource-configuration-base';
 import { ResourceDefinition } from './resource-definition';
 import { IResourceGateway } from './resource-gateway';
 import { portRangesToPorts } from '../private/port-ranges';
-import { checkDomainName, invalid, isToken, isWithinDomain } from '../private/validation';
+import { checkDefinition, checkGateway } from '../private/references';
+import { checkDomainName, checkInstance, checkStruct, invalid, isToken, isWithinDomain, physicalName } from '../private/validation';
 
 /**
  * Properties of a `ResourceConfigurationGroup`.
@@ -59,6 +62,9 @@ export interface ResourceConfigurationChildOptions {
   readonly resourceConfigurationName?: string;
 }
 
+/** What the options of a child look like, for messages. */
+const CHILD_LIKE = "{ definition: ResourceDefinition.dnsName('orders.internal.example.com') }";
+
 /**
  * A VPC Lattice resource configuration of type `GROUP`: DNS names and IP addresses (its children, type `CHILD`)
  * behind one resource gateway, associated, reached and shared as one. A child added later is reachable wherever the
@@ -84,7 +90,9 @@ export class ResourceConfigurationGroup extends ResourceConfigurationBase {
   private readonly children: ResourceConfigurationChild[] = [];
 
   constructor(scope: Construct, id: string, props: ResourceConfigurationGroupProps) {
-    super(scope, id, { physicalName: props.resourceConfigurationName });
+    super(scope, id, { physicalName: physicalName(props?.resourceConfigurationName) });
+    checkConfigurationProps(this, props, "{ gateway, groupDomain: 'internal.example.com', portRanges: ['443'] }");
+    checkGateway(this, props.gateway);
     checkDomainName(this, 'groupDomain', props.groupDomain);
     this.gateway = props.gateway;
     this.groupDomain = props.groupDomain;
@@ -119,6 +127,7 @@ export class ResourceConfigurationGroup extends ResourceConfigurationBase {
    * security groups get egress to it).
    */
   public addChild(id: string, options: ResourceConfigurationChildOptions): ResourceConfigurationChild {
+    checkStruct(this, 'addChild options', options, { like: CHILD_LIKE, required: true });
     return new ResourceConfigurationChild(this, id, { ...options, group: this });
   }
 
@@ -170,10 +179,13 @@ export class ResourceConfigurationChild extends Resource {
   public readonly group: ResourceConfigurationGroup;
 
   constructor(scope: Construct, id: string, props: ResourceConfigurationChildProps) {
-    super(scope, id, { physicalName: props.resourceConfigurationName });
+    super(scope, id, { physicalName: physicalName(props?.resourceConfigurationName) });
+    checkConfigurationProps(this, props, CHILD_LIKE);
+    checkInstance(this, 'group', props.group, '_registerChild', { like: 'a ResourceConfigurationGroup', required: true });
+    checkDefinition(this, props.definition);
     this.group = props.group;
     const rendered = props.definition._render(this, true);
-    const portRanges = props.portRanges ?? props.group.portRanges;
+    const portRanges = props.portRanges === undefined ? props.group.portRanges : props.portRanges;
     if (portRanges === undefined) {
       throw invalid(this, 'portRanges', portRanges, "give the TCP ports clients connect to, like ['443'], or give the group portRanges");
     }

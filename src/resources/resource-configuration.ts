@@ -1,12 +1,16 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { IResourceConfiguration } from './interfaces';
-import { createResourceConfiguration, ResourceConfigurationBase, ResourceConfigurationOptions, ResourceCustomDomain } from './resource-configuration-base';
+import {
+  checkConfigurationProps, createResourceConfiguration, ResourceConfigurationBase, ResourceConfigurationOptions, ResourceCustomDomain,
+} from './resource-configuration-base';
 import { ResourceDefinition } from './resource-definition';
 import { IResourceGateway, ResourceConfigDnsResolution } from './resource-gateway';
+import { checkAttributes } from '../private/arns';
 import { importedOrFound } from '../private/imports';
 import { portRangesToPorts } from '../private/port-ranges';
-import { invalid } from '../private/validation';
+import { checkDefinition, checkGateway } from '../private/references';
+import { invalid, physicalName } from '../private/validation';
 
 /**
  * Properties of a `ResourceConfiguration`.
@@ -110,7 +114,10 @@ export class ResourceConfiguration extends ResourceConfigurationBase {
   public readonly gateway: IResourceGateway;
 
   constructor(scope: Construct, id: string, props: ResourceConfigurationProps) {
-    super(scope, id, { physicalName: props.resourceConfigurationName });
+    super(scope, id, { physicalName: physicalName(props?.resourceConfigurationName) });
+    checkConfigurationProps(this, props, "{ gateway, definition: ResourceDefinition.dnsName('db.internal.example.com'), portRanges: ['5432'] }");
+    checkGateway(this, props.gateway);
+    checkDefinition(this, props.definition);
     this.gateway = props.gateway;
     this.allowAssociationToSharableServiceNetwork = props.allowAssociationToSharableServiceNetwork ?? false;
     const rendered = props.definition._render(this, false);
@@ -154,6 +161,7 @@ class ImportedResourceConfiguration extends ResourceConfigurationBase {
 
   constructor(scope: Construct, id: string, attrs: ResourceConfigurationAttributes, lookUpName?: string) {
     super(scope, id);
+    checkAttributes(this, 'resourceconfiguration', attrs);
     const { arn, id: resourceId } = importedOrFound(this, 'resourceconfiguration', attrs.resourceConfigurationArn, attrs.resourceConfigurationId, lookUpName);
     this.resourceConfigurationArn = arn;
     this.resourceConfigurationId = resourceId;

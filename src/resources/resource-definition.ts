@@ -5,7 +5,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import { CfnResourceConfiguration } from 'aws-cdk-lib/aws-vpclattice';
 import { IConstruct } from 'constructs';
 import type { IResourceGateway } from './resource-gateway';
-import { checkDomainName, checkOneOf, checkString, invalid, isToken } from '../private/validation';
+import { checkDomainName, checkOneOf, checkString, checkStruct, invalid, isToken } from '../private/validation';
 import { IpAddressType } from '../target-groups/enums';
 
 /**
@@ -31,7 +31,7 @@ export abstract class ResourceDefinition {
    * ports to any address of the name's family: the addresses are only known at run time.
    */
   public static dnsName(domainName: string, options: DnsNameOptions = {}): ResourceDefinition {
-    return new DnsNameDefinition(domainName, options.ipAddressType ?? IpAddressType.IPV4);
+    return new DnsNameDefinition(domainName, options);
   }
 
   /**
@@ -110,13 +110,20 @@ function warnWithoutSecurityGroups(configuration: IConstruct, gateway: IResource
 }
 
 class DnsNameDefinition extends ResourceDefinition {
-  constructor(private readonly domainName: string, private readonly ipAddressType: IpAddressType) {
+  /** The options as given, checked when a configuration renders the definition (there is no scope to name before). */
+  constructor(private readonly domainName: string, private readonly options: DnsNameOptions) {
     super();
+  }
+
+  /** The address family; read once `_render` has checked the options. */
+  private get ipAddressType(): IpAddressType {
+    return this.options.ipAddressType ?? IpAddressType.IPV4;
   }
 
   public _render(configuration: IConstruct): RenderedDefinition {
     checkDomainName(configuration, 'definition dnsName', this.domainName);
-    checkOneOf(configuration, 'definition ipAddressType', this.ipAddressType, [IpAddressType.IPV4, IpAddressType.IPV6],
+    checkStruct(configuration, 'definition dnsName options', this.options, { like: '{ ipAddressType: IpAddressType.IPV4 }' });
+    checkOneOf(configuration, 'definition ipAddressType', this.options.ipAddressType, [IpAddressType.IPV4, IpAddressType.IPV6],
       'VPC Lattice does not support DUALSTACK for DNS-name resources yet');
     return { type: 'SINGLE', definition: { dnsResource: { domainName: this.domainName, ipAddressType: this.ipAddressType } }, domainName: this.domainName };
   }
@@ -135,6 +142,28 @@ function isPrivateIpv4(address: string): boolean {
   return PRIVATE_IPV4.some(([first, bits]) => Math.floor(value(address) / 2 ** (32 - bits)) === Math.floor(value(first) / 2 ** (32 - bits)));
 }
 
+/**
+ * A valid IPv6 address (without a zone ID) in its canonical text form (RFC 5952), which `ec2.Peer.ipv6` takes for any
+ * address: lowercase hexadecimal groups without leading zeros, the longest run of two or more zero groups as '::'. So
+ * `'::ffff:10.0.1.5'` is `'::ffff:a00:105'`, `'::1:2:3:4:5:6:7'` is `'0:1:2:3:4:5:6:7'`.
+ */
+function canonicalIpv6(address: string): string {
+  const hexadecimal = address.toLowerCase().replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/,
+    (_, a, b, c, d) => `${(Number(a) * 256 + Number(b)).toString(16)}:${(Number(c) * 256 + Number(d)).toString(16)}`);
+  const [head, tail] = hexadecimal.split('::');
+  const parts = (part?: string) => (part ? part.split(':') : []);
+  const zeros = tail === undefined ? [] : Array(8 - parts(head).length - parts(tail).length).fill('0');
+  const groups = [...parts(head), ...zeros, ...parts(tail)].map(group => parseInt(group, 16).toString(16));
+  let run = { start: -1, length: 1 };
+  for (let start = 0; start < 8; start++) {
+    let length = 0;
+    while (groups[start + length] === '0') { length++; }
+    if (length > run.length) { run = { start, length }; }
+  }
+  if (run.start < 0) { return groups.join(':'); }
+  return `${groups.slice(0, run.start).join(':')}::${groups.slice(run.start + run.length).join(':')}`;
+}
+
 class IpAddressDefinition extends ResourceDefinition {
   constructor(private readonly ipAddress: string) {
     super();
@@ -142,16 +171,17 @@ class IpAddressDefinition extends ResourceDefinition {
 
   public _render(configuration: IConstruct): RenderedDefinition {
     checkString(configuration, 'definition ipAddress', this.ipAddress, { min: 4, max: 39 });
-    if (!isToken(this.ipAddress) && !(isIPv6(this.ipAddress) || (isIPv4(this.ipAddress) && isPrivateIpv4(this.ipAddress)))) {
+    // Node's isIPv6 takes a zone ID ('fe80::1%eth0'), which no VPC address has.
+    if (!isToken(this.ipAddress) && !((isIPv6(this.ipAddress) && !this.ipAddress.includes('%')) || (isIPv4(this.ipAddress) && isPrivateIpv4(this.ipAddress)))) {
       throw invalid(configuration, 'definition ipAddress', this.ipAddress,
-        'must be a private IPv4 address (in 10.0.0.0/8, 100.64.0.0/10, 172.16.0.0/12 or 192.168.0.0/16) or an IPv6 address of the gateway\'s VPC');
+        'must be a private IPv4 address (in 10.0.0.0/8, 100.64.0.0/10, 172.16.0.0/12 or 192.168.0.0/16) or an IPv6 address of the gateway\'s VPC, without a zone ID');
     }
     return { type: 'SINGLE', definition: { ipResource: this.ipAddress } };
   }
 
   public _connect(configuration: IConstruct, gateway: IResourceGateway, ports: ec2.Port[] | undefined) {
     // An address given as a token is taken for IPv4, the family of the default gateway.
-    const peer = !isToken(this.ipAddress) && isIPv6(this.ipAddress) ? ec2.Peer.ipv6(`${this.ipAddress}/128`) : ec2.Peer.ipv4(`${this.ipAddress}/32`);
+    const peer = !isToken(this.ipAddress) && isIPv6(this.ipAddress) ? ec2.Peer.ipv6(`${canonicalIpv6(this.ipAddress)}/128`) : ec2.Peer.ipv4(`${this.ipAddress}/32`);
     allowGatewayTo(configuration, gateway, peer, ports, this.ipAddress);
   }
 }

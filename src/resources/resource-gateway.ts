@@ -2,9 +2,12 @@ import { IResource, Resource } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { CfnResourceGateway } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
-import { importedIdentity } from '../private/arns';
+import { checkAttributes, importedIdentity } from '../private/arns';
 import { generatedName } from '../private/ids';
-import { checkCount, checkInteger, checkOneOf, checkResourceName, invalid } from '../private/validation';
+import { selectSubnets } from '../private/placement';
+import {
+  checkInteger, checkOneOf, checkResourceName, checkSecurityGroups, checkStruct, checkVpc, invalid, physicalName,
+} from '../private/validation';
 import { IpAddressType } from '../target-groups/enums';
 
 /**
@@ -174,19 +177,18 @@ export class ResourceGateway extends Resource implements IResourceGateway {
   public readonly dnsResolution?: ResourceConfigDnsResolution;
 
   constructor(scope: Construct, id: string, props: ResourceGatewayProps) {
-    super(scope, id, { physicalName: props.resourceGatewayName });
+    super(scope, id, { physicalName: physicalName(props?.resourceGatewayName) });
+    checkStruct(this, 'props', props, { like: '{ vpc }', required: true });
+    checkVpc(this, 'vpc', props.vpc, { required: true });
     checkResourceName(this, 'resourceGatewayName', props.resourceGatewayName, 'resource gateway');
-    checkCount(this, 'securityGroups', props.securityGroups, 1, 5);
+    checkSecurityGroups(this, 'securityGroups', props.securityGroups, [1, 5]);
     checkInteger(this, 'ipv4AddressesPerEni', props.ipv4AddressesPerEni, 1, 62);
     checkOneOf(this, 'dnsResolution', props.dnsResolution, Object.values(ResourceConfigDnsResolution));
     this.vpc = props.vpc;
     this.resourceGatewayName = props.resourceGatewayName ?? generatedName(this, 40, 'rgw-');
     this.dnsResolution = props.dnsResolution;
 
-    const subnets = props.vpc.selectSubnets(props.vpcSubnets);
-    if (subnets.subnets.length === 0 && !subnets.isPendingLookup) {
-      throw invalid(this, 'vpcSubnets', props.vpcSubnets ?? 'the default selection', `selects no subnet of ${props.vpc.node.path}`);
-    }
+    const subnets = selectSubnets(this, props.vpc, props.vpcSubnets);
     this.ipAddressType = this.checkAddressType(subnets.subnets, props.ipAddressType);
     if (props.ipv4AddressesPerEni !== undefined && this.ipAddressType === IpAddressType.IPV6) {
       throw invalid(this, 'ipv4AddressesPerEni', props.ipv4AddressesPerEni, 'an IPV6 gateway has no IPv4 addresses: leave it out, or use IPV4 or DUALSTACK');
@@ -254,8 +256,10 @@ class ImportedResourceGateway extends Resource implements IResourceGateway {
 
   constructor(scope: Construct, id: string, attrs: ResourceGatewayAttributes) {
     super(scope, id);
+    checkAttributes(this, 'resourcegateway', attrs);
     const { arn, id: gatewayId } = importedIdentity(this, 'resourcegateway', attrs.resourceGatewayArn, attrs.resourceGatewayId);
     checkOneOf(this, 'dnsResolution', attrs.dnsResolution, Object.values(ResourceConfigDnsResolution));
+    checkSecurityGroups(this, 'securityGroups', attrs.securityGroups, [0, 5]);
     this.resourceGatewayArn = arn;
     this.resourceGatewayId = gatewayId;
     this.connections = new ec2.Connections({ securityGroups: attrs.securityGroups });

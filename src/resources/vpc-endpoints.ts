@@ -1,11 +1,13 @@
 import { Resource } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { aws_ec2 as ec2Refs } from 'aws-cdk-lib/interfaces';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { ILatticeVpcEndpoint, IResourceConfiguration, VpcEndpointOptions } from './interfaces';
 import type { IServiceNetwork } from '../interfaces';
 import { AdmittedPort, clientSecurityGroup, networkPorts, resourcePorts } from '../private/client-security-group';
-import { checkCount, invalid } from '../private/validation';
+import { selectSubnets } from '../private/placement';
+import { checkPrivateDns, checkResourceConfiguration, checkServiceNetwork } from '../private/references';
+import { checkSecurityGroups, checkStruct, checkVpc } from '../private/validation';
 
 /**
  * What the endpoints of both types are: an `AWS::EC2::VPCEndpoint` in a VPC (one subnet per Availability Zone), with
@@ -27,30 +29,34 @@ export abstract class LatticeVpcEndpointBase extends Resource implements ILattic
   /** The VPC the endpoint is in. */
   public readonly vpc: ec2.IVpc;
 
-  constructor(scope: Construct, id: string, props: VpcEndpointOptions & { readonly vpc: ec2.IVpc }, endpoint: {
+  /**
+   * @param endpoint what the endpoint reaches, read from `props` once they are checked (an object, with a VPC)
+   */
+  constructor(scope: Construct, id: string, props: VpcEndpointOptions & { readonly vpc: ec2.IVpc }, endpoint: (self: IConstruct) => {
     readonly target: Pick<ec2.CfnVPCEndpointProps, 'vpcEndpointType' | 'serviceNetworkArn' | 'resourceConfigurationArn'>;
     readonly ports: () => AdmittedPort[];
     readonly defaultPort?: ec2.Port;
   }) {
     super(scope, id);
+    checkStruct(this, 'props', props, { like: '{ vpc }', required: true });
+    checkVpc(this, 'vpc', props.vpc, { required: true });
     this.vpc = props.vpc;
-    checkCount(this, 'securityGroups', props.securityGroups, 1, 5);
-    const subnets = props.vpc.selectSubnets({ ...props.vpcSubnets, onePerAz: true });
-    if (subnets.subnets.length === 0 && !subnets.isPendingLookup) {
-      throw invalid(this, 'vpcSubnets', props.vpcSubnets ?? 'the default selection', `selects no subnet of ${props.vpc.node.path}`);
-    }
-    const noun = endpoint.target.vpcEndpointType === 'Resource' ? 'resource' : 'service-network';
+    checkSecurityGroups(this, 'securityGroups', props.securityGroups, [1, 5]);
+    checkPrivateDns(this, props.privateDns);
+    const subnets = selectSubnets(this, props.vpc, props.vpcSubnets, { onePerAz: true });
+    const { target, ports, defaultPort } = endpoint(this);
+    const noun = target.vpcEndpointType === 'Resource' ? 'resource' : 'service-network';
     const securityGroups = props.securityGroups ?? [clientSecurityGroup(this, 'endpoint', props.vpc,
-      `Clients in this VPC that may use the VPC Lattice ${noun} endpoint`, endpoint.ports)];
+      `Clients in this VPC that may use the VPC Lattice ${noun} endpoint`, ports)];
     const resource = new ec2.CfnVPCEndpoint(this, 'Resource', {
       vpcId: props.vpc.vpcId,
-      ...endpoint.target,
+      ...target,
       subnetIds: subnets.subnetIds,
       securityGroupIds: securityGroups.map(group => group.securityGroupId),
       ...props.privateDns?._render(this),
     });
     this.vpcEndpointId = resource.ref;
-    this.connections = new ec2.Connections({ securityGroups, defaultPort: endpoint.defaultPort });
+    this.connections = new ec2.Connections({ securityGroups, defaultPort });
   }
 
   /** A reference to the endpoint, as aws-cdk-lib's L1s take it. */
@@ -83,9 +89,12 @@ export class ServiceNetworkEndpoint extends LatticeVpcEndpointBase {
   public readonly serviceNetwork: IServiceNetwork;
 
   constructor(scope: Construct, id: string, props: ServiceNetworkEndpointProps) {
-    super(scope, id, props, {
-      target: { vpcEndpointType: 'ServiceNetwork', serviceNetworkArn: props.serviceNetwork.serviceNetworkArn },
-      ports: () => networkPorts(props.serviceNetwork),
+    super(scope, id, props, self => {
+      checkServiceNetwork(self, props.serviceNetwork);
+      return {
+        target: { vpcEndpointType: 'ServiceNetwork', serviceNetworkArn: props.serviceNetwork.serviceNetworkArn },
+        ports: () => networkPorts(props.serviceNetwork),
+      };
     });
     this.serviceNetwork = props.serviceNetwork;
   }
@@ -114,11 +123,14 @@ export class ResourceEndpoint extends LatticeVpcEndpointBase {
   public readonly resourceConfiguration: IResourceConfiguration;
 
   constructor(scope: Construct, id: string, props: ResourceEndpointProps) {
-    const ports = props.resourceConfiguration.ports;
-    super(scope, id, props, {
-      target: { vpcEndpointType: 'Resource', resourceConfigurationArn: props.resourceConfiguration.resourceConfigurationArn },
-      ports: () => resourcePorts(props.resourceConfiguration.ports),
-      defaultPort: ports?.length === 1 ? ports[0] : undefined,
+    super(scope, id, props, self => {
+      checkResourceConfiguration(self, props.resourceConfiguration);
+      const ports = props.resourceConfiguration.ports;
+      return {
+        target: { vpcEndpointType: 'Resource', resourceConfigurationArn: props.resourceConfiguration.resourceConfigurationArn },
+        ports: () => resourcePorts(props.resourceConfiguration.ports),
+        defaultPort: ports?.length === 1 ? ports[0] : undefined,
+      };
     });
     this.resourceConfiguration = props.resourceConfiguration;
   }

@@ -6,7 +6,7 @@ import { createTargetGroupResource } from './private/resource';
 import { trafficSettings } from './private/settings';
 import { admitLatticeTraffic, sameVpc } from './private/wiring';
 import { GroupTarget, TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
-import { checkInstance, checkVpc, invalid, physicalName } from '../private/validation';
+import { checkInstance, checkStruct, checkVpc, invalid, physicalName } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
@@ -84,7 +84,8 @@ export class AlbTargetGroup extends TargetGroupBase {
   public readonly loadBalancer: elbv2.IApplicationLoadBalancer;
 
   constructor(scope: Construct, id: string, props: AlbTargetGroupProps) {
-    super(scope, id, { physicalName: physicalName(props.targetGroupName) });
+    super(scope, id, { physicalName: physicalName(props?.targetGroupName) });
+    checkStruct(this, 'props', props, { like: '{ loadBalancer, listener }', required: true });
     checkInstance(this, 'loadBalancer', props.loadBalancer, 'loadBalancerArn', { like: 'an elbv2.IApplicationLoadBalancer', required: true });
     checkInstance(this, 'listener', props.listener, 'listenerArn', { like: 'an elbv2.IApplicationListener of the load balancer', required: true });
     this.loadBalancer = props.loadBalancer;
@@ -122,7 +123,8 @@ export class AlbTargetGroup extends TargetGroupBase {
   }
 
   private vpcOf(props: AlbTargetGroupProps): ec2.IVpc {
-    const vpc = props.vpc ?? props.loadBalancer.vpc;
+    // `null` is a VPC given, and wrong: only a VPC left out (`undefined`) falls back to the load balancer's.
+    const vpc = props.vpc === undefined ? props.loadBalancer.vpc : props.vpc;
     checkVpc(this, props.vpc === undefined ? 'loadBalancer.vpc' : 'vpc', vpc);
     if (!vpc) {
       throw invalid(this, 'vpc', undefined, 'give the VPC of the load balancer: it was imported without one');

@@ -13,7 +13,7 @@ import { ipAddressTypeSetting, RenderedHealthCheck, renderHealthCheck, trafficSe
 import { admitLatticeTraffic, portsToAdmit, sameVpc } from './private/wiring';
 import { Forwarder, GroupTarget, TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
 import { IListener, IListenerRule } from '../interfaces';
-import { checkInstance, checkInteger, checkVpc, invalid, physicalName } from '../private/validation';
+import { checkInstance, checkInteger, checkStruct, checkVpc, invalid, physicalName } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
@@ -174,7 +174,8 @@ export class EcsTargetGroup extends TargetGroupBase {
   private alternate?: { readonly group: IpTargetGroup; readonly production: string; readonly test?: string };
 
   constructor(scope: Construct, id: string, props: EcsTargetGroupProps) {
-    super(scope, id, { physicalName: physicalName(props.targetGroupName) });
+    super(scope, id, { physicalName: physicalName(props?.targetGroupName) });
+    checkStruct(this, 'props', props, { like: '{ service }', required: true });
     checkInstance(this, 'service', props.service, 'taskDefinition', { like: 'an ecs.FargateService or ecs.Ec2Service', required: true });
     this.service = props.service;
     checkAwsVpcNetworkMode(this, props.service);

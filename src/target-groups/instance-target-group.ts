@@ -6,7 +6,7 @@ import { createTargetGroupResource, TargetList } from './private/resource';
 import { RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
 import { admitLatticeTraffic, portsToAdmit } from './private/wiring';
 import { GroupTarget, TargetGroupBase, VpcTargetGroupProps } from './target-group-base';
-import { checkInstance, checkList, checkVpc, invalid, physicalName } from '../private/validation';
+import { checkInstance, checkList, checkStruct, checkVpc, invalid, physicalName } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
@@ -49,7 +49,8 @@ export class InstanceTargetGroup extends TargetGroupBase {
   private readonly instances: GroupTarget[] = [];
 
   constructor(scope: Construct, id: string, props: InstanceTargetGroupProps) {
-    super(scope, id, { physicalName: physicalName(props.targetGroupName) });
+    super(scope, id, { physicalName: physicalName(props?.targetGroupName) });
+    checkStruct(this, 'props', props, { like: '{ vpc, instances }', required: true });
     checkVpc(this, 'vpc', props.vpc, { required: true });
     checkList(this, 'instances', props.instances);
     const traffic = trafficSettings(this, 'INSTANCE', props);

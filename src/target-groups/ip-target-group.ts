@@ -6,7 +6,7 @@ import { IpAddressType } from './enums';
 import { createTargetGroupResource, TargetList } from './private/resource';
 import { ipAddressTypeSetting, RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
 import { GroupTarget, TargetGroupBase, VpcTargetGroupProps } from './target-group-base';
-import { checkList, checkVpc, invalid, physicalName } from '../private/validation';
+import { checkList, checkStruct, checkVpc, invalid, physicalName } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
@@ -66,7 +66,8 @@ export class IpTargetGroup extends TargetGroupBase {
   private readonly targets: TargetList;
 
   constructor(scope: Construct, id: string, props: IpTargetGroupProps) {
-    super(scope, id, { physicalName: physicalName(props.targetGroupName) });
+    super(scope, id, { physicalName: physicalName(props?.targetGroupName) });
+    checkStruct(this, 'props', props, { like: "{ vpc, targets: ['10.0.1.10'] }", required: true });
     checkVpc(this, 'vpc', props.vpc, { required: true });
     checkList(this, 'targets', props.targets, { noToken: "each target becomes an entry of its own; give a list of addresses (each may be a token), like ['10.0.1.10']" });
     const traffic = trafficSettings(this, 'IP', props);

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { LambdaEventStructureVersion } from './enums';
 import { createTargetGroupResource } from './private/resource';
 import { GroupTarget, TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
-import { checkInstance, checkOneOf, physicalName } from '../private/validation';
+import { checkInstance, checkOneOf, checkStruct, physicalName } from '../private/validation';
 
 /**
  * Properties of a `LambdaTargetGroup`.
@@ -42,7 +42,8 @@ export class LambdaTargetGroup extends TargetGroupBase {
   public readonly eventStructureVersion: LambdaEventStructureVersion;
 
   constructor(scope: Construct, id: string, props: LambdaTargetGroupProps) {
-    super(scope, id, { physicalName: physicalName(props.targetGroupName) });
+    super(scope, id, { physicalName: physicalName(props?.targetGroupName) });
+    checkStruct(this, 'props', props, { like: '{ function }', required: true });
     checkInstance(this, 'function', props.function, 'functionArn', { like: 'a lambda.IFunction, like a lambda.Function or an alias', required: true });
     this.function = props.function;
     this._protocols = { type: 'LAMBDA' };

@@ -45,6 +45,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'mermaid@^11.17.2', 'playwright-core@^1.65.1',
     // Property-based tests (test/properties.test.ts): generated valid, invalid and wrongly typed inputs.
     'fast-check@^4.10.2',
+    // The test environment that shares aws-cdk-lib's template validator between test files (test/validator-environment.ts).
+    'jest-environment-node@^30.5.2',
   ],
 
   // No source maps in lib/: the published package has no src/ for them to point at (inline sources doubled lib/),
@@ -58,8 +60,16 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // The JSON report is what .ci/run reads for its closing `N passed, N failed` line.
     extraCliOptions: ['--json', '--outputFile=test-reports/jest-results.json'],
     jestConfig: {
-      // Examples import the library by its package name, the way a user would.
-      moduleNameMapper: { '^cdk-vpc-lattice$': '<rootDir>/src/index.ts' },
+      // No coverage by default: collecting it made the tests take 60% longer, and no threshold is checked.
+      // `npx projen test -- --coverage` collects it.
+      collectCoverage: false,
+      moduleNameMapper: {
+        // Examples import the library by its package name, the way a user would.
+        '^cdk-vpc-lattice$': '<rootDir>/src/index.ts',
+        // aws-cdk-lib's template validator, shared by the test files of a jest worker (test/validator-environment.ts).
+        '^@aws/cloudformation-validate$': '<rootDir>/test/validator-module.ts',
+      },
+      testEnvironment: '<rootDir>/test/validator-environment.ts',
     },
   },
 });

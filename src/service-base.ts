@@ -5,7 +5,8 @@ import { Construct, IConstruct } from 'constructs';
 import { GrantInvokeOptions, IListener, ILatticeService, IServiceNetwork } from './interfaces';
 import { HttpCodeClass } from './metrics';
 import { INVOKE_ACTION } from './private/constants';
-import { LatticeMetrics } from './private/metrics';
+import { latticeMetrics } from './private/lazy';
+import type * as metrics from './private/metrics';
 import { acknowledgeWildcardResources } from './private/nag';
 import { characters, checkInstance, checkList, checkStruct, invalid, isToken } from './private/validation';
 
@@ -103,8 +104,8 @@ export abstract class LatticeServiceBase extends Resource implements ILatticeSer
     return this.metrics.requestTimeoutCount(props);
   }
 
-  private get metrics(): LatticeMetrics {
-    return new LatticeMetrics(this, 'Service', this.serviceId);
+  private get metrics(): metrics.LatticeMetrics {
+    return new (latticeMetrics()).LatticeMetrics(this, 'Service', this.serviceId);
   }
 }
 

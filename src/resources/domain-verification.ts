@@ -1,10 +1,10 @@
 import { IResource, Resource } from 'aws-cdk-lib';
-import * as route53 from 'aws-cdk-lib/aws-route53';
+import type * as route53 from 'aws-cdk-lib/aws-route53';
 import { CfnDomainVerification } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
 import { literalZoneName } from '../custom-domain';
-import { readVerificationTxtRecord } from '../lookup/lookup';
 import { importedIdentity } from '../private/arns';
+import { awsRoute53, deployTimeLookups } from '../private/lazy';
 import { checkDomainName, invalid, isToken, isWithinDomain } from '../private/validation';
 
 /**
@@ -121,7 +121,7 @@ export class DomainVerification extends Resource implements IDomainVerification 
       if (zoneName !== undefined && !isToken(props.domainName) && !isWithinDomain(props.domainName, zoneName)) {
         throw invalid(this, 'domainName', props.domainName, `must be inside the hosted zone '${zoneName}' given as hostedZone, where the TXT record goes`);
       }
-      new route53.CfnRecordSet(this, 'TxtRecord', {
+      new (awsRoute53()).CfnRecordSet(this, 'TxtRecord', {
         hostedZoneId: props.hostedZone.hostedZoneId,
         name: this.txtRecordName,
         type: 'TXT',
@@ -143,7 +143,7 @@ export class DomainVerification extends Resource implements IDomainVerification 
   }
 
   private readTxtRecord(): { name: string; value: string } {
-    this.txtRecord ??= readVerificationTxtRecord(this, 'TxtMethodConfig', this.domainVerificationArn);
+    this.txtRecord ??= deployTimeLookups().readVerificationTxtRecord(this, 'TxtMethodConfig', this.domainVerificationArn);
     return this.txtRecord;
   }
 }

@@ -121,6 +121,10 @@ project.npmignore?.exclude('/examples/', '/scripts/', '/.ci/', '/cdk.out/', '/do
 project.npmignore?.exclude('/lib/**/*.lambda.js', '/lib/**/*.lambda.d.ts', '/rosetta/', '/API.md');
 project.gitignore.exclude('cdk.out/');
 
+// The compiled index loads each module of the library when one of its exports is first used, as aws-cdk-lib's indexes
+// do (scripts/lazy-index.ts rewrites lib/index.js after jsii; lib/index.d.ts and the jsii assembly are unchanged).
+project.compileTask.exec('ts-node --transpile-only scripts/lazy-index.ts');
+
 // No import circles in the library: eslint's import/no-cycle for value imports, and madge, which also counts `import type`.
 project.eslint?.addOverride({ files: ['src/**/*.ts'], rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] } });
 const cycles = project.addTask('check:cycles', {

@@ -3,7 +3,8 @@
  * classes (scripts/bench-apps.ts). Each measurement is a fresh child process (plain `node` on a bundle of
  * bench-apps.ts, loading the compiled lib/ as a user's app would), the two apps interleaved; the table gives the
  * median of the repetitions. Options: `--sizes 50,100,200,400` (services per app), `--reps 3`, and `--validation on`.
- * `--load` measures instead what loading the library adds to loading aws-cdk-lib (scripts/load-time.ts; `--reps 15`).
+ * `--load` measures instead what loading the library adds to loading aws-cdk-lib (scripts/load-time.ts; `--reps 15`,
+ * `--library <dir>` for another build).
  *
  * Validation: by default both apps synthesize with aws-cdk-lib's template validation against the CloudFormation
  * registry schemas turned off (CDK_VALIDATION=false, as `cdk synth --no-validation`). It costs the same for both
@@ -129,7 +130,7 @@ function main() {
 }
 
 if (load) {
-  measureLoadTime(reps);
+  measureLoadTime(reps, option('library', path.join(__dirname, '..')));
 } else {
   main();
 }

@@ -1,4 +1,4 @@
-import { Annotations, Duration, Token } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnResourceShare } from 'aws-cdk-lib/aws-ram';
 import { CfnAccessLogSubscription, CfnService } from 'aws-cdk-lib/aws-vpclattice';
@@ -151,6 +151,7 @@ export class LatticeService extends LatticeServiceBase {
   private readonly authPolicy: AuthPolicyHolder;
   private readonly customDomain?: CustomDomain;
   private readonly grantees: iam.IGrantable[] = [];
+  private readonly resource: CfnService;
 
   constructor(scope: Construct, id: string, props: LatticeServiceProps = {}) {
     super(scope, id, { physicalName: physicalName(props.serviceName) });
@@ -163,7 +164,7 @@ export class LatticeService extends LatticeServiceBase {
     checkList(this, 'accessLogs', props.accessLogs);
     this.authType = props.authType ?? AuthType.AWS_IAM;
 
-    const resource = new CfnService(this, 'Resource', {
+    const resource = this.resource = new CfnService(this, 'Resource', {
       name: props.serviceName,
       authType: this.authType,
       idleTimeoutSeconds,
@@ -215,6 +216,15 @@ export class LatticeService extends LatticeServiceBase {
   public grantInvoke(grantee: iam.IGrantable, options: GrantInvokeOptions = {}): iam.Grant {
     this.grantees.push(grantee);
     return super.grantInvoke(grantee, options);
+  }
+
+  /**
+   * `<LogicalId.Arn>` in the service's own stack: the logical ID alone, rather than the whole ARN, is resolved.
+   *
+   * @internal
+   */
+  protected _arnInFindings(stack: Stack): string | undefined {
+    return stack === Stack.of(this) ? `<${stack.resolve(this.resource.logicalId)}.Arn>` : undefined;
   }
 
   /** Records a listener of this service, after checking that the service has what its protocol needs (a custom domain). */

@@ -47,8 +47,17 @@ const lines = [
   'Object.defineProperty(exports, "__esModule", { value: true });',
   // The names as assignments, which is where Node.js finds them when an ES module imports the library by name; the
   // getters are defined through `lazy`, so that it does not take them for exports it cannot read without running them.
+  // A getter replaces itself with the value it loaded, so that later uses cost a property read.
   `${[...exported.keys()].map(name => `exports.${name}`).join(' = ')} = void 0;`,
-  'const lazy = (name, get) => Object.defineProperty(exports, name, { enumerable: true, configurable: true, get });',
+  'const lazy = (name, load) => Object.defineProperty(exports, name, {',
+  '  enumerable: true,',
+  '  configurable: true,',
+  '  get: () => {',
+  '    const value = load();',
+  '    Object.defineProperty(exports, name, { enumerable: true, configurable: true, value });',
+  '    return value;',
+  '  },',
+  '});',
   ...[...exported].map(([name, module]) => `lazy("${name}", () => require("${module}").${name});`),
   // Modules that declare only types have nothing to defer; they are required as tsc's index did.
   ...typesOnly.map(module => `require("${module}");`),

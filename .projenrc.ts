@@ -54,6 +54,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   tsconfig: { compilerOptions: { inlineSourceMap: false, inlineSources: false } },
 
   typecheckTests: true,
+  // One TypeScript program for all that is linted (tsconfig.eslint.json), rather than one per folder's tsconfig: each
+  // program parses aws-cdk-lib's declarations again, which made the lint take 34 s instead of 19 s.
+  eslintOptions: { dirs: ['src'], projectService: false, tsconfigPath: './tsconfig.eslint.json' },
   jestOptions: {
     // Snapshots are never rewritten by `test`: a changed template fails until `npx projen test:update` is run on purpose.
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
@@ -107,13 +110,21 @@ new JsonFile(project, 'examples/tsconfig.json', { obj: examplesTsconfig, marker:
 new JsonFile(project, 'scripts/tsconfig.json', {
   obj: { extends: '../examples/tsconfig.json', include: ['**/*.ts', '../examples/**/*.ts'] }, marker: true, allowComments: true,
 });
+new JsonFile(project, 'tsconfig.eslint.json', {
+  obj: {
+    extends: './test/tsconfig.json',
+    include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'scripts/**/*.ts', 'build-tools/**/*.ts', 'projenrc/**/*.ts', '.projenrc.ts'],
+  },
+  marker: true,
+  allowComments: true,
+});
 project.tryFindObjectFile('test/tsconfig.json')?.addOverride('compilerOptions.paths', { 'cdk-vpc-lattice': ['../src/index'] });
 project.tryFindObjectFile('test/tsconfig.json')?.addOverride('include', ['**/*.ts', '../examples/**/*.ts']);
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('scripts');
 project.eslint?.allowDevDeps('examples/**');
 project.eslint?.allowDevDeps('scripts/**');
-project.tryFindObjectFile('.eslintrc.json')?.addOverride('settings.import/resolver.typescript.project', ['./tsconfig.json', './examples/tsconfig.json']);
+project.tryFindObjectFile('.eslintrc.json')?.addOverride('settings.import/resolver.typescript.project', ['./tsconfig.eslint.json']);
 project.npmignore?.exclude('/examples/', '/scripts/', '/.ci/', '/cdk.out/', '/docs/');
 // Shipped is only what a user's app loads (lib/, the bundled handler in assets/, .jsii and its rosetta tablet) and the
 // documentation (README, CHANGELOG.md). API.md stays in the repository: Construct Hub renders the reference from .jsii. The handler's own compiled lib/**/*.lambda.js would throw if loaded (its SDK is not a

@@ -53,7 +53,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // and lib/*.js is plain tsc output. aws-cdk-lib ships no source maps either.
   tsconfig: { compilerOptions: { inlineSourceMap: false, inlineSources: false } },
 
-  typecheckTests: true,
+  // The tests are type-checked by the `test` task itself, at the same time as the lint (see below).
+  typecheckTests: false,
   // One TypeScript program for all that is linted (tsconfig.eslint.json), rather than one per folder's tsconfig: each
   // program parses aws-cdk-lib's declarations again, which made the lint take 34 s instead of 19 s.
   eslintOptions: { dirs: ['src'], projectService: false, tsconfigPath: './tsconfig.eslint.json' },
@@ -73,6 +74,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
         '^@aws/cloudformation-validate$': '<rootDir>/test/validator-module.ts',
       },
       testEnvironment: '<rootDir>/test/validator-environment.ts',
+      // Every core: jest's default leaves one free, which on two cores means running the test files one at a time.
+      maxWorkers: '100%',
     },
   },
 });
@@ -110,6 +113,7 @@ new JsonFile(project, 'examples/tsconfig.json', { obj: examplesTsconfig, marker:
 new JsonFile(project, 'scripts/tsconfig.json', {
   obj: { extends: '../examples/tsconfig.json', include: ['**/*.ts', '../examples/**/*.ts'] }, marker: true, allowComments: true,
 });
+// What the lint reads: one program for the library, the tests, the examples and the scripts (see eslintOptions).
 new JsonFile(project, 'tsconfig.eslint.json', {
   obj: {
     extends: './test/tsconfig.json',
@@ -118,6 +122,7 @@ new JsonFile(project, 'tsconfig.eslint.json', {
   marker: true,
   allowComments: true,
 });
+project.npmignore?.exclude('/tsconfig.eslint.json');
 project.tryFindObjectFile('test/tsconfig.json')?.addOverride('compilerOptions.paths', { 'cdk-vpc-lattice': ['../src/index'] });
 project.tryFindObjectFile('test/tsconfig.json')?.addOverride('include', ['**/*.ts', '../examples/**/*.ts']);
 project.eslint?.addLintPattern('examples');
@@ -135,6 +140,15 @@ project.gitignore.exclude('cdk.out/');
 // The compiled index loads each module of the library when one of its exports is first used, as aws-cdk-lib's indexes
 // do (scripts/lazy-index.ts rewrites lib/index.js after jsii; lib/index.d.ts and the jsii assembly are unchanged).
 project.compileTask.exec('ts-node --transpile-only scripts/lazy-index.ts');
+
+// `test`: the type-check of the tests (with the examples and scripts they use) and the lint run at the same time, each
+// a single-threaded process, then jest on every core. Either failing fails the task once both have finished.
+const lint = project.testTask.steps.findIndex(step => step.spawn === 'eslint');
+project.testTask.removeStep(lint);
+project.testTask.prependExec(
+  "bash -c 'tsc --noEmit -p test/tsconfig.json & typecheck=$!; projen eslint; lint=$?; wait $typecheck && exit $lint'",
+  { name: 'Type-check the tests and lint, at the same time' },
+);
 
 // No import circles in the library: eslint's import/no-cycle for value imports, and madge, which also counts `import type`.
 project.eslint?.addOverride({ files: ['src/**/*.ts'], rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] } });

@@ -3,6 +3,8 @@
  * classes (scripts/bench-apps.ts). Each measurement is a fresh child process (plain `node` on a bundle of
  * bench-apps.ts, loading the compiled lib/ as a user's app would), the two apps interleaved; the table gives the
  * median of the repetitions. Options: `--sizes 50,100,200,400` (services per app), `--reps 3`, and `--validation on`.
+ * `--load` measures instead what loading the library adds to loading aws-cdk-lib (scripts/load-time.ts; `--reps 15`,
+ * `--library <dir>` for another build).
  *
  * Validation: by default both apps synthesize with aws-cdk-lib's template validation against the CloudFormation
  * registry schemas turned off (CDK_VALIDATION=false, as `cdk synth --no-validation`). It costs the same for both
@@ -15,6 +17,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { buildSync } from 'esbuild';
 import type { BenchKind, BenchResult } from './bench-apps';
+import { measureLoadTime, median } from './load-time';
 
 const ROOT = path.join(__dirname, '..');
 const WORK = path.join(ROOT, 'cdk.out', 'bench');
@@ -23,8 +26,9 @@ function option(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 ? process.argv[index + 1] : fallback;
 }
+const load = process.argv.includes('--load');
 const sizes = option('sizes', '50,100,200,400').split(',').map(Number);
-const reps = Number(option('reps', '3'));
+const reps = Number(option('reps', load ? '15' : '3'));
 const validation = option('validation', 'off') === 'on';
 
 /** The child: bench-apps.ts bundled without its packages, which resolve as in a user's app ('cdk-vpc-lattice' is lib/). */
@@ -82,12 +86,6 @@ function checkSameTemplates(child: string) {
   console.log(`Same template from both apps (3 services: ${Object.keys(library.Resources).length} resources besides CDKMetadata).`);
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-
 function main() {
   const child = prepareChild();
   checkSameTemplates(child);
@@ -131,4 +129,8 @@ function main() {
   }
 }
 
-main();
+if (load) {
+  measureLoadTime(reps, option('library', path.join(__dirname, '..')));
+} else {
+  main();
+}

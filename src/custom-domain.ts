@@ -1,9 +1,10 @@
 import { Duration } from 'aws-cdk-lib';
-import * as acm from 'aws-cdk-lib/aws-certificatemanager';
-import * as route53 from 'aws-cdk-lib/aws-route53';
+import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import type * as route53 from 'aws-cdk-lib/aws-route53';
 import { CfnService } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct, IConstruct } from 'constructs';
 import { ILatticeService } from './interfaces';
+import { awsCertificateManager, awsRoute53 } from './private/lazy';
 import { checkHostedZone, checkService } from './private/references';
 import { characters, checkDomainName, checkGiven, checkInstance, checkStruct, invalid, isToken, isWithinDomain } from './private/validation';
 import { ListenerProtocol } from './protocols';
@@ -106,7 +107,7 @@ function validateCertificate(service: ILatticeService, domain: CustomDomain): st
  */
 function literalCertificateNames(certificate: acm.ICertificate): string[] | undefined {
   const resource = certificate.node.defaultChild;
-  if (!(resource instanceof acm.CfnCertificate)) { return undefined; }
+  if (!(resource instanceof awsCertificateManager().CfnCertificate)) { return undefined; }
   const sans = resource.subjectAlternativeNames ?? [];
   if (isToken(sans)) { return undefined; }
   const names = [resource.domainName, ...sans];
@@ -137,7 +138,7 @@ function cnameToService(scope: Construct, id: string, record: {
   property: string; domainName: string; zone: route53.IHostedZone; generatedDomainName: string; service: IConstruct;
 }) {
   checkZone(scope, record.property, record.domainName, record.zone);
-  new route53.CnameRecord(scope, id, {
+  new (awsRoute53()).CnameRecord(scope, id, {
     zone: record.zone,
     // The trailing dot makes the name absolute, so zones imported by ID alone (without a zone name) work too.
     recordName: `${record.domainName}.`,

@@ -1,9 +1,10 @@
 import { Aws, Lazy, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as logs from 'aws-cdk-lib/aws-logs';
-import * as cr from 'aws-cdk-lib/custom-resources';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import type * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
+import { awsLogs, customResources } from './private/lazy';
 import { checkOneOf, checkStruct, invalid, show } from './private/validation';
 
 /**
@@ -147,26 +148,27 @@ class PrefixListPeer implements ec2.IPeer {
 }
 
 /** The construct ID aws-cdk-lib gives the one Lambda function behind every `AwsCustomResource` of a stack. */
-const AWS_CUSTOM_RESOURCE_PROVIDER_ID = `AWS${cr.AwsCustomResource.PROVIDER_FUNCTION_UUID.replace(/-/g, '')}`;
+const awsCustomResourceProviderId = () => `AWS${customResources().AwsCustomResource.PROVIDER_FUNCTION_UUID.replace(/-/g, '')}`;
 const LOOKUP_ROLE_ID = 'VpcLatticePrefixListLookupRole';
 const LOOKUP_LOGS_ID = 'VpcLatticePrefixListLookupLogs';
 
 /** The lookup of the list's ID, and whether it made the stack's `AwsCustomResource` provider (its role, log group). */
 function lookUpPrefixListId(stack: Stack, ipv6: boolean): { resource: cr.AwsCustomResource; id: string; madeProvider: boolean } {
   const name = ipv6 ? `com.amazonaws.${Aws.REGION}.ipv6.vpc-lattice` : `com.amazonaws.${Aws.REGION}.vpc-lattice`;
+  const { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } = customResources();
   const call: cr.AwsSdkCall = {
     service: 'EC2',
     action: 'describeManagedPrefixLists',
     parameters: { Filters: [{ Name: 'prefix-list-name', Values: [name] }] },
-    physicalResourceId: cr.PhysicalResourceId.of(name),
+    physicalResourceId: PhysicalResourceId.of(name),
     outputPaths: ['PrefixLists.0.PrefixListId'],
   };
   // All AwsCustomResources of a stack share one function; only the first one to exist sets its role and log group.
-  const providerExists = stack.node.tryFindChild(AWS_CUSTOM_RESOURCE_PROVIDER_ID) !== undefined;
-  const lookup = new cr.AwsCustomResource(stack, ipv6 ? 'VpcLatticeIpv6PrefixList' : 'VpcLatticePrefixList', {
+  const providerExists = stack.node.tryFindChild(awsCustomResourceProviderId()) !== undefined;
+  const lookup = new AwsCustomResource(stack, ipv6 ? 'VpcLatticeIpv6PrefixList' : 'VpcLatticePrefixList', {
     resourceType: 'Custom::VpcLatticePrefixList',
     onUpdate: call,
-    policy: cr.AwsCustomResourcePolicy.fromStatements([
+    policy: AwsCustomResourcePolicy.fromStatements([
       // EC2 Describe* calls support no resource-level permissions: the resource can only be '*'.
       new iam.PolicyStatement({ actions: ['ec2:DescribeManagedPrefixLists'], resources: ['*'] }),
     ]),
@@ -187,9 +189,9 @@ function lookUpPrefixListId(stack: Stack, ipv6: boolean): { resource: cr.AwsCust
  */
 function removeLookup(stack: Stack, lookup: { resource: cr.AwsCustomResource; madeProvider: boolean }) {
   stack.node.tryRemoveChild(lookup.resource.node.id);
-  const providerUsed = stack.node.findAll().some(construct => construct instanceof cr.AwsCustomResource);
+  const providerUsed = stack.node.findAll().some(construct => construct instanceof customResources().AwsCustomResource);
   if (lookup.madeProvider && !providerUsed) {
-    [AWS_CUSTOM_RESOURCE_PROVIDER_ID, LOOKUP_ROLE_ID, LOOKUP_LOGS_ID].forEach(id => stack.node.tryRemoveChild(id));
+    [awsCustomResourceProviderId(), LOOKUP_ROLE_ID, LOOKUP_LOGS_ID].forEach(id => stack.node.tryRemoveChild(id));
   }
 }
 
@@ -198,8 +200,9 @@ function removeLookup(stack: Stack, lookup: { resource: cr.AwsCustomResource; ma
  * logs kept for a year rather than forever.
  */
 function lookupFunctionSettings(stack: Stack): { role: iam.IRole; logGroup: logs.ILogGroup } {
-  const logGroup = new logs.LogGroup(stack, LOOKUP_LOGS_ID, {
-    retention: logs.RetentionDays.ONE_YEAR,
+  const { LogGroup, RetentionDays } = awsLogs();
+  const logGroup = new LogGroup(stack, LOOKUP_LOGS_ID, {
+    retention: RetentionDays.ONE_YEAR,
     removalPolicy: RemovalPolicy.DESTROY,
   });
   const role = new iam.Role(stack, LOOKUP_ROLE_ID, {

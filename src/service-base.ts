@@ -1,11 +1,12 @@
-import { Resource } from 'aws-cdk-lib';
+import { Resource, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { GrantInvokeOptions, IListener, ILatticeService, IServiceNetwork } from './interfaces';
 import { HttpCodeClass } from './metrics';
 import { INVOKE_ACTION } from './private/constants';
-import { LatticeMetrics } from './private/metrics';
+import { latticeMetrics } from './private/lazy';
+import type * as metrics from './private/metrics';
 import { acknowledgeWildcardResources } from './private/nag';
 import { characters, checkInstance, checkList, checkStruct, invalid, isToken } from './private/validation';
 
@@ -66,13 +67,25 @@ export abstract class LatticeServiceBase extends Resource implements ILatticeSer
     });
     // The `*` in these resources is a request path within this one service, which is as narrow as the grant asked for.
     if (Construct.isConstruct(grantee.grantPrincipal)) {
+      const arnInFindings = this._arnInFindings(Stack.of(grantee.grantPrincipal));
       acknowledgeWildcardResources(grantee.grantPrincipal, resourceArns,
-        `Granted by grantInvoke on ${this.node.path}: the wildcard is a request path of that VPC Lattice service only (paths ${paths.join(', ')}).`);
+        `Granted by grantInvoke on ${this.node.path}: the wildcard is a request path of that VPC Lattice service only (paths ${paths.join(', ')}).`,
+        arnInFindings !== undefined && !paths.some(isToken) ? paths.map(path => `${arnInFindings}${path}`) : undefined);
     }
     return grant;
   }
 
   public abstract addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;
+
+  /**
+   * The service's ARN as cdk-nag writes it in the finding IDs of IAM policies in `stack`, when that is known without
+   * resolving it; undefined to resolve it.
+   *
+   * @internal
+   */
+  protected _arnInFindings(_stack: Stack): string | undefined {
+    return undefined;
+  }
 
   /** The same as `addToAuthPolicy`: the auth policy is the service's resource policy. */
   public addToResourcePolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
@@ -103,8 +116,8 @@ export abstract class LatticeServiceBase extends Resource implements ILatticeSer
     return this.metrics.requestTimeoutCount(props);
   }
 
-  private get metrics(): LatticeMetrics {
-    return new LatticeMetrics(this, 'Service', this.serviceId);
+  private get metrics(): metrics.LatticeMetrics {
+    return new (latticeMetrics()).LatticeMetrics(this, 'Service', this.serviceId);
   }
 }
 

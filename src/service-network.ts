@@ -8,7 +8,8 @@ import { AuthPolicy, AuthType } from './auth';
 import { IServiceNetwork, ServiceNetworkAttributes } from './interfaces';
 import { warnIfNetworkRefusesAnonymousCallers } from './private/anonymous-callers';
 import { AuthPolicyHolder } from './private/auth-policy';
-import { ImportedServiceNetwork } from './private/imported-service-network';
+import type * as imported from './private/imported-service-network';
+import { lazy } from './private/lazy';
 import { checkInstance, checkList, checkOneOf, checkResourceName, checkStruct, invalid, physicalName } from './private/validation';
 import { IResourceConfiguration } from './resources/interfaces';
 import { ServiceNetworkBase } from './service-network-base';
@@ -60,6 +61,10 @@ export interface ServiceNetworkProps {
   readonly sharable?: boolean;
 }
 
+// Imported networks, and the deploy-time lookup by name, are loaded by the first import.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const importedServiceNetwork = lazy(() => require('./private/imported-service-network') as typeof imported);
+
 /**
  * A VPC Lattice service network.
  *
@@ -79,7 +84,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
    * Imports a service network by its ARN or its ID.
    */
   public static fromServiceNetworkAttributes(scope: Construct, id: string, attrs: ServiceNetworkAttributes): IServiceNetwork {
-    return new ImportedServiceNetwork(scope, id, attrs);
+    return new (importedServiceNetwork()).ImportedServiceNetwork(scope, id, attrs);
   }
 
   /**
@@ -91,7 +96,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
    * (and `vpc-lattice:ListServices` for service lookups), on `*`, the only resource these actions accept.
    */
   public static fromServiceNetworkName(scope: Construct, id: string, serviceNetworkName: string): IServiceNetwork {
-    return new ImportedServiceNetwork(scope, id, {}, serviceNetworkName);
+    return new (importedServiceNetwork()).ImportedServiceNetwork(scope, id, {}, serviceNetworkName);
   }
 
   public readonly serviceNetworkArn: string;

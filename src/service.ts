@@ -1,4 +1,4 @@
-import { Annotations, Duration, Token } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnResourceShare } from 'aws-cdk-lib/aws-ram';
 import { CfnAccessLogSubscription, CfnService } from 'aws-cdk-lib/aws-vpclattice';
@@ -11,7 +11,8 @@ import { Listener, ListenerOptions, listenerIdFor } from './listener';
 import { anonymousOnlyListeners, describeListeners } from './private/anonymous-callers';
 import { AuthPolicyHolder } from './private/auth-policy';
 import { CONNECT_ACTION } from './private/constants';
-import { ImportedLatticeService } from './private/imported-service';
+import type * as imported from './private/imported-service';
+import { lazy } from './private/lazy';
 import { listenerProtocolRules } from './private/protocol-table';
 import { checkInstance, checkList, checkOneOf, checkResourceName, checkSeconds, checkStruct, invalid, physicalName } from './private/validation';
 import { LatticeServiceBase } from './service-base';
@@ -83,6 +84,10 @@ export interface LatticeServiceProps {
   readonly accessLogs?: AccessLogDestination[];
 }
 
+// Imported services, and the deploy-time lookup by name, are loaded by the first import.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const importedService = lazy(() => require('./private/imported-service') as typeof imported);
+
 /**
  * A VPC Lattice service: listeners and rules that route requests to target groups, behind an auth policy.
  *
@@ -103,7 +108,7 @@ export class LatticeService extends LatticeServiceBase {
    * Imports a service by its ARN or its ID.
    */
   public static fromServiceAttributes(scope: Construct, id: string, attrs: LatticeServiceAttributes): ILatticeService {
-    return new ImportedLatticeService(scope, id, attrs);
+    return new (importedService()).ImportedLatticeService(scope, id, attrs);
   }
 
   /**
@@ -115,7 +120,7 @@ export class LatticeService extends LatticeServiceBase {
    * `vpc-lattice:ListServiceNetworks` for network lookups), on `*`, the only resource these actions accept.
    */
   public static fromServiceName(scope: Construct, id: string, serviceName: string): ILatticeService {
-    return new ImportedLatticeService(scope, id, {}, serviceName);
+    return new (importedService()).ImportedLatticeService(scope, id, {}, serviceName);
   }
 
   public readonly serviceArn: string;
@@ -146,6 +151,7 @@ export class LatticeService extends LatticeServiceBase {
   private readonly authPolicy: AuthPolicyHolder;
   private readonly customDomain?: CustomDomain;
   private readonly grantees: iam.IGrantable[] = [];
+  private readonly resource: CfnService;
 
   constructor(scope: Construct, id: string, props: LatticeServiceProps = {}) {
     super(scope, id, { physicalName: physicalName(props?.serviceName) });
@@ -159,7 +165,7 @@ export class LatticeService extends LatticeServiceBase {
     checkList(this, 'accessLogs', props.accessLogs);
     this.authType = props.authType ?? AuthType.AWS_IAM;
 
-    const resource = new CfnService(this, 'Resource', {
+    const resource = this.resource = new CfnService(this, 'Resource', {
       name: props.serviceName,
       authType: this.authType,
       idleTimeoutSeconds,
@@ -212,6 +218,15 @@ export class LatticeService extends LatticeServiceBase {
   public grantInvoke(grantee: iam.IGrantable, options: GrantInvokeOptions = {}): iam.Grant {
     this.grantees.push(grantee);
     return super.grantInvoke(grantee, options);
+  }
+
+  /**
+   * `<LogicalId.Arn>` in the service's own stack: the logical ID alone, rather than the whole ARN, is resolved.
+   *
+   * @internal
+   */
+  protected _arnInFindings(stack: Stack): string | undefined {
+    return stack === Stack.of(this) ? `<${stack.resolve(this.resource.logicalId)}.Arn>` : undefined;
   }
 
   /** Records a listener of this service, after checking that the service has what its protocol needs (a custom domain). */

@@ -121,6 +121,34 @@ test('the handler loads and answers, and an app using a lookup synthesizes from 
   expect(staged).toHaveLength(1);
 });
 
+test('loading the package loads each module of the library when one of its exports is first used, and exports what src/index.ts exports', () => {
+  const run = (args: string[]) => execFileSync(process.execPath, args, {
+    cwd: work, encoding: 'utf8', env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules'), NODE_NO_WARNINGS: '1' },
+  });
+  const script = `
+    const lib = ${JSON.stringify(path.join(pkg.dir, 'lib'))};
+    const loaded = () => Object.keys(require.cache).filter(file => file.startsWith(lib)).map(file => file.slice(lib.length + 1)).sort();
+    const lattice = require(${JSON.stringify(pkg.dir)});
+    // Besides the index, only modules that declare nothing but types (nothing to defer) may be loaded with it.
+    const onLoad = loaded().filter(file => file === 'index.js' || Object.keys(require(lib + '/' + file)).length > 0);
+    const network = lattice.ServiceNetwork;
+    const onFirstUse = loaded();
+    const names = Object.keys(lattice).sort();
+    console.log(JSON.stringify({ onLoad, onFirstUse, names, missing: names.filter(name => lattice[name] === undefined), same: network === lattice.ServiceNetwork }));
+  `;
+  const result = JSON.parse(run(['-e', script]).trim().split('\n').pop()!);
+  expect(result.onLoad).toEqual(['index.js']);
+  expect(result.onFirstUse).toContain('service-network.js');
+  expect(result.onFirstUse).not.toContain('dashboard.js');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  expect(result.names).toEqual(Object.keys(require('../src')).sort());
+  expect(result.missing).toEqual([]);
+  expect(result.same).toBe(true);
+  // An ES module imports it by name too: Node.js finds the names in lib/index.js without running it.
+  const esm = `import { ServiceNetwork, Topology } from ${JSON.stringify(path.join(pkg.dir, 'lib', 'index.js'))}; console.log(typeof ServiceNetwork, typeof Topology.of);`;
+  expect(run(['--input-type=module', '-e', esm]).trim()).toBe('function function');
+});
+
 test('every path that packs the tarball (package:js, which package and build run) bundles the handler first', () => {
   const tasks = JSON.parse(fs.readFileSync(path.join(ROOT, '.projen', 'tasks.json'), 'utf8')).tasks;
   const steps = (name: string): Array<{ spawn?: string; exec?: string; execArgs?: string[] }> => tasks[name].steps;

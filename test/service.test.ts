@@ -1,6 +1,7 @@
-import { Annotations as CoreAnnotations, Duration, Stack } from 'aws-cdk-lib';
+import { Annotations as CoreAnnotations, App, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { CfnService } from 'aws-cdk-lib/aws-vpclattice';
 import { strictStack } from './util';
 import {
   AuthPolicy, AuthType, HttpMethod, LatticeService, LatticeServiceProps, ListenerAction, ListenerProtocol, PathMatch, ServiceNetwork,
@@ -123,6 +124,27 @@ describe('grantInvoke', () => {
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::IAM::Policy', { PolicyDocument: { Statement: [expected] } });
     template.hasResourceProperties('AWS::VpcLattice::AuthPolicy', { Policy: { Statement: [{ ...expected, Principal: Match.anyValue() }] } });
+  });
+
+  test('acknowledges cdk-nag\'s wildcard finding for exactly the paths it grants, named as cdk-nag names the service, once per principal', () => {
+    const stack = strictStack();
+    const service = wiredService(stack);
+    const acknowledged = (principal: iam.Role) => principal.node.metadata
+      .filter(entry => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY).flatMap(entry => Object.keys(entry.data));
+    const caller = role(stack);
+    service.grantInvoke(caller, { paths: ['/api/*', '/health'] });
+    service.grantInvoke(caller, { paths: ['/api/*'], methods: [HttpMethod.GET] });
+    const logicalId = stack.getLogicalId(service.node.defaultChild as CfnService);
+    expect(acknowledged(caller)).toEqual([`AwsSolutions::AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/api/*]`]);
+    // An overridden logical ID is the one in the template, and so in the finding.
+    (service.node.defaultChild as CfnService).overrideLogicalId('Orders');
+    const other = role(stack, 'Other');
+    service.grantInvoke(other);
+    expect(acknowledged(other)).toEqual(['AwsSolutions::AwsSolutions-IAM5[Resource::<Orders.Arn>/*]']);
+    // A principal in another stack gets the ARN as it resolves there.
+    const elsewhere = role(new Stack(stack.node.root as App, 'Elsewhere'));
+    service.grantInvoke(elsewhere);
+    expect(acknowledged(elsewhere)).toEqual(['AwsSolutions::AwsSolutions-IAM5[Resource::<Orders.Arn>/*]']);
   });
 
   test('an imported service gets only the caller\'s IAM policy', () => {

@@ -37,9 +37,13 @@ function decodeEntities(text: string): string {
   return text.replace(/#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
 }
 
+/** The topology of each example app, read once: a topology is a snapshot of the app, and reading it changes nothing. */
+const exampleTopologies = new Map(exampleNames().map(name => [name, Topology.of(exampleApp(name))]));
+const topologyOf = (name: string) => exampleTopologies.get(name)!;
+
 describe('the topology of every example', () => {
   describe.each(exampleNames())('%s', (name) => {
-    const topology = Topology.of(exampleApp(name));
+    const topology = topologyOf(name);
 
     test('graph and diagram match their snapshots', () => {
       expect(outline(topology.toJson())).toMatchSnapshot();
@@ -56,7 +60,7 @@ describe('the topology of every example', () => {
   });
 
   test('target-groups: a weighted default action, two rules by priority and path, an instance and a function as targets', () => {
-    const graph = Topology.of(exampleApp('target-groups')).toJson();
+    const graph = topologyOf('target-groups').toJson();
     expect(outline(graph)).toEqual({
       nodes: [
         'TargetGroups_ClientVpc: ClientVpc | 10.0.0.0/16',
@@ -91,7 +95,7 @@ describe('the topology of every example', () => {
   });
 
   test('platform-blueprint: the network imported by name in the application account, and the one defined in the network account', () => {
-    const graph = Topology.of(exampleApp('platform-blueprint')).toJson();
+    const graph = topologyOf('platform-blueprint').toJson();
     expect(nodeAt(graph, 'OrdersApplication/Platform')).toMatchObject({
       kind: TopologyNodeKind.SERVICE_NETWORK, label: 'platform\nservice network (imported by name)', properties: { imported: 'true' },
     });
@@ -100,12 +104,12 @@ describe('the topology of every example', () => {
   });
 
   test('simple-network: a target group imported by ARN is named by its ID', () => {
-    const graph = Topology.of(exampleApp('simple-network')).toJson();
+    const graph = topologyOf('simple-network').toJson();
     expect(nodeAt(graph, 'SimpleNetwork/Targets')).toMatchObject({ label: 'tg-0123456789abcdef0\ntarget group (imported)', properties: { imported: 'true' } });
   });
 
   test('vpc-resources: configurations associated with the shared network and reached through their gateway; a VPC associated, a VPC through an endpoint', () => {
-    const graph = Topology.of(exampleApp('vpc-resources')).toJson();
+    const graph = topologyOf('vpc-resources').toJson();
     const kinds = (kind: TopologyNodeKind) => graph.nodes.filter(node => node.kind === kind);
     expect(kinds(TopologyNodeKind.RESOURCE_GATEWAY).map(node => node.label.split('\n')[1])).toEqual(['resource gateway']);
     const configurations = kinds(TopologyNodeKind.RESOURCE_CONFIGURATION);
@@ -140,7 +144,7 @@ describe('the topology of every example', () => {
   test('the README shows the target-groups diagram as the library draws it', () => {
     const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
     const block = /```mermaid\n([\s\S]*?)```/.exec(readme);
-    expect(block?.[1]).toEqual(Topology.of(exampleApp('target-groups')).toMermaid());
+    expect(block?.[1]).toEqual(topologyOf('target-groups').toMermaid());
   });
 });
 

@@ -1,8 +1,8 @@
 import { Resource } from 'aws-cdk-lib';
 import { importedIdentity } from './arns';
+import { deployTimeLookups } from './lazy';
 import { checkResourceName, NamedResource } from './validation';
-import { lookUpByName } from '../lookup/lookup';
-import { NamedResourceType } from '../lookup/protocol';
+import type { NamedResourceType } from '../lookup/protocol';
 
 /** The kinds of resources imported by ARN or ID, or found by name at deploy time. */
 type FindableResource = 'servicenetwork' | 'service' | 'resourceconfiguration';
@@ -24,5 +24,5 @@ export function importedOrFound(scope: Resource, type: FindableResource, arn?: s
   }
   const [lookupType, property, kind] = BY_NAME[type];
   checkResourceName(scope, property, lookUpName, kind);
-  return lookUpByName(scope, lookupType, lookUpName);
+  return deployTimeLookups().lookUpByName(scope, lookupType, lookUpName);
 }

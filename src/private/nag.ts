@@ -1,19 +1,28 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
+/** The finding IDs acknowledged so far on each principal, so that repeated grants acknowledge each one once. */
+const acknowledged = new WeakMap<IConstruct, Set<string>>();
+
 /**
  * Acknowledges cdk-nag's AwsSolutions-IAM5 (wildcard permissions) for exactly the given resources in the IAM policies
  * of `principal`, with the reason. cdk-nag names a finding after the resource as it renders it (`<LogicalId.Arn>/path/*`),
  * so only those resources are acknowledged, never other wildcards of the same principal. Resources whose rendering is
  * not known are left unacknowledged.
+ *
+ * @param rendered the resources as cdk-nag writes them, when the caller knows that without resolving them (which is
+ * most of the cost of a grant); by default each resource is resolved in the principal's stack
  */
-export function acknowledgeWildcardResources(principal: IConstruct, resources: string[], reason: string) {
-  const stack = Stack.of(principal);
-  for (const resource of resources) {
-    const rendered = render(stack.resolve(resource));
-    if (rendered !== undefined && rendered.includes('*')) {
-      Validations.of(principal).acknowledge({ id: `AwsSolutions::AwsSolutions-IAM5[Resource::${rendered}]`, reason });
-    }
+export function acknowledgeWildcardResources(principal: IConstruct, resources: string[], reason: string,
+  rendered: Array<string | undefined> = resources.map(resource => render(Stack.of(principal).resolve(resource)))) {
+  const done = acknowledged.get(principal) ?? new Set<string>();
+  acknowledged.set(principal, done);
+  const ids = new Set(rendered.filter((resource): resource is string => resource !== undefined && resource.includes('*'))
+    .map(resource => `AwsSolutions::AwsSolutions-IAM5[Resource::${resource}]`)
+    .filter(id => !done.has(id)));
+  ids.forEach(id => done.add(id));
+  if (ids.size > 0) {
+    Validations.of(principal).acknowledge(...[...ids].map(id => ({ id, reason })));
   }
 }
 

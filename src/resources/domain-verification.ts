@@ -1,10 +1,10 @@
 import { IResource, Resource } from 'aws-cdk-lib';
-import * as route53 from 'aws-cdk-lib/aws-route53';
+import type * as route53 from 'aws-cdk-lib/aws-route53';
 import { CfnDomainVerification } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
 import { literalZoneName, recordComment } from '../custom-domain';
-import { readVerificationTxtRecord } from '../lookup/lookup';
 import { checkAttributes, importedIdentity } from '../private/arns';
+import { awsRoute53, deployTimeLookups } from '../private/lazy';
 import { checkHostedZone } from '../private/references';
 import { checkDomainName, checkGiven, checkStruct, invalid, isToken, isWithinDomain } from '../private/validation';
 
@@ -125,7 +125,7 @@ export class DomainVerification extends Resource implements IDomainVerification 
       if (zoneName !== undefined && !isToken(props.domainName) && !isWithinDomain(props.domainName, zoneName)) {
         throw invalid(this, 'domainName', props.domainName, `must be inside the hosted zone '${zoneName}' given as hostedZone, where the TXT record goes`);
       }
-      new route53.CfnRecordSet(this, 'TxtRecord', {
+      new (awsRoute53()).CfnRecordSet(this, 'TxtRecord', {
         hostedZoneId: props.hostedZone.hostedZoneId,
         name: this.txtRecordName,
         type: 'TXT',
@@ -147,7 +147,7 @@ export class DomainVerification extends Resource implements IDomainVerification 
   }
 
   private readTxtRecord(): { name: string; value: string } {
-    this.txtRecord ??= readVerificationTxtRecord(this, 'TxtMethodConfig', this.domainVerificationArn);
+    this.txtRecord ??= deployTimeLookups().readVerificationTxtRecord(this, 'TxtMethodConfig', this.domainVerificationArn);
     return this.txtRecord;
   }
 }

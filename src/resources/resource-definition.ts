@@ -1,10 +1,10 @@
-import { isIPv4, isIPv6 } from 'net';
 import { Annotations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as rds from 'aws-cdk-lib/aws-rds';
+import type * as rds from 'aws-cdk-lib/aws-rds';
 import { CfnResourceConfiguration } from 'aws-cdk-lib/aws-vpclattice';
 import { IConstruct } from 'constructs';
 import type { IResourceGateway } from './resource-gateway';
+import { awsRds, isIPv4, isIPv6 } from '../private/lazy';
 import { checkDomainName, checkOneOf, checkString, checkStruct, invalid, isToken } from '../private/validation';
 import { IpAddressType } from '../target-groups/enums';
 
@@ -226,7 +226,7 @@ class RdsDefinition extends ResourceDefinition {
   public _render(configuration: IConstruct, child: boolean): RenderedDefinition {
     const arn = (this.database as rds.IDatabaseInstance).instanceArn ?? (this.database as rds.IDatabaseCluster).clusterArn;
     const publicInstance = this.database.node.findAll()
-      .find(construct => construct instanceof rds.CfnDBInstance && construct.publiclyAccessible === true);
+      .find(construct => construct instanceof awsRds().CfnDBInstance && construct.publiclyAccessible === true);
     if (publicInstance) {
       throw invalid(configuration, 'definition', this.database.node.path,
         `VPC Lattice serves only databases that are not publicly accessible, and ${publicInstance.node.path} is: set publiclyAccessible to false`);

@@ -1,11 +1,12 @@
 import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
 import { createTargetGroupResource } from './private/resource';
 import { trafficSettings } from './private/settings';
 import { admitLatticeTraffic, sameVpc } from './private/wiring';
 import { GroupTarget, TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
+import { awsElasticLoadBalancingV2 } from '../private/lazy';
 import { checkInstance, checkStruct, checkVpc, invalid, physicalName } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
@@ -90,7 +91,7 @@ export class AlbTargetGroup extends TargetGroupBase {
     checkInstance(this, 'listener', props.listener, 'listenerArn', { like: 'an elbv2.IApplicationListener of the load balancer', required: true });
     this.loadBalancer = props.loadBalancer;
     checkLoadBalancer(this, props);
-    const listener = props.listener instanceof elbv2.ApplicationListener ? props.listener : undefined;
+    const listener = props.listener instanceof awsElasticLoadBalancingV2().ApplicationListener ? props.listener : undefined;
     const traffic = trafficSettings(this, 'ALB', {
       port: fromListener(this, 'port', props.port, listener?.port),
       protocol: fromListener(this, 'protocol', props.protocol, listener && LISTENER_PROTOCOLS[listener.protocol]),
@@ -140,11 +141,11 @@ export class AlbTargetGroup extends TargetGroupBase {
 /** The ALB must be internal, and the listener one of its own, when the app defines them. */
 function checkLoadBalancer(scope: AlbTargetGroup, props: AlbTargetGroupProps) {
   const resource = props.loadBalancer.node.defaultChild;
-  if (resource instanceof elbv2.CfnLoadBalancer && resource.scheme === 'internet-facing') {
+  if (resource instanceof awsElasticLoadBalancingV2().CfnLoadBalancer && resource.scheme === 'internet-facing') {
     throw invalid(scope, 'loadBalancer', props.loadBalancer.node.path,
       'must be internal (internetFacing: false): VPC Lattice registers only internal Application Load Balancers');
   }
-  if (props.listener instanceof elbv2.ApplicationListener && props.listener.loadBalancer !== props.loadBalancer) {
+  if (props.listener instanceof awsElasticLoadBalancingV2().ApplicationListener && props.listener.loadBalancer !== props.loadBalancer) {
     throw invalid(scope, 'listener', props.listener.node.path, `must be a listener of the load balancer ${props.loadBalancer.node.path}`);
   }
 }

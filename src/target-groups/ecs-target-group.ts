@@ -1,20 +1,21 @@
 import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, DependencyGroup } from 'constructs';
 import { IpAddressType } from './enums';
 import { HealthCheck } from './health-check';
 import { IpTargetGroup } from './ip-target-group';
-import { addVpcLatticeConfiguration, ecsInfrastructureRoleOf } from './private/ecs-service';
-import { checkAwsVpcNetworkMode, selectPortMapping } from './private/ecs-task';
+import { ProtocolVersion, TargetProtocol } from '../protocols';
+import type * as ecsService from './private/ecs-service';
+import type * as ecsTask from './private/ecs-task';
 import { createTargetGroupResource } from './private/resource';
 import { ipAddressTypeSetting, RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
 import { admitLatticeTraffic, portsToAdmit, sameVpc } from './private/wiring';
 import { Forwarder, GroupTarget, TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
 import { IListener, IListenerRule } from '../interfaces';
+import { awsEcs, lazy } from '../private/lazy';
 import { checkInstance, checkInteger, checkStruct, checkVpc, invalid, physicalName } from '../private/validation';
-import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
  * Properties of an `EcsTargetGroup`.
@@ -127,6 +128,12 @@ export interface EcsAlternateTargetGroupOptions {
   readonly testListener?: IListener;
 }
 
+/* eslint-disable @typescript-eslint/no-require-imports */
+// What ECS target groups read of task definitions and write on services is loaded by the first one.
+const ecsServices = lazy(() => require('./private/ecs-service') as typeof ecsService);
+const ecsTasks = lazy(() => require('./private/ecs-task') as typeof ecsTask);
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 /**
  * A target group of the tasks of an ECS service, which ECS registers natively, with no load balancer in between.
  *
@@ -178,6 +185,7 @@ export class EcsTargetGroup extends TargetGroupBase {
     checkStruct(this, 'props', props, { like: '{ service }', required: true });
     checkInstance(this, 'service', props.service, 'taskDefinition', { like: 'an ecs.FargateService or ecs.Ec2Service', required: true });
     this.service = props.service;
+    const { checkAwsVpcNetworkMode, selectPortMapping } = ecsTasks();
     checkAwsVpcNetworkMode(this, props.service);
     this.vpc = this.vpcOf(props);
     checkInteger(this, 'containerPort', props.containerPort, 1, 65535);
@@ -201,6 +209,7 @@ export class EcsTargetGroup extends TargetGroupBase {
     this.targetGroupArn = resource.attrArn;
     this.targetGroupId = resource.attrId;
 
+    const { addVpcLatticeConfiguration, ecsInfrastructureRoleOf } = ecsServices();
     this.infrastructureRole = props.infrastructureRole ?? ecsInfrastructureRoleOf(this, props.service);
     addVpcLatticeConfiguration(this, props.service, () => ({
       targetGroupArn: this.targetGroupArn,
@@ -314,7 +323,7 @@ export class EcsTargetGroup extends TargetGroupBase {
     const strategy = configuration && !Token.isUnresolved(configuration)
       ? (configuration as ecs.CfnService.DeploymentConfigurationProperty).strategy
       : undefined;
-    if (strategy === undefined || strategy === ecs.DeploymentStrategy.ROLLING) {
+    if (strategy === undefined || strategy === awsEcs().DeploymentStrategy.ROLLING) {
       Annotations.of(this).addWarningV2('cdk-vpc-lattice:ecsAlternateTargetGroupUnused',
         `The alternate target group of ${this.node.path} is used only by blue/green, linear and canary deployments, but ${this.service.node.path} ` +
         `deploys with the ${strategy ?? 'ROLLING'} strategy. Set deploymentStrategy (ecs.DeploymentStrategy.BLUE_GREEN, LINEAR or CANARY) on the service.`);

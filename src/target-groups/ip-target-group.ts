@@ -1,4 +1,3 @@
-import { isIPv4, isIPv6 } from 'net';
 import { Annotations, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
@@ -6,6 +5,7 @@ import { IpAddressType } from './enums';
 import { createTargetGroupResource, TargetList } from './private/resource';
 import { ipAddressTypeSetting, RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
 import { GroupTarget, TargetGroupBase, VpcTargetGroupProps } from './target-group-base';
+import { isIPv4, isIPv6 } from '../private/lazy';
 import { checkList, checkStruct, checkVpc, invalid, physicalName } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 

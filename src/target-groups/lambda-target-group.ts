@@ -1,8 +1,9 @@
-import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { LambdaEventStructureVersion } from './enums';
 import { createTargetGroupResource } from './private/resource';
 import { GroupTarget, TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
+import { awsLambda } from '../private/lazy';
 import { checkInstance, checkOneOf, checkStruct, physicalName } from '../private/validation';
 
 /**
@@ -65,7 +66,7 @@ export class LambdaTargetGroup extends TargetGroupBase {
     // Lattice grants itself invocation while it registers the function. This statement keeps the function invocable
     // by this group alone, whoever deploys. It lives in this construct's stack, so that a function from another
     // stack makes no cross-stack reference cycle.
-    new lambda.CfnPermission(this, 'InvokePermission', {
+    new (awsLambda()).CfnPermission(this, 'InvokePermission', {
       action: 'lambda:InvokeFunction',
       functionName: this.function.functionArn,
       principal: 'vpc-lattice.amazonaws.com',

@@ -6,7 +6,8 @@ import { HealthCheck } from './health-check';
 import { IListener, IListenerRule } from '../interfaces';
 import { HttpCodeClass } from '../metrics';
 import { idFromArn } from '../private/arns';
-import { LatticeMetrics } from '../private/metrics';
+import { latticeMetrics } from '../private/lazy';
+import type * as metrics from '../private/metrics';
 import { forwardVerdict, GroupProtocols } from '../private/protocol-table';
 import { invalid } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
@@ -296,8 +297,8 @@ export abstract class TargetGroupBase extends Resource implements ITargetGroup {
     return this.metrics.sum('TotalSentConnectionBytes', props);
   }
 
-  private get metrics(): LatticeMetrics {
-    return new LatticeMetrics(this, 'TargetGroup', this.targetGroupId);
+  private get metrics(): metrics.LatticeMetrics {
+    return new (latticeMetrics()).LatticeMetrics(this, 'TargetGroup', this.targetGroupId);
   }
 }
 

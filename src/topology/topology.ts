@@ -1,8 +1,17 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
 import { IConstruct } from 'constructs';
-import { GraphBuilder } from './builder';
-import { DESCRIBERS } from './describers';
+import type * as builder from './builder';
+import type * as describers from './describers';
 import { TopologyGraph } from './graph';
-import { renderMermaid } from './mermaid';
+import type * as mermaid from './mermaid';
+import { lazy } from '../private/lazy';
+
+// Reading the topology needs the describers of every kind of construct: they are loaded when a topology is first read.
+const reader = lazy(() => ({
+  GraphBuilder: (require('./builder') as typeof builder).GraphBuilder,
+  DESCRIBERS: (require('./describers') as typeof describers).DESCRIBERS,
+  renderMermaid: (require('./mermaid') as typeof mermaid).renderMermaid,
+}));
 
 /**
  * The VPC Lattice topology of an app, a stack or any construct: who reaches what, through which route. Service
@@ -28,6 +37,7 @@ export class Topology {
    * everything connected to them.
    */
   public static of(scope: IConstruct): Topology {
+    const { GraphBuilder, DESCRIBERS } = reader();
     return new Topology(new GraphBuilder(DESCRIBERS).describe(scope.node.findAll()));
   }
 
@@ -39,7 +49,7 @@ export class Topology {
    * read are written as entity codes.
    */
   public toMermaid(): string {
-    return renderMermaid(this.graph);
+    return reader().renderMermaid(this.graph);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { IResolvable, Lazy, Stack, Token, Validations } from 'aws-cdk-lib';
-import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { invalid } from '../../private/validation';

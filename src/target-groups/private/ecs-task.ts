@@ -1,6 +1,7 @@
 import { Stack, Token } from 'aws-cdk-lib';
-import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import { IConstruct } from 'constructs';
+import { awsEcs } from '../../private/lazy';
 import { checkString, invalid } from '../../private/validation';
 
 /** The port mapping of a container that VPC Lattice sends requests to, and the name ECS knows it by. */
@@ -27,7 +28,7 @@ const PORT_NAME = {
  */
 export function checkAwsVpcNetworkMode(scope: IConstruct, service: ecs.BaseService) {
   const mode = service.taskDefinition.networkMode;
-  if (mode !== ecs.NetworkMode.AWS_VPC && !Token.isUnresolved(mode)) {
+  if (mode !== awsEcs().NetworkMode.AWS_VPC && !Token.isUnresolved(mode)) {
     throw invalid(scope, 'service', service.node.path,
       `its task definition ${service.taskDefinition.node.path} uses the '${mode}' network mode, but ECS registers each task's own IP address ` +
       "in a VPC Lattice target group, which only tasks in the 'awsvpc' network mode have. Use NetworkMode.AWS_VPC (Fargate tasks always do)");
@@ -57,7 +58,7 @@ export function selectPortMapping(
       `its port mappings are ${mappings.map(describe).join(', ')}. Give one of its TCP ports, or add the port with addPortMappings`);
   }
   const mapping = mappings[index];
-  if (!isTcp(mapping) || mapping.containerPort === ecs.ContainerDefinition.CONTAINER_PORT_USE_RANGE) {
+  if (!isTcp(mapping) || mapping.containerPort === awsEcs().ContainerDefinition.CONTAINER_PORT_USE_RANGE) {
     throw invalid(scope, 'containerPort', containerPort, `the first port mapping of the container '${container.containerName}' is ` +
       `${describe(mapping)}, but VPC Lattice sends requests over TCP to one port. Give containerPort, one of ${mappings.map(describe).join(', ')}`);
   }
@@ -89,7 +90,7 @@ function findContainer(scope: IConstruct, taskDefinition: ecs.TaskDefinition, co
 /** The containers of a task definition, in the order they were added. */
 function containersOf(taskDefinition: ecs.TaskDefinition): ecs.ContainerDefinition[] {
   return Stack.of(taskDefinition).node.findAll()
-    .filter((c): c is ecs.ContainerDefinition => c instanceof ecs.ContainerDefinition && c.taskDefinition === taskDefinition);
+    .filter((c): c is ecs.ContainerDefinition => c instanceof awsEcs().ContainerDefinition && c.taskDefinition === taskDefinition);
 }
 
 /** `<container>-<port>-tcp` in the characters ECS allows, unique among the port names of the task definition. */
@@ -106,10 +107,10 @@ function freePortName(taskDefinition: ecs.TaskDefinition, container: ecs.Contain
 }
 
 function isTcp(mapping: ecs.PortMapping): boolean {
-  return (mapping.protocol ?? ecs.Protocol.TCP) === ecs.Protocol.TCP;
+  return (mapping.protocol ?? awsEcs().Protocol.TCP) === awsEcs().Protocol.TCP;
 }
 
 function describe(mapping: ecs.PortMapping): string {
-  const port = mapping.containerPort === ecs.ContainerDefinition.CONTAINER_PORT_USE_RANGE ? mapping.containerPortRange : mapping.containerPort;
-  return `${port}/${mapping.protocol ?? ecs.Protocol.TCP}`;
+  const port = mapping.containerPort === awsEcs().ContainerDefinition.CONTAINER_PORT_USE_RANGE ? mapping.containerPortRange : mapping.containerPort;
+  return `${port}/${mapping.protocol ?? awsEcs().Protocol.TCP}`;
 }

@@ -1,3 +1,4 @@
+import { Token } from 'aws-cdk-lib';
 import { CONNECT_ACTION, INVOKE_ACTION } from './constants';
 import { show } from './validation';
 
@@ -20,11 +21,11 @@ import { show } from './validation';
  *   read as IAM reads them (`*`, `?`); a resource of another service (an S3 bucket) never matches.
  * - a statement needs a principal (CloudFormation and VPC Lattice reject a resource policy without one).
  *
- * Each of these can never apply, so each is an error; values only known at deploy time (CloudFormation intrinsics) are
- * not judged. Conditions are not read here.
+ * Each of these can never apply, so each is an error; tokens (values resolved later, like ARNs known only at deploy
+ * time) are not judged. Conditions are not read here.
  */
 
-/** The parts of a resolved policy statement these checks read. */
+/** The parts of a policy statement (`toStatementJson()`, resolved or not) these checks read. */
 interface StatementJson {
   readonly Sid?: unknown;
   readonly Principal?: unknown;
@@ -49,10 +50,14 @@ const PRINCIPAL_HINTS: Record<string, string> = {
   CanonicalUser: 'Canonical user IDs identify S3 accounts and never call VPC Lattice',
 };
 
-/** The errors of a resolved statement (`statement.toStatementJson()` resolved), each naming the value at fault. */
-export function authPolicyStatementErrors(statement: StatementJson, index: number): string[] {
+/**
+ * The errors of a statement (`statement.toStatementJson()`, resolved or not), each naming the value at fault.
+ *
+ * @param resolve how a value at fault is resolved for its message (the values of an unresolved statement can hold tokens)
+ */
+export function authPolicyStatementErrors(statement: StatementJson, index: number, resolve: (value: unknown) => unknown = value => value): string[] {
   const where = `(statement ${typeof statement.Sid === 'string' ? `'${statement.Sid}'` : index + 1} of the auth policy)`;
-  const error = (property: string, value: unknown, allowed: string) => `invalid auth policy ${property} ${show(value)} ${where}: ${allowed}`;
+  const error = (property: string, value: unknown, allowed: string) => `invalid auth policy ${property} ${show(resolve(value))} ${where}: ${allowed}`;
   const errors: string[] = [];
 
   if (statement.Principal === undefined && statement.NotPrincipal === undefined) {
@@ -93,10 +98,13 @@ function principalEntries(principal: unknown): Array<[string, unknown]> {
   return Object.entries(principal).flatMap(([kind, values]) => [values].flat().map(value => [kind, value] as [string, unknown]));
 }
 
-/** The literal strings of an element that is a string or a list; values only known at deploy time are left out. */
+/**
+ * The literal strings of an element that is a string or a list; values only known later (CloudFormation intrinsics in
+ * a resolved statement, tokens in an unresolved one) are left out.
+ */
 function literalStrings(element: unknown): string[] {
-  if (element === undefined) { return []; }
-  return [element].flat().filter((value): value is string => typeof value === 'string');
+  if (element === undefined || Token.isUnresolved(element)) { return []; }
+  return [element].flat().filter((value): value is string => typeof value === 'string' && !Token.isUnresolved(value));
 }
 
 /** Whether an IAM pattern (`*` any characters, `?` one) matches a value; actions match without regard to case. */

@@ -1,4 +1,4 @@
-import { Annotations, Stack } from 'aws-cdk-lib';
+import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnAuthPolicy } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
@@ -64,9 +64,11 @@ export class AuthPolicyHolder {
    */
   private validate(): string[] {
     const stack = Stack.of(this.owner);
-    const statements = this.statements.map(statement => stack.resolve(statement.toStatementJson()));
+    // The statements unresolved: the checks read literal text only and leave tokens (values resolved later, mostly known
+    // only at deploy time) unjudged, so resolving each statement, most of the synth cost of a grant, is not needed.
+    const statements = this.statements.map(statement => statement.toStatementJson());
     const errors = [
-      ...statements.flatMap((statement, index) => authPolicyStatementErrors(statement, index)),
+      ...statements.flatMap((statement, index) => authPolicyStatementErrors(statement, index, value => stack.resolve(value))),
       ...this.document.validateForAnyPolicy().map(error => `auth policy: ${error}`),
     ];
     // The document is these statements (fewer, where aws-cdk-lib merges them) in `{"Statement":[...],"Version":...}`:
@@ -86,18 +88,26 @@ export class AuthPolicyHolder {
 const DOCUMENT_MARGIN_BYTES = 1024;
 
 /**
- * The size of a resolved policy in bytes, counting only what is known at synth of CloudFormation intrinsics (values
- * resolved at deploy time): exact when there are none, a lower bound otherwise.
+ * The size of a policy in bytes, counting only what is known at synth: of CloudFormation intrinsics (values resolved at
+ * deploy time) and of tokens in unresolved text, only their literal parts. Exact when there are none, a lower bound
+ * otherwise.
  */
-function literalSize(resolved: unknown): { bytes: number; exact: boolean } {
+function literalSize(policy: unknown): { bytes: number; exact: boolean } {
   let exact = true;
-  const literal = JSON.stringify(resolved, (_key, value) => {
+  const literal = JSON.stringify(policy, (_key, value) => {
+    if (typeof value === 'string' && Token.isUnresolved(value)) {
+      exact = false;
+      return value.replace(TOKEN_MARKER, '');
+    }
     if (!isIntrinsic(value)) { return value; }
     exact = false;
     return knownText(value);
   });
   return { bytes: Buffer.byteLength(literal ?? '', 'utf8'), exact };
 }
+
+/** How a token is written in a string until it is resolved (`${Token[NAME.123]}`, `#{Token[...]}` in lists). */
+const TOKEN_MARKER = /[$#]\{Token\[[^\]]*\]\}/g;
 
 /** The part of an intrinsic's value that is known at synth: the literal pieces of an `Fn::Join`, else nothing. */
 function knownText(value: any): string {

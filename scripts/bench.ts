@@ -37,8 +37,8 @@ const validation = option('validation', 'off') === 'on';
  * (aws-cdk-lib, constructs) resolve to the project's, the same copies the L1 app uses. A symbolic link to the project
  * would not do: Node.js follows it, so the library's files are not under node_modules, and aws-cdk-lib renders the
  * stack traces it records for every resource (`aws:cdk:creationStack` and others) with each library frame written
- * out as if it were the app's own code, instead of one `...cdk-vpc-lattice...` as in a user's app; that cost about 5%
- * of the library app's CPU time in the comparison.
+ * out as if it were the app's own code, instead of one `...cdk-vpc-lattice...` as in a user's app (with the link, the
+ * library app recorded 385 KB of creation stacks per 100 services, with the copy 271 KB; the L1 app 237 KB).
  */
 function prepareChild(): string {
   if (!fs.existsSync(path.join(ROOT, 'lib', 'index.js'))) {

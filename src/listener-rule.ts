@@ -47,8 +47,14 @@ export interface ListenerRuleProps extends ListenerRuleOptions {
  * @resource AWS::VpcLattice::Rule
  */
 export class ListenerRule extends Resource implements IListenerRule {
-  public readonly ruleArn: string;
-  public readonly ruleId: string;
+  public get ruleArn(): string {
+    return this.resource.attrArn;
+  }
+  public get ruleId(): string {
+    return this.resource.attrId;
+  }
+
+  private readonly resource: CfnRule;
   public readonly listener: IListener;
   public readonly priority: number;
 
@@ -73,7 +79,7 @@ export class ListenerRule extends Resource implements IListenerRule {
     this.action = props.action;
     props.listener.registerRule(this);
 
-    const resource = new CfnRule(this, 'Resource', {
+    this.resource = new CfnRule(this, 'Resource', {
       serviceIdentifier: props.listener.service.serviceId,
       listenerIdentifier: props.listener.listenerId,
       name: props.ruleName,
@@ -81,8 +87,6 @@ export class ListenerRule extends Resource implements IListenerRule {
       match: renderRuleMatch(this, props.match),
       action: props.action._bind(this, props.listener, this),
     });
-    this.ruleArn = resource.attrArn;
-    this.ruleId = resource.attrId;
   }
 }
 

@@ -65,8 +65,14 @@ export interface ListenerProps extends ListenerOptions {
  * @resource AWS::VpcLattice::Listener
  */
 export class Listener extends Resource implements IListener {
-  public readonly listenerArn: string;
-  public readonly listenerId: string;
+  public get listenerArn(): string {
+    return this.resource.attrArn;
+  }
+  public get listenerId(): string {
+    return this.resource.attrId;
+  }
+
+  private readonly resource: CfnListener;
   public readonly service: ILatticeService;
   public readonly protocol: ListenerProtocol;
   public readonly port: number;
@@ -90,15 +96,13 @@ export class Listener extends Resource implements IListener {
     checkList(this, 'rules', props.rules);
     this.defaultAction = props.defaultAction ?? defaultActionOf(this, this.protocol);
 
-    const resource = new CfnListener(this, 'Resource', {
+    this.resource = new CfnListener(this, 'Resource', {
       serviceIdentifier: props.service.serviceId,
       name: props.listenerName,
       protocol: this.protocol,
       port: this.port,
       defaultAction: this.defaultAction._bind(this, this),
     });
-    this.listenerArn = resource.attrArn;
-    this.listenerId = resource.attrId;
     props.service.registerListener(this);
 
     props.rules?.forEach(rule => this.addRule(`Rule${rule?.priority}`, rule));

@@ -35,14 +35,20 @@ export class ServiceNetworkVpcAssociation extends Resource implements IServiceNe
    *
    * @attribute
    */
-  public readonly associationArn: string;
+  public get associationArn(): string {
+    return this.resource.attrArn;
+  }
 
   /**
    * The ID of the association (`snva-…`).
    *
    * @attribute
    */
-  public readonly associationId: string;
+  public get associationId(): string {
+    return this.resource.attrId;
+  }
+
+  private readonly resource: CfnServiceNetworkVpcAssociation;
 
   /** The security groups of the association: `allowFrom` here admits more clients. */
   public readonly connections: ec2.Connections;
@@ -68,15 +74,13 @@ export class ServiceNetworkVpcAssociation extends Resource implements IServiceNe
       'Clients in this VPC that may reach the VPC Lattice service network', () => networkPorts(this.serviceNetwork))];
     this.connections = new ec2.Connections({ securityGroups });
 
-    const resource = new CfnServiceNetworkVpcAssociation(this, 'Resource', {
+    this.resource = new CfnServiceNetworkVpcAssociation(this, 'Resource', {
       // The ARN, not the ID: VPC Lattice needs it when the network belongs to another account.
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
       vpcIdentifier: props.vpc.vpcId,
       securityGroupIds: securityGroups.map(group => group.securityGroupId),
       ...props.privateDns?._render(this),
     });
-    this.associationArn = resource.attrArn;
-    this.associationId = resource.attrId;
   }
 
   /**
@@ -119,21 +123,29 @@ export class ServiceNetworkServiceAssociation extends Resource implements IServi
    *
    * @attribute
    */
-  public readonly associationArn: string;
+  public get associationArn(): string {
+    return this.resource.attrArn;
+  }
 
   /**
    * The ID of the association (`snsa-…`).
    *
    * @attribute
    */
-  public readonly associationId: string;
+  public get associationId(): string {
+    return this.resource.attrId;
+  }
 
   /**
    * The DNS name of the service within the network.
    *
    * @attribute
    */
-  public readonly dnsName: string;
+  public get dnsName(): string {
+    return this.resource.attrDnsEntryDomainName;
+  }
+
+  private readonly resource: CfnServiceNetworkServiceAssociation;
 
   constructor(scope: Construct, id: string, props: ServiceNetworkServiceAssociationProps) {
     super(scope, id);
@@ -147,13 +159,10 @@ export class ServiceNetworkServiceAssociation extends Resource implements IServi
     props.serviceNetwork.registerService(props.service);
     props.service.registerServiceNetwork(props.serviceNetwork);
 
-    const resource = new CfnServiceNetworkServiceAssociation(this, 'Resource', {
+    this.resource = new CfnServiceNetworkServiceAssociation(this, 'Resource', {
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
       serviceIdentifier: props.service.serviceArn,
     });
-    this.associationArn = resource.attrArn;
-    this.associationId = resource.attrId;
-    this.dnsName = resource.attrDnsEntryDomainName;
   }
 }
 

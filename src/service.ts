@@ -132,21 +132,27 @@ export class LatticeService extends LatticeServiceBase {
   /**
    * The DNS name clients call: the custom domain name when the service has one, else the name VPC Lattice generates.
    */
-  public readonly domainName: string;
+  public get domainName(): string {
+    return this.customDomain?.domainName ?? this.generatedDomainName;
+  }
 
   /**
    * The DNS name VPC Lattice generates for the service (`<name>-<id>.<partition id>.vpc-lattice-svcs.<region>.on.aws`).
    *
    * @attribute DnsEntry.DomainName
    */
-  public readonly generatedDomainName: string;
+  public get generatedDomainName(): string {
+    return this.resource.attrDnsEntryDomainName;
+  }
 
   /**
    * The ID of the Route 53 hosted zone of the generated DNS name.
    *
    * @attribute
    */
-  public readonly hostedZoneId: string;
+  public get hostedZoneId(): string {
+    return this.resource.attrDnsEntryHostedZoneId;
+  }
 
   private readonly authPolicy: AuthPolicyHolder;
   private readonly customDomain?: CustomDomain;
@@ -173,10 +179,7 @@ export class LatticeService extends LatticeServiceBase {
     });
     this.serviceArn = resource.attrArn;
     this.serviceId = resource.attrId;
-    this.generatedDomainName = resource.attrDnsEntryDomainName;
     this.customDomain = props.customDomain;
-    this.domainName = props.customDomain?.domainName ?? this.generatedDomainName;
-    this.hostedZoneId = resource.attrDnsEntryHostedZoneId;
     if (props.customDomain) {
       wireCustomDomain(this, props.customDomain, this.generatedDomainName);
     }
@@ -264,11 +267,11 @@ export class LatticeService extends LatticeServiceBase {
    * Setups that deploy but cannot work, known once the app is complete: warnings, so the validation finds no error.
    */
   private warnAboutMissingWiring(): string[] {
-    const annotations = Annotations.of(this);
+    const warn = (id: string, message: string) => Annotations.of(this).addWarningV2(id, message);
     const anonymousOnly = anonymousOnlyListeners(this);
     const onlyAnonymousListeners = anonymousOnly.length > 0 && anonymousOnly.length === this.listeners.length;
     if (this.authType === AuthType.AWS_IAM && !this.authPolicy.allowsAnything && !onlyAnonymousListeners) {
-      annotations.addWarningV2('cdk-vpc-lattice:noPrincipalAllowed',
+      warn('cdk-vpc-lattice:noPrincipalAllowed',
         'This service has AuthType.AWS_IAM but its auth policy allows no one: at run time every request gets 403 (AccessDeniedException). ' +
         'Call service.grantInvoke(role), give authPolicy (e.g. AuthPolicy.authenticatedOnly()), or use service.addToAuthPolicy(statement).');
     }
@@ -276,11 +279,11 @@ export class LatticeService extends LatticeServiceBase {
       this.warnAboutAnonymousCallers(anonymousOnly);
     }
     if (this.listeners.length === 0) {
-      annotations.addWarningV2('cdk-vpc-lattice:noListener',
+      warn('cdk-vpc-lattice:noListener',
         'This service has no listener: at run time clients cannot connect to it. Add one with service.addListener(id, { protocol, port, defaultAction }).');
     }
     if (this.serviceNetworks.length === 0) {
-      annotations.addWarningV2('cdk-vpc-lattice:notAssociated',
+      warn('cdk-vpc-lattice:notAssociated',
         'This service is not associated with any service network in this app: at run time no client VPC can reach it. ' +
         'Pass serviceNetwork, or call network.associateService(service). If another app associates it, acknowledge this warning.');
     }

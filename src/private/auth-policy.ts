@@ -1,4 +1,4 @@
-import { Annotations, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnAuthPolicy } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
@@ -72,8 +72,11 @@ export class AuthPolicyHolder {
       ...this.document.validateForAnyPolicy().map(error => `auth policy: ${error}`),
     ];
     // The document is these statements (fewer, where aws-cdk-lib merges them) in `{"Statement":[...],"Version":...}`:
-    // unless they come within a margin of the quota, so does the document, which then need not be resolved again.
-    const statementBytes = statements.reduce((sum, statement) => sum + literalSize(statement).bytes, 0);
+    // unless they come within a margin of the quota, so does the document, which then need not be resolved. The
+    // statements are measured unresolved, each token as its placeholder (`${Token[...]}`, about 20 characters, more
+    // than the literal text of a reference or an ARN built from one; a token whose value is long literal text, rare in
+    // a policy, counts for less than it is).
+    const statementBytes = Buffer.byteLength(JSON.stringify(statements), 'utf8');
     const { bytes, exact } = statementBytes + DOCUMENT_MARGIN_BYTES <= AUTH_POLICY_MAX_BYTES
       ? { bytes: 0, exact: true } : literalSize(stack.resolve(this.document));
     if (bytes > AUTH_POLICY_MAX_BYTES) {
@@ -88,26 +91,18 @@ export class AuthPolicyHolder {
 const DOCUMENT_MARGIN_BYTES = 1024;
 
 /**
- * The size of a policy in bytes, counting only what is known at synth: of CloudFormation intrinsics (values resolved at
- * deploy time) and of tokens in unresolved text, only their literal parts. Exact when there are none, a lower bound
- * otherwise.
+ * The size of a resolved policy in bytes, counting only what is known at synth of CloudFormation intrinsics (values
+ * resolved at deploy time): exact when there are none, a lower bound otherwise.
  */
-function literalSize(policy: unknown): { bytes: number; exact: boolean } {
+function literalSize(resolved: unknown): { bytes: number; exact: boolean } {
   let exact = true;
-  const literal = JSON.stringify(policy, (_key, value) => {
-    if (typeof value === 'string' && Token.isUnresolved(value)) {
-      exact = false;
-      return value.replace(TOKEN_MARKER, '');
-    }
+  const literal = JSON.stringify(resolved, (_key, value) => {
     if (!isIntrinsic(value)) { return value; }
     exact = false;
     return knownText(value);
   });
   return { bytes: Buffer.byteLength(literal ?? '', 'utf8'), exact };
 }
-
-/** How a token is written in a string until it is resolved (`${Token[NAME.123]}`, `#{Token[...]}` in lists). */
-const TOKEN_MARKER = /[$#]\{Token\[[^\]]*\]\}/g;
 
 /** The part of an intrinsic's value that is known at synth: the literal pieces of an `Fn::Join`, else nothing. */
 function knownText(value: any): string {

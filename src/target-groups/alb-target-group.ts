@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import type { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
 import { createTargetGroupResource } from './private/resource';
 import { trafficSettings } from './private/settings';
@@ -69,8 +70,14 @@ const LISTENER_PROTOCOLS: Record<string, TargetProtocol> = { HTTP: TargetProtoco
  * @resource AWS::VpcLattice::TargetGroup
  */
 export class AlbTargetGroup extends TargetGroupBase {
-  public readonly targetGroupArn: string;
-  public readonly targetGroupId: string;
+  public get targetGroupArn(): string {
+    return this.resource.attrArn;
+  }
+  public get targetGroupId(): string {
+    return this.resource.attrId;
+  }
+
+  private readonly resource: CfnTargetGroup;
 
   /** The port of the load balancer's listener. */
   public readonly port: number;
@@ -104,7 +111,7 @@ export class AlbTargetGroup extends TargetGroupBase {
     this._protocols = { type: 'ALB', ...traffic };
     const vpc = this.vpcOf(props);
 
-    const resource = createTargetGroupResource(this, {
+    const resource = this.resource = createTargetGroupResource(this, {
       type: 'ALB',
       name: props.targetGroupName,
       // The version is written only when given: CloudFormation's default is HTTP1.
@@ -112,8 +119,6 @@ export class AlbTargetGroup extends TargetGroupBase {
       targets: [{ id: props.loadBalancer.loadBalancerArn, port: this.port }],
     });
     resource.node.addDependency(props.listener);
-    this.targetGroupArn = resource.attrArn;
-    this.targetGroupId = resource.attrId;
 
     admitLatticeTraffic(this, props.loadBalancer, [this.port]);
   }

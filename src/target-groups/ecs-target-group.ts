@@ -2,6 +2,7 @@ import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct, DependencyGroup } from 'constructs';
 import { IpAddressType } from './enums';
 import { HealthCheck } from './health-check';
@@ -146,8 +147,14 @@ const ecsTasks = lazy(() => require('./private/ecs-task') as typeof ecsTask);
  * @resource AWS::VpcLattice::TargetGroup
  */
 export class EcsTargetGroup extends TargetGroupBase {
-  public readonly targetGroupArn: string;
-  public readonly targetGroupId: string;
+  public get targetGroupArn(): string {
+    return this.resource.attrArn;
+  }
+  public get targetGroupId(): string {
+    return this.resource.attrId;
+  }
+
+  private readonly resource: CfnTargetGroup;
 
   /** The ECS service whose tasks are the targets. */
   public readonly service: ecs.BaseService;
@@ -201,13 +208,11 @@ export class EcsTargetGroup extends TargetGroupBase {
     this.ipAddressType = ipAddressTypeSetting(this, props.ipAddressType);
     this.healthCheck = renderHealthCheck(this, props.healthCheck, traffic);
 
-    const resource = createTargetGroupResource(this, {
+    this.resource = createTargetGroupResource(this, {
       type: 'IP',
       name: props.targetGroupName,
       config: { vpcIdentifier: this.vpc.vpcId, ...traffic, ipAddressType: this.ipAddressType, healthCheck: this.healthCheck.config },
     });
-    this.targetGroupArn = resource.attrArn;
-    this.targetGroupId = resource.attrId;
 
     const { addVpcLatticeConfiguration, ecsInfrastructureRoleOf } = ecsServices();
     this.infrastructureRole = props.infrastructureRole ?? ecsInfrastructureRoleOf(this, props.service);

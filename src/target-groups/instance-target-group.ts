@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
 import { createTargetGroupResource, TargetList } from './private/resource';
 import { RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
@@ -31,8 +32,14 @@ export interface InstanceTargetGroupProps extends VpcTargetGroupProps {
  * @resource AWS::VpcLattice::TargetGroup
  */
 export class InstanceTargetGroup extends TargetGroupBase {
-  public readonly targetGroupArn: string;
-  public readonly targetGroupId: string;
+  public get targetGroupArn(): string {
+    return this.resource.attrArn;
+  }
+  public get targetGroupId(): string {
+    return this.resource.attrId;
+  }
+
+  private readonly resource: CfnTargetGroup;
 
   /** The port the instances receive traffic on, unless an instance was added with its own. */
   public readonly port: number;
@@ -61,14 +68,12 @@ export class InstanceTargetGroup extends TargetGroupBase {
     this.healthCheck = renderHealthCheck(this, props.healthCheck, traffic);
     this.targets = new TargetList(this, 'instances');
 
-    const resource = createTargetGroupResource(this, {
+    this.resource = createTargetGroupResource(this, {
       type: 'INSTANCE',
       name: props.targetGroupName,
       config: { vpcIdentifier: props.vpc.vpcId, ...traffic, healthCheck: this.healthCheck.config },
       targets: this.targets.render(),
     });
-    this.targetGroupArn = resource.attrArn;
-    this.targetGroupId = resource.attrId;
 
     props.instances?.forEach(instance => this.addInstance(instance));
   }

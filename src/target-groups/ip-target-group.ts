@@ -1,5 +1,6 @@
 import { Annotations, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
 import { IpAddressType } from './enums';
 import { createTargetGroupResource, TargetList } from './private/resource';
@@ -39,8 +40,14 @@ export interface IpTargetGroupProps extends VpcTargetGroupProps {
  * @resource AWS::VpcLattice::TargetGroup
  */
 export class IpTargetGroup extends TargetGroupBase {
-  public readonly targetGroupArn: string;
-  public readonly targetGroupId: string;
+  public get targetGroupArn(): string {
+    return this.resource.attrArn;
+  }
+  public get targetGroupId(): string {
+    return this.resource.attrId;
+  }
+
+  private readonly resource: CfnTargetGroup;
 
   /** The port the targets receive traffic on, unless a target has its own. */
   public readonly port: number;
@@ -80,7 +87,7 @@ export class IpTargetGroup extends TargetGroupBase {
     this.targets = new TargetList(this, 'targets');
     this._healthCheck = renderHealthCheck(this, props.healthCheck, traffic);
 
-    const resource = createTargetGroupResource(this, {
+    this.resource = createTargetGroupResource(this, {
       type: 'IP',
       name: props.targetGroupName,
       config: {
@@ -91,8 +98,6 @@ export class IpTargetGroup extends TargetGroupBase {
       },
       targets: this.targets.render(),
     });
-    this.targetGroupArn = resource.attrArn;
-    this.targetGroupId = resource.attrId;
 
     props.targets?.forEach(target => {
       const { address, port } = splitAddressAndPort(target);

@@ -1,4 +1,5 @@
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
 import { LambdaEventStructureVersion } from './enums';
 import { createTargetGroupResource } from './private/resource';
@@ -33,8 +34,14 @@ export interface LambdaTargetGroupProps extends TargetGroupCommonProps {
  * @resource AWS::VpcLattice::TargetGroup
  */
 export class LambdaTargetGroup extends TargetGroupBase {
-  public readonly targetGroupArn: string;
-  public readonly targetGroupId: string;
+  public get targetGroupArn(): string {
+    return this.resource.attrArn;
+  }
+  public get targetGroupId(): string {
+    return this.resource.attrId;
+  }
+
+  private readonly resource: CfnTargetGroup;
 
   /** The function that answers the requests. */
   public readonly function: lambda.IFunction;
@@ -51,14 +58,12 @@ export class LambdaTargetGroup extends TargetGroupBase {
     checkOneOf(this, 'eventStructureVersion', props.eventStructureVersion, [LambdaEventStructureVersion.V1, LambdaEventStructureVersion.V2]);
     this.eventStructureVersion = props.eventStructureVersion ?? LambdaEventStructureVersion.V1;
 
-    const resource = createTargetGroupResource(this, {
+    this.resource = createTargetGroupResource(this, {
       type: 'LAMBDA',
       name: props.targetGroupName,
       config: { lambdaEventStructureVersion: this.eventStructureVersion },
       targets: [{ id: this.function.functionArn }],
     });
-    this.targetGroupArn = resource.attrArn;
-    this.targetGroupId = resource.attrId;
 
     // The permission names this target group as its source ARN, so it is created after the group: the group cannot
     // wait for it without a dependency cycle. Registration does not wait for it either: the target group's

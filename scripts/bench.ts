@@ -2,7 +2,7 @@
  * `npm run bench`: the cost of the library at synth time, against the same resources written with aws-cdk-lib's L1
  * classes (scripts/bench-apps.ts). Each measurement is a fresh child process (plain `node` on a bundle of
  * bench-apps.ts, loading the compiled lib/ as a user's app would), the two apps interleaved; the table gives the
- * median of the repetitions. Options: `--sizes 50,100,200,400` (services per app), `--reps 3`, and `--validation on`.
+ * median of the repetitions. Options: `--sizes 50,100,200,400` (services per app), `--reps 5`, and `--validation on`.
  * `--load` measures instead what loading the library adds to loading aws-cdk-lib (scripts/load-time.ts; `--reps 15`,
  * `--library <dir>` for another build).
  *
@@ -28,7 +28,7 @@ function option(name: string, fallback: string): string {
 }
 const load = process.argv.includes('--load');
 const sizes = option('sizes', '50,100,200,400').split(',').map(Number);
-const reps = Number(option('reps', load ? '15' : '3'));
+const reps = Number(option('reps', load ? '15' : '5'));
 const validation = option('validation', 'off') === 'on';
 
 /**

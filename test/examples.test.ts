@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import { Token } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { WITHOUT_STACK_TRACES } from './util';
 import { exampleApp, exampleNames, missingContext } from '../scripts/example-apps';
 
 /*
@@ -9,7 +10,7 @@ import { exampleApp, exampleNames, missingContext } from '../scripts/example-app
  * has not acknowledged with a reason fails synthesis), with every context lookup answered, and its templates match the
  * committed snapshots and pass cfn-lint (its own copy of the CloudFormation schemas and rules) without an error.
  */
-const assemblies = new Map(exampleNames().map(name => [name, exampleApp(name).synth()]));
+const assemblies = new Map(exampleNames().map(name => [name, exampleApp(name, WITHOUT_STACK_TRACES).synth()]));
 
 describe.each(exampleNames())('example %s', (name) => {
   const assembly = assemblies.get(name)!;

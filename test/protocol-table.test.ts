@@ -24,7 +24,7 @@ const LISTENER_PROTOCOLS = [ListenerProtocol.HTTP, ListenerProtocol.HTTPS, Liste
 
 function fixture() {
   const stack = strictStack();
-  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
+  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0, subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
   const group = (kind: Kind | 'LAMBDA', protocol?: TargetProtocol, protocolVersion?: ProtocolVersion): ITargetGroup => {
     switch (kind) {
       case 'IP': return new IpTargetGroup(stack, 'Group', { vpc, port: 8443, protocol, protocolVersion });

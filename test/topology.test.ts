@@ -7,6 +7,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { WITHOUT_STACK_TRACES } from './util';
 import { exampleApp, exampleNames } from '../scripts/example-apps';
 import { NASTY_HEADERS, NASTY_IDS, nastyApp } from '../scripts/nasty-topology';
 import { nodeId } from '../src/topology/builder';
@@ -38,7 +39,7 @@ function decodeEntities(text: string): string {
 }
 
 /** The topology of each example app, read once: a topology is a snapshot of the app, and reading it changes nothing. */
-const exampleTopologies = new Map(exampleNames().map(name => [name, Topology.of(exampleApp(name))]));
+const exampleTopologies = new Map(exampleNames().map(name => [name, Topology.of(exampleApp(name, WITHOUT_STACK_TRACES))]));
 const topologyOf = (name: string) => exampleTopologies.get(name)!;
 
 describe('the topology of every example', () => {

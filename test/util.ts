@@ -6,8 +6,16 @@ import { HealthCheck } from 'cdk-vpc-lattice';
  * An app that fails synthesis on any template CloudFormation's registry schemas would reject.
  */
 export function strictApp(props: AppProps = {}): App {
-  return new App({ ...props, context: { '@aws-cdk/core:validateAgainstDefaultRules': true, ...props.context } });
+  return new App({ ...WITHOUT_STACK_TRACES, ...props, context: { '@aws-cdk/core:validateAgainstDefaultRules': true, ...WITHOUT_STACK_TRACES.context, ...props.context } });
 }
+
+/**
+ * What a test app records of stack traces: none. aws-cdk-lib captures one for every CloudFormation resource, metadata
+ * entry and message, and under jest each one is mapped through the test files' source maps: with them, the property
+ * and protocol-table tests took 23.3 s instead of 16.0 s in one process. No test reads them, and aws-cdk's own
+ * integration tests turn creation stack traces off too.
+ */
+export const WITHOUT_STACK_TRACES = { stackTraces: false, context: { 'aws:cdk:disable-creation-stack-traces': true } } as const;
 
 /** A stack in a strict app. */
 export function strictStack(props: StackProps = {}): Stack {

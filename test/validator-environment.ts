@@ -33,9 +33,8 @@ function loadValidator(): ValidatorModule {
 function createSharedValidator(): SharedValidator {
   const engines = new Map<string, InstanceType<ValidatorModule['CompositeEngine']>>();
   return {
-    validate(config, content, name, options) {
+    validate(key, config, content, name, options) {
       const validator = loadValidator();
-      const key = JSON.stringify(config);
       // Objects are copied into this realm: the validator accepts only plain objects of its own realm.
       const engine = engines.get(key) ?? new validator.CompositeEngine(structuredClone(config));
       engines.set(key, engine);

@@ -6,8 +6,11 @@
 
 /** What a test file's '@aws/cloudformation-validate' calls: one validator per worker, created on first use. */
 export interface SharedValidator {
-  /** Validates a template with the engine built from `config` (built on first use of that configuration). */
-  validate(config: object, content: string | Uint8Array, name: string, options: object): unknown;
+  /**
+   * Validates a template with the engine built from `config` (built on first use of that configuration), which `key`
+   * names (`config` as JSON: it holds the text of every rule, too long to write out again for each template).
+   */
+  validate(key: string, config: object, content: string | Uint8Array, name: string, options: object): unknown;
   version(): string;
 }
 
@@ -31,10 +34,14 @@ export class TemplateContent {
 }
 
 export class CompositeEngine {
-  constructor(private readonly config: object) {}
+  private readonly key: string;
+
+  constructor(private readonly config: object) {
+    this.key = JSON.stringify(config);
+  }
 
   public validateTemplate(template: TemplateContent, options: object): unknown {
-    return structuredClone(shared().validate(this.config, template.content, template.name, options));
+    return structuredClone(shared().validate(this.key, this.config, template.content, template.name, options));
   }
 
   /** The engine is shared by the worker's test files and kept. */

@@ -2,7 +2,8 @@ import { CfnListener } from 'aws-cdk-lib/aws-vpclattice';
 import { IConstruct } from 'constructs';
 import { IListener, IListenerRule } from './interfaces';
 import { forwardableTargetProtocols, listenerProtocolRules } from './private/protocol-table';
-import { checkCount, checkInstance, checkInteger, checkOneOf, checkStruct, invalid } from './private/validation';
+import { checkTargetGroup } from './private/references';
+import { checkCount, checkInteger, checkOneOf, checkStruct, invalid } from './private/validation';
 import { ITargetGroup } from './target-groups/target-group-base';
 
 /**
@@ -94,7 +95,7 @@ class ForwardAction extends ListenerAction {
     checkCount(scope, `${property} target groups`, this.weighted, 1, 10);
     this.weighted.forEach(entry => {
       checkStruct(scope, `${property} target groups`, entry, { like: '{ targetGroup, weight: 100 }', required: true });
-      checkInstance(scope, `${property} targetGroup`, entry.targetGroup, 'registerListener', { like: 'an ITargetGroup, like an IpTargetGroup', required: true });
+      checkTargetGroup(scope, `${property} targetGroup`, entry.targetGroup);
     });
     // CloudFormation accepts a weight of 0 on a listener's default action, but not on a rule.
     const minWeight = rule ? 1 : 0;

@@ -5,6 +5,7 @@ import { IListener, IListenerRule, ILatticeService } from './interfaces';
 import { ListenerAction } from './listener-action';
 import { ListenerRule, ListenerRuleOptions } from './listener-rule';
 import { forwardableTargetProtocols, LISTENER_PROTOCOLS, listenerProtocolRules } from './private/protocol-table';
+import { checkService } from './private/references';
 import { checkInstance, checkInteger, checkList, checkOneOf, checkResourceName, checkStruct, invalid, isToken, physicalName } from './private/validation';
 import { ListenerProtocol } from './protocols';
 
@@ -85,7 +86,7 @@ export class Listener extends Resource implements IListener {
   constructor(scope: Construct, id: string, props: ListenerProps) {
     super(scope, id, { physicalName: physicalName(props?.listenerName) });
     checkStruct(this, 'props', props, { like: '{ service, protocol: ListenerProtocol.HTTPS }', required: true });
-    checkInstance(this, 'service', props.service, 'registerListener', { like: 'an ILatticeService, like a LatticeService', required: true });
+    checkService(this, props.service);
     this.service = props.service;
     checkOneOf(this, 'protocol', props.protocol, Object.values(ListenerProtocol));
     this.protocol = props.protocol ?? ListenerProtocol.HTTPS;

@@ -10,7 +10,8 @@ import { warnIfNetworkRefusesAnonymousCallers } from './private/anonymous-caller
 import { AuthPolicyHolder } from './private/auth-policy';
 import type * as imported from './private/imported-service-network';
 import { lazy } from './private/lazy';
-import { checkInstance, checkList, checkOneOf, checkResourceName, checkStruct, invalid, physicalName } from './private/validation';
+import { checkAuthPolicy } from './private/references';
+import { checkList, checkOneOf, checkResourceName, checkStruct, invalid, physicalName } from './private/validation';
 import { IResourceConfiguration } from './resources/interfaces';
 import { ServiceNetworkBase } from './service-network-base';
 import { shareResource, ShareOptions } from './sharing';
@@ -115,7 +116,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
     checkStruct(this, 'props', props, { like: "{ serviceNetworkName: 'platform' }" });
     checkResourceName(this, 'serviceNetworkName', props.serviceNetworkName, 'service network');
     checkOneOf(this, 'authType', props.authType, Object.values(AuthType));
-    checkInstance(this, 'authPolicy', props.authPolicy, '_statements', { like: 'an AuthPolicy, like AuthPolicy.authenticatedOnly()' });
+    checkAuthPolicy(this, props.authPolicy);
     checkList(this, 'accessLogs', props.accessLogs);
     this.authType = props.authType ?? AuthType.AWS_IAM;
 

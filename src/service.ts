@@ -14,7 +14,8 @@ import { CONNECT_ACTION } from './private/constants';
 import type * as imported from './private/imported-service';
 import { lazy } from './private/lazy';
 import { listenerProtocolRules } from './private/protocol-table';
-import { checkInstance, checkList, checkOneOf, checkResourceName, checkSeconds, checkStruct, invalid, physicalName } from './private/validation';
+import { checkAuthPolicy, checkServiceNetwork } from './private/references';
+import { checkList, checkOneOf, checkResourceName, checkSeconds, checkStruct, invalid, physicalName } from './private/validation';
 import { LatticeServiceBase } from './service-base';
 import { shareResource, ShareOptions } from './sharing';
 
@@ -165,8 +166,8 @@ export class LatticeService extends LatticeServiceBase {
     checkResourceName(this, 'serviceName', props.serviceName, 'service');
     const idleTimeoutSeconds = checkSeconds(this, 'idleTimeout', props.idleTimeout, 60, 600);
     checkOneOf(this, 'authType', props.authType, Object.values(AuthType));
-    checkInstance(this, 'authPolicy', props.authPolicy, '_statements', { like: 'an AuthPolicy, like AuthPolicy.authenticatedOnly()' });
-    checkInstance(this, 'serviceNetwork', props.serviceNetwork, 'associateService', { like: 'an IServiceNetwork, like a ServiceNetwork' });
+    checkAuthPolicy(this, props.authPolicy);
+    checkServiceNetwork(this, props.serviceNetwork, false);
     checkList(this, 'listeners', props.listeners);
     checkList(this, 'accessLogs', props.accessLogs);
     this.authType = props.authType ?? AuthType.AWS_IAM;

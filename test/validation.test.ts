@@ -164,6 +164,11 @@ const ISSUE_11: Array<BadInput<Fixture>> = [
   ['a null rule in a listener\'s props', f => f.service.addListener('L', { rules: wrong([null]) }),
     named('Stack/Service/L: invalid rule null: must be an object like { priority: 10')],
   ['a null port, which is not the default port', f => f.service.addListener('L', { port: wrong(null) }), named('Stack/Service/L: invalid port null')],
+  ['a target group given as the service of a listener (both have registerListener)',
+    f => new Listener(f.stack, 'X', { service: wrong(new IpTargetGroup(f.stack, 'G', { vpc: f.vpc() })) }),
+    /Stack\/X: invalid service .*: must be an ILatticeService, like a LatticeService/],
+  ['a service given as the target group of a forward action', f => f.service.addListener('L', { defaultAction: ListenerAction.forward(wrong(f.service)) }),
+    /Stack\/Service\/L: invalid defaultAction targetGroup .*: must be an ITargetGroup, like an IpTargetGroup/],
   ...([
     ['LatticeService', (f: Fixture) => new LatticeService(f.stack, 'X', wrong(null))],
     ['ServiceNetwork', (f: Fixture) => new ServiceNetwork(f.stack, 'X', wrong(null))],

@@ -6,14 +6,24 @@ import { checkInstance } from './validation';
  * place (a mistake JavaScript callers and other jsii languages can make). Each is recognized by a member it must have.
  */
 
-/** A service network, like a `ServiceNetwork`. */
-export function checkServiceNetwork(scope: IConstruct, value: unknown) {
-  checkInstance(scope, 'serviceNetwork', value, 'associateService', { like: 'an IServiceNetwork, like a ServiceNetwork', required: true });
+/** A service network, like a `ServiceNetwork`; required unless `required` is false. */
+export function checkServiceNetwork(scope: IConstruct, value: unknown, required = true) {
+  checkInstance(scope, 'serviceNetwork', value, 'associateService', { like: 'an IServiceNetwork, like a ServiceNetwork', required });
 }
 
 /** A service, like a `LatticeService`. */
 export function checkService(scope: IConstruct, value: unknown, property = 'service') {
   checkInstance(scope, property, value, 'registerServiceNetwork', { like: 'an ILatticeService, like a LatticeService', required: true });
+}
+
+/** A target group, like an `IpTargetGroup`. */
+export function checkTargetGroup(scope: IConstruct, property: string, value: unknown) {
+  checkInstance(scope, property, value, 'targetGroupArn', { like: 'an ITargetGroup, like an IpTargetGroup', required: true });
+}
+
+/** An auth policy, optional: an `AuthPolicy`, not an `iam.PolicyDocument` or a string. */
+export function checkAuthPolicy(scope: IConstruct, value: unknown) {
+  checkInstance(scope, 'authPolicy', value, '_statements', { like: 'an AuthPolicy, like AuthPolicy.authenticatedOnly()' });
 }
 
 /** A resource configuration, like a `ResourceConfiguration`. */

@@ -1,6 +1,7 @@
 import { Annotations, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
+import { matchesPattern } from './auth-policy-contents';
 import { CONNECT_ACTION } from './constants';
 import { listenerProtocolRules } from './protocol-table';
 import type { IListener, ILatticeService } from '../interfaces';
@@ -88,13 +89,9 @@ function isEveryone(principal: unknown): boolean {
 
 /** Whether Action (or NotAction) covers Connect; wildcards are matched as IAM does, case-insensitively. */
 function coversConnect(statement: { Action?: unknown; NotAction?: unknown }): boolean {
-  const matches = (patterns: unknown) => [patterns].flat().some(pattern => typeof pattern === 'string' && wildcard(pattern).test(CONNECT_ACTION));
+  const matches = (patterns: unknown) => [patterns].flat().some(pattern => typeof pattern === 'string' && matchesPattern(pattern, CONNECT_ACTION, true));
   if (statement.Action !== undefined) { return matches(statement.Action); }
   return statement.NotAction !== undefined && !matches(statement.NotAction);
-}
-
-function wildcard(pattern: string): RegExp {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
 }
 
 /** `aws:PrincipalType` tested to be `anonymous` (with a literal value). */

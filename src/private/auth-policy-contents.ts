@@ -108,7 +108,7 @@ function literalStrings(element: unknown): string[] {
 }
 
 /** Whether an IAM pattern (`*` any characters, `?` one) matches a value; actions match without regard to case. */
-function matchesPattern(pattern: string, value: string, ignoreCase: boolean): boolean {
+export function matchesPattern(pattern: string, value: string, ignoreCase: boolean): boolean {
   const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
   return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's').test(value);
 }

@@ -144,9 +144,6 @@ export class Listener extends Resource implements IListener {
 /** The port of a listener (of a protocol checked already): the one given, checked, or its protocol's default. */
 function listenerPort(scope: Listener, protocol: ListenerProtocol, port: number | undefined): number {
   const rules = listenerProtocolRules(protocol);
-  if (rules?.unsupported) {
-    throw invalid(scope, 'protocol', protocol, rules.unsupported);
-  }
   checkInteger(scope, 'port', port, 1, 65535);
   // A protocol only known at deploy time gets the port of HTTPS, the default protocol.
   const result = port ?? (rules ?? LISTENER_PROTOCOLS[ListenerProtocol.HTTPS]).defaultPort;

@@ -161,7 +161,7 @@ export function renderRuleMatch(scope: IConstruct, match: RuleMatch): CfnRule.Ma
   if (match.path === undefined && match.method === undefined && !(match.headers && match.headers.length > 0)) {
     throw invalid(scope, 'match', match, "a rule must match something: give a path, a method or headers (PathMatch.prefix('/') matches every request)");
   }
-  checkHttpMethods(scope, 'match.method', match.method === undefined ? [] : [match.method]);
+  checkOneOf(scope, 'match.method', match.method, Object.values(HttpMethod), 'CloudFormation rejects PATCH and custom methods');
   return {
     httpMatch: {
       method: match.method,
@@ -169,11 +169,6 @@ export function renderRuleMatch(scope: IConstruct, match: RuleMatch): CfnRule.Ma
       headerMatches: match.headers?.map(header => header._render(scope)),
     },
   };
-}
-
-/** @internal */
-export function checkHttpMethods(scope: IConstruct, property: string, methods: readonly HttpMethod[]) {
-  methods.forEach(method => checkOneOf(scope, property, method, Object.values(HttpMethod), 'CloudFormation rejects PATCH and custom methods'));
 }
 
 function checkOptions(scope: IConstruct, property: string, options: MatchOptions) {

@@ -31,8 +31,6 @@ const error = (reason: string, property?: 'protocol' | 'protocolVersion'): Verdi
 export interface ListenerProtocolRules {
   /** The port when none is given; none: the port must be given. */
   readonly defaultPort?: number;
-  /** Why such listeners cannot be made, when they cannot. */
-  readonly unsupported?: string;
   /** Whether the listener takes rules besides its default action. */
   readonly takesRules: boolean;
   /** Whether its default action may be a fixed response. */

@@ -1,6 +1,7 @@
 import { Lazy, Token } from 'aws-cdk-lib';
 import { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct, IConstruct } from 'constructs';
+import type { TargetType } from '../../private/protocol-table';
 import { checkResourceName, invalid, isToken } from '../../private/validation';
 
 /** CloudFormation lists at most 100 targets in a target group (RegisterTargets takes at most 100 too). */
@@ -47,7 +48,7 @@ export class TargetList {
 
 /** Creates the `AWS::VpcLattice::TargetGroup` of a target group construct, after checking its name. */
 export function createTargetGroupResource(scope: Construct, props: {
-  readonly type: 'IP' | 'INSTANCE' | 'LAMBDA' | 'ALB';
+  readonly type: TargetType;
   readonly name?: string;
   readonly config: CfnTargetGroup.TargetGroupConfigProperty;
   readonly targets?: CfnTargetGroup.TargetProperty[];

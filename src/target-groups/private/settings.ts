@@ -42,12 +42,11 @@ export function trafficSettings(
   if (port === undefined) {
     throw invalid(scope, 'port', undefined, `give the port: ${protocol} target groups have no default port`);
   }
-  checkInteger(scope, 'port', port, 1, 65535);
   return { protocol, port, protocolVersion };
 }
 
 /** Rejects a protocol and version that a kind of target group does not take, as the protocol table says. */
-export function checkProtocols(scope: IConstruct, group: GroupProtocols) {
+function checkProtocols(scope: IConstruct, group: GroupProtocols) {
   const verdict = targetGroupVerdict(group);
   if (verdict.kind === 'error') {
     const property = verdict.property ?? 'protocol';

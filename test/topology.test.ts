@@ -13,7 +13,7 @@ import { NASTY_HEADERS, NASTY_IDS, nastyApp } from '../scripts/nasty-topology';
 import { nodeId } from '../src/topology/builder';
 import {
   AlbTargetGroup, AuthType, EcsTargetGroup, HeaderMatch, HttpMethod, InstanceTargetGroup, IpTargetGroup, LambdaTargetGroup, LatticeService,
-  ListenerAction, ListenerProtocol, PathMatch, ResourceConfigurationGroup, ResourceDefinition, ResourceGateway, ServiceNetwork, TargetGroupBase,
+  ListenerAction, ListenerProtocol, PathMatch, ResourceConfiguration, ResourceConfigurationGroup, ResourceDefinition, ResourceGateway, ServiceNetwork, TargetGroupBase,
   Topology, TopologyEdgeKind, TopologyGraph, TopologyNodeKind,
 } from 'cdk-vpc-lattice';
 
@@ -254,6 +254,19 @@ describe('nodes and labels', () => {
       'Stack_Found: billing | service (imported by name)',
       'Stack_Shared: svc-0123456789abcdef0 | service (imported)',
     ]);
+  });
+
+  test('a resource configuration imported by name shows the name it is looked up by', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const network = new ServiceNetwork(stack, 'Network', { serviceNetworkName: 'platform' });
+    network.associateResource(ResourceConfiguration.fromResourceConfigurationName(stack, 'Db', 'orders-db'));
+    network.associateResource(ResourceConfiguration.fromResourceConfigurationArn(stack, 'Cache',
+      'arn:aws:vpc-lattice:us-east-1:111122223333:resourceconfiguration/rcfg-0123456789abcdef0'));
+
+    expect(outline(Topology.of(stack).toJson()).nodes).toEqual(expect.arrayContaining([
+      'Stack_Db: orders-db | resource configuration (imported by name)',
+      'Stack_Cache: rcfg-0123456789abcdef0 | resource configuration (imported)',
+    ]));
   });
 
   test('a VPC imported with its ID and CIDR block shows both', () => {

@@ -158,9 +158,11 @@ class ImportedResourceConfiguration extends ResourceConfigurationBase {
   public readonly resourceConfigurationId: string;
   public readonly ports?: ec2.Port[];
   public readonly allowAssociationToSharableServiceNetwork?: boolean;
+  public readonly lookUpName?: string;
 
   constructor(scope: Construct, id: string, attrs: ResourceConfigurationAttributes, lookUpName?: string) {
     super(scope, id);
+    this.lookUpName = lookUpName;
     checkAttributes(this, 'resourceconfiguration', attrs);
     const { arn, id: resourceId } = importedOrFound(this, 'resourceconfiguration', attrs.resourceConfigurationArn, attrs.resourceConfigurationId, lookUpName);
     this.resourceConfigurationArn = arn;

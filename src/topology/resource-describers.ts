@@ -2,7 +2,7 @@ import { CfnResourceConfiguration } from 'aws-cdk-lib/aws-vpclattice';
 import { IConstruct } from 'constructs';
 import type { Describer, GraphBuilder } from './builder';
 import { TopologyEdgeKind, TopologyNodeKind } from './graph';
-import { compact, vpcFacts } from './labels';
+import { compact, importedHow, vpcFacts } from './labels';
 import { displayName, literal } from '../private/names';
 import { ResourceConfigurationBase } from '../resources/resource-configuration-base';
 import { ResourceConfigurationChild, ResourceConfigurationGroup } from '../resources/resource-configuration-group';
@@ -41,7 +41,7 @@ function describeResourceConfiguration(construct: IConstruct, graph: GraphBuilde
   });
   const id = graph.addNode(construct, TopologyNodeKind.RESOURCE_CONFIGURATION, [
     displayName(construct, construct.resourceConfigurationId),
-    resource ? `resource configuration${type ? ` (${type})` : ''}` : 'resource configuration (imported)',
+    resource ? `resource configuration${type ? ` (${type})` : ''}` : `resource configuration (${importedHow(construct)})`,
     facts.resource ?? facts.groupDomain ?? '',
     facts.customDomain ?? '',
     facts.ports ? `TCP ${facts.ports}` : '',

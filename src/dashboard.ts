@@ -4,7 +4,8 @@ import { Construct } from 'constructs';
 import { ILatticeService } from './interfaces';
 import { HttpCodeClass } from './metrics';
 import { displayName } from './private/names';
-import { checkStruct, invalid } from './private/validation';
+import { checkService, checkTargetGroup } from './private/references';
+import { checkList, checkStruct, invalid, isDuration } from './private/validation';
 import { TargetProtocol } from './protocols';
 import { ITargetGroup, TargetGroupBase } from './target-groups/target-group-base';
 
@@ -58,7 +59,12 @@ export class LatticeDashboard extends cloudwatch.Dashboard {
     // Checked once the dashboard exists, to name its path: aws-cdk-lib reads `null` props before.
     super(scope, id, props ?? undefined);
     checkStruct(this, 'props', props, { like: '{ services: [service], targetGroups: [targetGroup] }' });
+    checkList(this, 'services', props.services);
+    checkList(this, 'targetGroups', props.targetGroups);
     const period = props.period ?? Duration.minutes(5);
+    if (!isDuration(period)) {
+      throw invalid(this, 'period', period, 'must be a Duration of whole minutes, like Duration.minutes(5)');
+    }
     if (!period.isUnresolved() && (period.toSeconds({ integral: false }) % 60 !== 0 || period.toSeconds() === 0)) {
       throw invalid(this, 'period', period, 'must be a whole number of minutes: VPC Lattice publishes its metrics every minute');
     }
@@ -73,6 +79,7 @@ export class LatticeDashboard extends cloudwatch.Dashboard {
    * service already on the dashboard is not added again.
    */
   public addService(service: ILatticeService): void {
+    checkService(this, service, 'addService service');
     if (this.shown.has(service)) { return; }
     this.shown.add(service);
     const name = displayName(service, service.serviceId);
@@ -99,6 +106,7 @@ export class LatticeDashboard extends cloudwatch.Dashboard {
    * the dashboard is not added again.
    */
   public addTargetGroup(targetGroup: ITargetGroup): void {
+    checkTargetGroup(this, 'addTargetGroup targetGroup', targetGroup);
     if (this.shown.has(targetGroup)) { return; }
     this.shown.add(targetGroup);
     const name = displayName(targetGroup, targetGroup.targetGroupId);

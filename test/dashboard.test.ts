@@ -4,7 +4,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { strictApp, strictStack } from './util';
+import { strictApp, strictStack, wrong } from './util';
 import {
   IpTargetGroup, LambdaTargetGroup, LatticeDashboard, LatticeService, ListenerAction, ServiceNetwork, TargetGroupBase, TargetProtocol, Topology,
 } from 'cdk-vpc-lattice';
@@ -205,6 +205,16 @@ describe('the dashboard', () => {
 
     expect(() => new LatticeDashboard(stack, 'Fast', { period: Duration.seconds(30) }))
       .toThrow(/Stack\/Fast: invalid period 30 seconds: must be a whole number of minutes/);
+  });
+
+  test('wrong types get a message naming the property: a number for the period, a service not in a list, null for a row', () => {
+    const { stack, service } = setup();
+    expect(() => new LatticeDashboard(stack, 'Number', { period: wrong(300) }))
+      .toThrow(/Stack\/Number: invalid period 300: must be a Duration of whole minutes, like Duration.minutes\(5\)/);
+    expect(() => new LatticeDashboard(stack, 'One', { services: wrong(service) })).toThrow(/Stack\/One: invalid services .*: must be a list/);
+    const dashboard = new LatticeDashboard(stack, 'Rows');
+    expect(() => dashboard.addService(wrong(null))).toThrow(/Stack\/Rows: invalid addService service null: must be an ILatticeService/);
+    expect(() => dashboard.addTargetGroup(wrong(service))).toThrow(/Stack\/Rows: invalid addTargetGroup targetGroup .*: must be an ITargetGroup/);
   });
 
   test('is a CloudWatch dashboard: a name, widgets of your own, no warnings, valid under strict schema validation', () => {

@@ -249,7 +249,7 @@ const NAME_RULES: Record<NamedResource, [number, number, string]> = {
 };
 
 /** A `Duration`, recognized by its methods (a copy from another installation of aws-cdk-lib fails `instanceof`). */
-function isDuration(value: unknown): value is Duration {
+export function isDuration(value: unknown): value is Duration {
   return value instanceof Duration || (typeof value === 'object' && value !== null
     && typeof (value as Duration).toSeconds === 'function' && typeof (value as Duration).isUnresolved === 'function');
 }

@@ -13,8 +13,8 @@ import { NASTY_HEADERS, NASTY_IDS, nastyApp } from '../scripts/nasty-topology';
 import { nodeId } from '../src/topology/builder';
 import {
   AlbTargetGroup, AuthType, EcsTargetGroup, HeaderMatch, HttpMethod, InstanceTargetGroup, IpTargetGroup, LambdaTargetGroup, LatticeService,
-  ListenerAction, ListenerProtocol, PathMatch, ResourceConfiguration, ResourceConfigurationGroup, ResourceDefinition, ResourceGateway, ServiceNetwork, TargetGroupBase,
-  Topology, TopologyEdgeKind, TopologyGraph, TopologyNodeKind,
+  ListenerAction, ListenerProtocol, PathMatch, ResourceConfiguration, ResourceConfigurationGroup, ResourceDefinition, ResourceGateway,
+  ServiceNetwork, TargetGroupBase, Topology, TopologyEdgeKind, TopologyGraph, TopologyNodeKind,
 } from 'cdk-vpc-lattice';
 
 const TG_ARN = 'arn:aws:vpc-lattice:us-east-1:111122223333:targetgroup/tg-0123456789abcdef0';

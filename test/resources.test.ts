@@ -427,7 +427,7 @@ describe('DomainVerification', () => {
     });
     expect(verification.domainName).toBe('internal.example.com');
     expect(stack.resolve(verification.domainVerificationId)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Verify/), 'Id'] });
-    expect(stack.resolve(verification.status)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Verify/), 'Status'] });
+    expect(stack.resolve(verification.domainVerificationStatus)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Verify/), 'Status'] });
   });
 
   test('the comment of the TXT record stays within 256 characters however long the path, keeping its end', () => {

@@ -104,7 +104,11 @@ export class DomainVerification extends Resource implements IDomainVerification 
    *
    * @attribute
    */
-  public readonly status: string;
+  public get domainVerificationStatus(): string {
+    return this.resource.attrStatus;
+  }
+
+  private readonly resource: CfnDomainVerification;
 
   private txtRecord?: { name: string; value: string };
 
@@ -115,10 +119,9 @@ export class DomainVerification extends Resource implements IDomainVerification 
     checkDomainName(this, 'domainName', props.domainName);
     checkHostedZone(this, 'hostedZone', props.hostedZone);
     this.domainName = props.domainName;
-    const resource = new CfnDomainVerification(this, 'Resource', { domainName: props.domainName });
+    const resource = this.resource = new CfnDomainVerification(this, 'Resource', { domainName: props.domainName });
     this.domainVerificationArn = resource.attrArn;
     this.domainVerificationId = resource.attrId;
-    this.status = resource.attrStatus;
 
     if (props.hostedZone) {
       const zoneName = literalZoneName(props.hostedZone);

@@ -29,17 +29,23 @@ export class ServiceNetworkResourceAssociation extends Resource implements IServ
    *
    * @attribute
    */
-  public readonly associationArn: string;
+  public get associationArn(): string {
+    return this.resource.attrArn;
+  }
 
   /**
    * The ID of the association (`snra-…`).
    *
    * @attribute
    */
-  public readonly associationId: string;
+  public get associationId(): string {
+    return this.resource.attrId;
+  }
 
   /** The resource configuration. */
   public readonly resourceConfiguration: IResourceConfiguration;
+
+  private readonly resource: CfnServiceNetworkResourceAssociation;
 
   constructor(scope: Construct, id: string, props: ServiceNetworkResourceAssociationProps) {
     super(scope, id);
@@ -58,14 +64,12 @@ export class ServiceNetworkResourceAssociation extends Resource implements IServ
     props.serviceNetwork.registerResourceConfiguration(configuration);
     this.resourceConfiguration = configuration;
 
-    const resource = new CfnServiceNetworkResourceAssociation(this, 'Resource', {
+    this.resource = new CfnServiceNetworkResourceAssociation(this, 'Resource', {
       // The ID: ResourceConfigurationId takes only `rcfg-…` IDs, where every other VPC Lattice identifier takes an ARN.
       resourceConfigurationId: configurationId,
       // The ARN, not the ID: VPC Lattice needs it when the network belongs to another account.
       serviceNetworkId: props.serviceNetwork.serviceNetworkArn,
       privateDnsEnabled: props.privateDns,
     });
-    this.associationArn = resource.attrArn;
-    this.associationId = resource.attrId;
   }
 }

@@ -4,7 +4,8 @@ import { Construct } from 'constructs';
 import { IListener, IListenerRule } from './interfaces';
 import { ListenerAction } from './listener-action';
 import { RuleMatch, renderRuleMatch } from './matches';
-import { checkGiven, checkInstance, checkInteger, checkResourceName, checkStruct, invalid, isToken, physicalName } from './private/validation';
+import { checkNameUnique } from './private/names';
+import { checkGiven, checkInstance, checkInteger, checkResourceName, checkStruct, physicalName } from './private/validation';
 
 /**
  * Options for adding a rule to a listener.
@@ -71,7 +72,7 @@ export class ListenerRule extends Resource implements IListenerRule {
     checkGiven(this, 'priority', props.priority, 'the priority, a whole number from 1 to 100, unique within the listener');
     checkInteger(this, 'priority', props.priority, 1, 100);
     checkResourceName(this, 'ruleName', props.ruleName, 'rule');
-    checkNameUnique(this, props.listener, props.ruleName);
+    checkNameUnique(this, 'ruleName', props.ruleName, props.listener.rules, { kind: 'rule', within: 'listener', owner: props.listener });
     checkInstance(this, 'action', props.action, '_bind', { like: 'a ListenerAction, like ListenerAction.forward(targetGroup)', required: true });
     this.listener = props.listener;
     this.priority = props.priority;
@@ -87,17 +88,5 @@ export class ListenerRule extends Resource implements IListenerRule {
       match: renderRuleMatch(this, props.match),
       action: props.action._bind(this, props.listener, this),
     });
-  }
-}
-
-/**
- * Rule names are unique within a listener (CloudFormation schema): a literal name that another rule of the listener in
- * this app has already is an error. The names are read from the rules' `AWS::VpcLattice::Rule`.
- */
-function checkNameUnique(scope: ListenerRule, listener: IListener, name: string | undefined) {
-  if (name === undefined || isToken(name)) { return; }
-  const holder = listener.rules.find(rule => (rule.node.tryFindChild('Resource') as CfnRule | undefined)?.name === name);
-  if (holder) {
-    throw invalid(scope, 'ruleName', name, `rule names must be unique within a listener, and the rule ${holder.node.path} of ${listener.node.path} has it`);
   }
 }

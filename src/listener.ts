@@ -4,9 +4,10 @@ import { Construct } from 'constructs';
 import { IListener, IListenerRule, ILatticeService } from './interfaces';
 import { ListenerAction } from './listener-action';
 import { ListenerRule, ListenerRuleOptions } from './listener-rule';
+import { checkNameUnique } from './private/names';
 import { forwardableTargetProtocols, LISTENER_PROTOCOLS, listenerProtocolRules } from './private/protocol-table';
 import { checkService } from './private/references';
-import { checkInstance, checkInteger, checkList, checkOneOf, checkResourceName, checkStruct, invalid, isToken, physicalName } from './private/validation';
+import { checkInstance, checkInteger, checkList, checkOneOf, checkResourceName, checkStruct, invalid, physicalName } from './private/validation';
 import { ListenerProtocol } from './protocols';
 
 /**
@@ -92,7 +93,7 @@ export class Listener extends Resource implements IListener {
     this.protocol = props.protocol ?? ListenerProtocol.HTTPS;
     this.port = listenerPort(this, this.protocol, props.port);
     checkResourceName(this, 'listenerName', props.listenerName, 'listener');
-    checkNameUnique(this, props.service, props.listenerName);
+    checkNameUnique(this, 'listenerName', props.listenerName, props.service.listeners, { kind: 'listener', within: 'service', owner: props.service });
     checkInstance(this, 'defaultAction', props.defaultAction, '_bind', { like: 'a ListenerAction, like ListenerAction.fixedResponse(404)' });
     checkList(this, 'rules', props.rules);
     this.defaultAction = props.defaultAction ?? defaultActionOf(this, this.protocol);
@@ -151,18 +152,6 @@ function listenerPort(scope: Listener, protocol: ListenerProtocol, port: number 
     throw invalid(scope, 'port', undefined, `give the port: ${protocol} listeners have no default port (VPC Lattice documents none), e.g. port: 443`);
   }
   return result;
-}
-
-/**
- * Listener names are unique within a service (CloudFormation schema): a literal name that another listener of the
- * service in this app has already is an error. The names are read from the listeners' `AWS::VpcLattice::Listener`.
- */
-function checkNameUnique(scope: Listener, service: ILatticeService, name: string | undefined) {
-  if (name === undefined || isToken(name)) { return; }
-  const holder = service.listeners.find(listener => (listener.node.tryFindChild('Resource') as CfnListener | undefined)?.name === name);
-  if (holder) {
-    throw invalid(scope, 'listenerName', name, `listener names must be unique within a service, and the listener ${holder.node.path} of ${service.node.path} has it`);
-  }
 }
 
 /**

@@ -65,7 +65,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     extraCliOptions: ['--json', '--outputFile=test-reports/jest-results.json'],
     jestConfig: {
       // No coverage by default: collecting it made the tests take 60% longer, and no threshold is checked.
-      // `npx projen test -- --coverage` collects it.
+      // `npx projen test --coverage` collects it.
       collectCoverage: false,
       moduleNameMapper: {
         // Examples import the library by its package name, the way a user would.

@@ -12,24 +12,23 @@
  * time per resource) and noisy, so it hides what the library itself costs. `--validation on` measures with it on, in its
  * default warning-only mode.
  */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildSync } from 'esbuild';
 import type { BenchKind, BenchResult } from './bench-apps';
-import { measureLoadTime, median } from './load-time';
+import { measureLoadTime, median, requireCompiledLib, runJsonChild } from './load-time';
 
 const ROOT = path.join(__dirname, '..');
 const WORK = path.join(ROOT, 'cdk.out', 'bench');
 
-function option(name: string, fallback: string): string {
+function option(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : fallback;
+  return index >= 0 ? process.argv[index + 1] : undefined;
 }
 const load = process.argv.includes('--load');
-const sizes = option('sizes', '50,100,200,400').split(',').map(Number);
-const reps = Number(option('reps', load ? '15' : '5'));
-const validation = option('validation', 'off') === 'on';
+const sizes = (option('sizes') ?? '50,100,200,400').split(',').map(Number);
+const reps = Number(option('reps') ?? (load ? '15' : '5'));
+const validation = option('validation') === 'on';
 
 /**
  * The child: bench-apps.ts bundled without its packages, which resolve as in a user's app. The library is installed
@@ -41,9 +40,7 @@ const validation = option('validation', 'off') === 'on';
  * library app recorded 385 KB of creation stacks per 100 services, with the copy 271 KB; the L1 app 237 KB).
  */
 function prepareChild(): string {
-  if (!fs.existsSync(path.join(ROOT, 'lib', 'index.js'))) {
-    throw new Error('lib/ is missing: run `npx projen compile` first (the bench task does)');
-  }
+  requireCompiledLib();
   fs.rmSync(WORK, { recursive: true, force: true });
   const installed = path.join(WORK, 'node_modules', 'cdk-vpc-lattice');
   fs.mkdirSync(installed, { recursive: true });
@@ -68,11 +65,7 @@ function prepareChild(): string {
 function run(child: string, kind: BenchKind, services: number, outdir = path.join(WORK, 'out')): BenchResult {
   fs.rmSync(outdir, { recursive: true, force: true });
   const env = { ...process.env, CDK_VALIDATION: validation ? 'true' : 'false' };
-  const result = spawnSync(process.execPath, [child, kind, String(services), outdir], { cwd: WORK, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) {
-    throw new Error(`the ${kind} app with ${services} services failed:\n${result.stderr}`);
-  }
-  return JSON.parse(result.stdout.trim().split('\n').pop()!);
+  return runJsonChild(`the ${kind} app with ${services} services`, [child, kind, String(services), outdir], { cwd: WORK, env, maxBuffer: 64 * 1024 * 1024 });
 }
 
 /** The two apps must make the same template (the CDKMetadata resource, which names the constructs used, aside). */
@@ -141,7 +134,7 @@ function main() {
 }
 
 if (load) {
-  measureLoadTime(reps, option('library', path.join(__dirname, '..')));
+  measureLoadTime(reps, option('library'));
 } else {
   main();
 }

@@ -18,7 +18,7 @@ export function exampleNames(): string[] {
  * beside the app. An environment-specific stack asks for the availability zones of its account and Region; without a
  * recorded answer aws-cdk-lib writes `dummy1a`, `dummy1b` into the template, which no Region accepts.
  */
-export function recordedContext(name: string): Record<string, unknown> {
+function recordedContext(name: string): Record<string, unknown> {
   const file = path.join(EXAMPLES_DIR, name, 'cdk.context.json');
   return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
 }

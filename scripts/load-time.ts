@@ -6,7 +6,7 @@
  * show what using the classes costs: those of the bench app (a network, services, listeners, IP target groups,
  * access logs), and every export. Options: `--reps 15`, `--library <dir>` (another build of it, to compare).
  */
-import { spawnSync } from 'child_process';
+import { spawnSync, SpawnSyncOptions } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -53,11 +53,28 @@ function childProgram(kind: LoadKind, library: string): string {
 
 function measure(kind: LoadKind, library: string): LoadResult {
   // From the library's project folder, so that `aws-cdk-lib` resolves to the copy the library itself loads.
-  const result = spawnSync(process.execPath, ['-e', childProgram(kind, library)], { cwd: path.dirname(path.dirname(library)), encoding: 'utf8' });
+  return runJsonChild(`loading ${kind.label}`, ['-e', childProgram(kind, library)], { cwd: path.dirname(path.dirname(library)) });
+}
+
+/**
+ * Runs a child `node` with `args` and returns the JSON of the last line it printed; throws, with its stderr, when it
+ * fails. `what` names the run in that error.
+ */
+export function runJsonChild<T>(what: string, args: string[], options: Omit<SpawnSyncOptions, 'encoding'>): T {
+  const result = spawnSync(process.execPath, args, { ...options, encoding: 'utf8' });
   if (result.status !== 0) {
-    throw new Error(`loading ${kind.label} failed:\n${result.stderr}`);
+    throw new Error(`${what} failed:\n${result.stderr}`);
   }
   return JSON.parse(result.stdout.trim().split('\n').pop()!);
+}
+
+/** The compiled library's entry point (lib/index.js) in the project folder `dir`; throws when it was not compiled. */
+export function requireCompiledLib(dir = ROOT): string {
+  const library = path.join(path.resolve(dir), 'lib', 'index.js');
+  if (!fs.existsSync(library)) {
+    throw new Error('lib/ is missing: run `npx projen compile` first (the bench task does)');
+  }
+  return library;
 }
 
 export function median(values: number[]): number {
@@ -66,12 +83,9 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** Measures and prints the load times; returns the median wall time the library adds, in milliseconds. */
-export function measureLoadTime(reps: number, libraryDir = ROOT): number {
-  const library = path.join(path.resolve(libraryDir), 'lib', 'index.js');
-  if (!fs.existsSync(library)) {
-    throw new Error('lib/ is missing: run `npx projen compile` first (the bench task does)');
-  }
+/** Measures and prints the load times of the library in the project folder `libraryDir`. */
+export function measureLoadTime(reps: number, libraryDir = ROOT): void {
+  const library = requireCompiledLib(libraryDir);
   const results = new Map<LoadKind, LoadResult[]>(KINDS.map(kind => [kind, []]));
   // One warm-up of each (the file system cache), then the measured runs, alternating which kind goes first.
   KINDS.forEach(kind => measure(kind, library));
@@ -92,5 +106,4 @@ export function measureLoadTime(reps: number, libraryDir = ROOT): number {
   const added = stat(loaded, 'ms') - stat(alone, 'ms');
   console.log(`\nThe library adds ${added.toFixed(0)} ms wall (${(stat(loaded, 'cpuMs') - stat(alone, 'cpuMs')).toFixed(0)} ms CPU) `
     + `and ${stat(loaded, 'modules') - stat(alone, 'modules')} modules to require('aws-cdk-lib').`);
-  return added;
 }

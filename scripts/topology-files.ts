@@ -43,7 +43,7 @@ let mermaidBundle: string | undefined;
  * reports in `window.topologyStatus`: `state` (`rendering`, then `rendered` or `failed`), `error` and `ms` (render
  * time).
  */
-export function topologyPage(title: string, mermaid: string): string {
+function topologyPage(title: string, mermaid: string): string {
   // No text placed in a script element may close it: `</script` in the bundle is escaped as JavaScript reads it the
   // same, and the source is JSON with every `<` escaped.
   mermaidBundle ??= fs.readFileSync(require.resolve('mermaid/dist/mermaid.min.js'), 'utf8').replace(/<\/script/gi, '<\\/script');

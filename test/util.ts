@@ -42,8 +42,9 @@ export function rejectsEachBadInput<F extends { readonly stack: Stack }>(badInpu
 }
 
 /**
- * A pattern for the start of a message, which names the construct path, the property and the value given, like
- * `Stack/N: invalid serviceNetworkName 'Platform'`; what is allowed, after it, may be worded differently.
+ * A pattern matching `text` anywhere in a message, with its regular-expression characters escaped: used for the part
+ * that names the construct path, the property and the value given, like `Stack/N: invalid serviceNetworkName
+ * 'Platform'`, so that what is allowed, after it, may be worded differently.
  */
 export function named(text: string): RegExp {
   return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));

@@ -36,13 +36,16 @@ export function vpcWithNatGateway(scope: Construct, id: string, cidr: string): e
   });
 }
 
-/** A VPC for clients only: isolated subnets (no internet), two Availability Zones, flow logs. */
-export function clientVpc(scope: Construct, id: string, cidr: string): ec2.Vpc {
+/**
+ * A VPC of isolated subnets (no internet) in two Availability Zones, with flow logs: for clients, or whatever else needs
+ * no internet. `subnetGroupName` names the subnet group (and so the subnets' construct IDs).
+ */
+export function clientVpc(scope: Construct, id: string, cidr: string, subnetGroupName = 'clients'): ec2.Vpc {
   return new ec2.Vpc(scope, id, {
     ipAddresses: ec2.IpAddresses.cidr(cidr),
     maxAzs: 2,
     natGateways: 0,
-    subnetConfiguration: [{ name: 'clients', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+    subnetConfiguration: [{ name: subnetGroupName, subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
     flowLogs: { all: { trafficType: ec2.FlowLogTrafficType.ALL } },
   });
 }

@@ -3,6 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { POSTGRES_PORT, postgresDatabase } from '../shared/postgres';
+import { clientVpc } from '../shared/web-service';
 import {
   AccessLogDestination, DomainVerification, PrivateDns, ResourceConfiguration, ResourceDefinition, ResourceGateway, ResourceShare, ServiceNetwork,
 } from 'cdk-vpc-lattice';
@@ -30,20 +31,9 @@ export function build(app: App): void {
   buildBillingAccount(app);
 }
 
-/** A VPC of isolated subnets in two Availability Zones, with flow logs. */
-function isolatedVpc(stack: Stack, id: string, cidr: string): ec2.Vpc {
-  return new ec2.Vpc(stack, id, {
-    ipAddresses: ec2.IpAddresses.cidr(cidr),
-    maxAzs: 2,
-    natGateways: 0,
-    subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
-    flowLogs: { all: { trafficType: ec2.FlowLogTrafficType.ALL } },
-  });
-}
-
 function buildDataAccount(app: App) {
   const stack = new Stack(app, 'OrdersData', { env: { account: DATA_ACCOUNT, region: REGION } });
-  const vpc = isolatedVpc(stack, 'DataVpc', '10.10.0.0/16');
+  const vpc = clientVpc(stack, 'DataVpc', '10.10.0.0/16', 'private');
 
   const postgres = postgresDatabase(stack, 'Orders', vpc);
 
@@ -99,7 +89,7 @@ function postgresClients(stack: Stack, vpc: ec2.IVpc, cidr: string): ec2.Securit
 function buildAnalyticsAccount(app: App) {
   const stack = new Stack(app, 'Analytics', { env: { account: ANALYTICS_ACCOUNT, region: REGION } });
   const cidr = '10.20.0.0/16';
-  const vpc = isolatedVpc(stack, 'AnalyticsVpc', cidr);
+  const vpc = clientVpc(stack, 'AnalyticsVpc', cidr, 'private');
 
   const ordersData = ServiceNetwork.fromServiceNetworkName(stack, 'OrdersData', 'orders-data');
   ordersData.associateVpc(vpc, {
@@ -111,7 +101,7 @@ function buildAnalyticsAccount(app: App) {
 function buildBillingAccount(app: App) {
   const stack = new Stack(app, 'Billing', { env: { account: BILLING_ACCOUNT, region: REGION } });
   const cidr = '10.30.0.0/16';
-  const vpc = isolatedVpc(stack, 'BillingVpc', cidr);
+  const vpc = clientVpc(stack, 'BillingVpc', cidr, 'private');
 
   // The VPC's one association is with the billing team's own network.
   new ServiceNetwork(stack, 'BillingNetwork', { serviceNetworkName: 'billing' }).associateVpc(vpc);

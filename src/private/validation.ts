@@ -248,6 +248,12 @@ const NAME_RULES: Record<NamedResource, [number, number, string]> = {
   'resource configuration': [3, 40, 'rcfg-'],
 };
 
+/** The longest name of a kind of resource, and the prefix its names may not start with. */
+export function nameLimits(kind: NamedResource): { readonly maxLength: number; readonly reservedPrefix: string } {
+  const [, maxLength, reservedPrefix] = NAME_RULES[kind];
+  return { maxLength, reservedPrefix };
+}
+
 /** A `Duration`, recognized by its methods (a copy from another installation of aws-cdk-lib fails `instanceof`). */
 export function isDuration(value: unknown): value is Duration {
   return value instanceof Duration || (typeof value === 'object' && value !== null

@@ -113,7 +113,7 @@ export function createResourceConfiguration(configuration: Construct, props: Res
   const domain = props.customDomain;
   const resource = new CfnResourceConfiguration(configuration, 'Resource', {
     ...properties,
-    name: props.resourceConfigurationName ?? generatedName(configuration, 40, 'rcfg-'),
+    name: props.resourceConfigurationName ?? generatedName(configuration, 'resource configuration'),
     customDomainName: domain?.domainName,
     domainVerificationId: domain?.verification?.domainVerificationId,
   });

@@ -185,7 +185,7 @@ export class ResourceGateway extends Resource implements IResourceGateway {
     checkInteger(this, 'ipv4AddressesPerEni', props.ipv4AddressesPerEni, 1, 62);
     checkOneOf(this, 'dnsResolution', props.dnsResolution, Object.values(ResourceConfigDnsResolution));
     this.vpc = props.vpc;
-    this.resourceGatewayName = props.resourceGatewayName ?? generatedName(this, 40, 'rgw-');
+    this.resourceGatewayName = props.resourceGatewayName ?? generatedName(this, 'resource gateway');
     this.dnsResolution = props.dnsResolution;
 
     const subnets = selectSubnets(this, props.vpc, props.vpcSubnets);

@@ -9,12 +9,8 @@ import { TopologyEdge, TopologyEdgeKind, TopologyGraph, TopologyNode, TopologyNo
  */
 export type Describer = (construct: IConstruct, graph: GraphBuilder) => void;
 
-/** The order of the kinds in the graph and the diagram: from clients to targets. */
-const KIND_ORDER: readonly TopologyNodeKind[] = [
-  TopologyNodeKind.VPC, TopologyNodeKind.SERVICE_NETWORK, TopologyNodeKind.SERVICE, TopologyNodeKind.LISTENER,
-  TopologyNodeKind.RULE, TopologyNodeKind.TARGET_GROUP, TopologyNodeKind.TARGET, TopologyNodeKind.RESOURCE_CONFIGURATION,
-  TopologyNodeKind.RESOURCE_GATEWAY,
-];
+/** The order of the kinds in the graph and the diagram, from clients to targets: the order the enum declares them in. */
+const KIND_ORDER: readonly TopologyNodeKind[] = Object.values(TopologyNodeKind);
 
 /**
  * Collects the nodes and edges of a topology. Starting from the constructs given, each construct is described once;
@@ -85,10 +81,7 @@ export class GraphBuilder {
    * were never described (a construct no describer knows) are left out.
    */
   private graph(): TopologyGraph {
-    const rank = (node: TopologyNode) => {
-      const index = KIND_ORDER.indexOf(node.kind);
-      return index < 0 ? KIND_ORDER.length : index;
-    };
+    const rank = (node: TopologyNode) => KIND_ORDER.indexOf(node.kind);
     const nodes = [...this.nodes.values()].sort((a, b) => rank(a) - rank(b) || compare(a.id, b.id));
     const edges = [...this.edges.values()]
       .filter(edge => this.nodes.has(edge.from) && this.nodes.has(edge.to))

@@ -21,7 +21,6 @@ const SHAPES: Record<TopologyNodeKind, { readonly open: string; readonly close: 
   [TopologyNodeKind.RESOURCE_CONFIGURATION]: { open: '[(', close: ')]', style: 'fill:#fce4ec,stroke:#ad1457,color:#1b1b1b' },
   [TopologyNodeKind.RESOURCE_GATEWAY]: { open: '[\\', close: '/]', style: 'fill:#efebe9,stroke:#4e342e,color:#1b1b1b' },
 };
-const OTHER_SHAPE = { open: '[', close: ']', style: 'fill:#ffffff,stroke:#9e9e9e,color:#1b1b1b' };
 
 /** Associations are dotted; everything else is a solid arrow. */
 const ARROWS: Partial<Record<TopologyEdgeKind, string>> = {
@@ -34,7 +33,7 @@ const ARROWS: Partial<Record<TopologyEdgeKind, string>> = {
 export function renderMermaid(graph: TopologyGraph): string {
   const lines = ['flowchart LR'];
   for (const node of graph.nodes) {
-    const shape = SHAPES[node.kind] ?? OTHER_SHAPE;
+    const shape = SHAPES[node.kind];
     lines.push(`  ${node.id}${shape.open}"${node.label.split('\n').map(mermaidText).join('\n')}"${shape.close}`);
   }
   for (const edge of graph.edges) {
@@ -43,7 +42,7 @@ export function renderMermaid(graph: TopologyGraph): string {
   }
   const kinds = [...new Set(graph.nodes.map(node => node.kind))];
   for (const kind of kinds) {
-    lines.push(`  classDef ${className(kind)} ${(SHAPES[kind] ?? OTHER_SHAPE).style}`);
+    lines.push(`  classDef ${className(kind)} ${SHAPES[kind].style}`);
     lines.push(`  class ${graph.nodes.filter(node => node.kind === kind).map(node => node.id).join(',')} ${className(kind)}`);
   }
   return lines.join('\n') + '\n';

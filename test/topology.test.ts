@@ -13,8 +13,8 @@ import { NASTY_HEADERS, NASTY_IDS, nastyApp } from '../scripts/nasty-topology';
 import { nodeId } from '../src/topology/builder';
 import {
   AlbTargetGroup, AuthType, EcsTargetGroup, HeaderMatch, HttpMethod, InstanceTargetGroup, IpTargetGroup, LambdaTargetGroup, LatticeService,
-  ListenerAction, ListenerProtocol, PathMatch, ResourceConfiguration, ResourceConfigurationGroup, ResourceDefinition, ResourceGateway,
-  ServiceNetwork, TargetGroupBase, Topology, TopologyEdgeKind, TopologyGraph, TopologyNodeKind,
+  ListenerAction, ListenerProtocol, PathMatch, ResourceConfiguration, ResourceConfigurationChild, ResourceConfigurationGroup, ResourceDefinition,
+  ResourceGateway, ServiceNetwork, TargetGroupBase, Topology, TopologyEdgeKind, TopologyGraph, TopologyNodeKind,
 } from 'cdk-vpc-lattice';
 
 const TG_ARN = 'arn:aws:vpc-lattice:us-east-1:111122223333:targetgroup/tg-0123456789abcdef0';
@@ -140,6 +140,15 @@ describe('the topology of every example', () => {
     ]);
     expect(nodeAt(Topology.of(stack).toJson(), 'Stack/Internal/Orders').properties)
       .toMatchObject({ resourceConfigurationType: 'CHILD', resource: 'orders.internal.example.com' });
+  });
+
+  test('a topology read from a group includes its children created elsewhere in the app', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0, subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+    const group = new ResourceConfigurationGroup(stack, 'Internal', { gateway: new ResourceGateway(stack, 'Gateway', { vpc }), groupDomain: 'internal.example.com', portRanges: ['443'] });
+    new ResourceConfigurationChild(stack, 'Billing', { group, definition: ResourceDefinition.dnsName('billing.internal.example.com') });
+
+    expect(outline(Topology.of(group).toJson()).edges).toContain('Stack_Internal -> Stack_Billing [CHILD]');
   });
 
   test('the README shows the target-groups diagram as the library draws it', () => {

@@ -140,6 +140,15 @@ export class ResourceConfigurationGroup extends ResourceConfigurationBase {
   public _registerChild(child: ResourceConfigurationChild) {
     this.children.push(child);
   }
+
+  /**
+   * The children of the group, wherever in the app they were created.
+   *
+   * @internal
+   */
+  public get _children(): ResourceConfigurationChild[] {
+    return [...this.children];
+  }
 }
 
 /**

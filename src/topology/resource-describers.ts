@@ -53,7 +53,7 @@ function describeResourceConfiguration(construct: IConstruct, graph: GraphBuilde
     return;
   }
   if (construct instanceof ResourceConfigurationGroup) {
-    construct.node.children.filter(child => child instanceof ResourceConfigurationChild).forEach(child => graph.follow(child));
+    construct._children.forEach(child => graph.follow(child));
   }
   const gateway = (construct as { gateway?: IConstruct }).gateway;
   if (gateway) {

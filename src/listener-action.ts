@@ -100,7 +100,7 @@ class ForwardAction extends ListenerAction {
     // CloudFormation accepts a weight of 0 on a listener's default action, but not on a rule.
     const minWeight = rule ? 1 : 0;
     this.weighted.forEach(entry => checkInteger(scope, `${property} weight`, entry.weight, minWeight, 999));
-    // A weight is required when there are several target groups (CloudFormation; facts sheet §1.3 Listener).
+    // A weight is required when there are several target groups (docs/lattice-facts.md#actions).
     const unweighted = this.weighted.length > 1 ? this.weighted.find(entry => entry.weight === undefined) : undefined;
     if (unweighted) {
       throw invalid(scope, `${property} weight`, undefined, `give each target group a weight when forwarding to several (${unweighted.targetGroup.node.path} has none), ` +

@@ -167,7 +167,7 @@ export class ServiceNetworkServiceAssociation extends Resource implements IServi
 }
 
 /**
- * A custom domain name is unique within a service network (UG:service-custom-domain-name): two services of one network
+ * A custom domain name is unique within a service network (docs/lattice-facts.md#service-custom-domains): two services of one network
  * in this app with the same literal name are an error. DNS names are compared without regard to case.
  */
 function checkCustomDomainUnique(association: Construct, network: IServiceNetwork, service: ILatticeService) {

@@ -194,7 +194,7 @@ describe('TLS passthrough listeners', () => {
 });
 
 type TlsFixture = ReturnType<typeof tlsSetup>;
-/** Each rule of TLS passthrough listeners (UG:tls-listeners), with an input it rejects and its message. */
+/** Each rule of TLS passthrough listeners (docs/lattice-facts.md#tls-passthrough), with an input it rejects and its message. */
 const TLS_BAD_INPUT: Array<BadInput<TlsFixture>> = [
   ['no port (VPC Lattice documents no default)', f => f.service.addListener('Tls', { ...f.tls, port: undefined }),
     /Stack\/Service\/Tls: invalid port undefined: give the port: TLS_PASSTHROUGH listeners have no default port .*e\.g\. port: 443/],

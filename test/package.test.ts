@@ -13,7 +13,7 @@ import * as path from 'path';
 
 const ROOT = path.join(__dirname, '..');
 const HANDLER = 'assets/lookup/lookup.lambda/index.js';
-/** The target of issue 13: a construct library's tarball should not cost its users more. */
+/** The project's limit on the tarball (CONTRIBUTING.md): a construct library's tarball should not cost its users more. */
 const MAX_TARBALL_BYTES = 250 * 1024;
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-vpc-lattice-package-'));

@@ -1,5 +1,5 @@
 /*
- * Property-based tests of every validated input (issue #11). This file mirrors no single source file: it tests the
+ * Property-based tests of every validated input. This file mirrors no single source file: it tests the
  * promise every construct makes through src/private/validation.ts, that
  *   - values CloudFormation and VPC Lattice accept synthesize under strict CloudFormation schema validation,
  *   - values they reject, and values of the wrong type (`null`, a string for a list, a number for a Duration), are
@@ -8,7 +8,8 @@
  *   - no TypeError, RangeError or any other exception type ever escapes,
  *   - all of this at any construct path: long, deep and non-ASCII, whose generated names stay valid.
  *
- * Each input is one entry of INPUTS (the VPC resources' in RESOURCE_INPUTS), with the facts-sheet rule it checks: a new
+ * Each input is one entry of INPUTS (the VPC resources' in RESOURCE_INPUTS), with the rule it checks and that rule's
+ * anchor in docs/lattice-facts.md (`#names`, `#rule-matches`, …): a new
  * validated input is one more entry, built from the generators below. Props, attributes and options of the wrong type
  * are tables (CONSTRUCTS, IMPORTS, METHODS) whose every case is tried: a new construct, import or method with an
  * object of settings is one more row. The seed is fixed, so a run is repeatable; RUNS keeps the file to about 7,000
@@ -37,7 +38,7 @@ const SEED = 1121;
 const RUNS = { invalid: 40, valid: 15 };
 /** Inputs whose valid values share a stack: 150 to 260 resources a stack in the runs, under CloudFormation's 500. */
 const INPUTS_PER_STACK = 60;
-/** Generated cases, counted as the properties run, printed at the end for the issue note. */
+/** Generated cases, counted as the properties run, printed at the end (a change's description can quote them). */
 const cases = { valid: 0, invalid: 0, tokens: 0 };
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -94,7 +95,7 @@ function wholeSeconds(min: number, max: number) {
 }
 
 /**
- * Names VPC Lattice takes (§1.1): `min` to `max` characters of a-z, 0-9 and single inner hyphens, not starting with the
+ * Names VPC Lattice takes (docs/lattice-facts.md#names): `min` to `max` characters of a-z, 0-9 and single inner hyphens, not starting with the
  * reserved prefix; and names it rejects: too short or long, uppercase, hyphens at an end or doubled, the prefix,
  * characters outside a-z0-9- (non-ASCII too).
  */
@@ -123,7 +124,7 @@ function anyText(min: number, max: number) {
   );
 }
 
-/** Request paths as rules take them (§1.3 Rule: 1 to 128 characters of the URL path alphabet, '/' first). */
+/** Request paths as rules take them (docs/lattice-facts.md#rule-matches: 1 to 128 characters of the URL path alphabet, '/' first). */
 const PATH_CHARS = [...'abcXYZ0189@:%_+.~#?&/=-'];
 const path = (max: number) => fc.oneof(fc.constant('/'), fc.constant(`/${'a'.repeat(max - 1)}`), chars(PATH_CHARS, 0, Math.min(max - 1, 60)).map(s => `/${s}`));
 const badPath = (max: number) => fc.oneof(
@@ -137,7 +138,8 @@ const REGION = fc.constantFrom('us-east-1', 'eu-west-1', 'ap-southeast-2', 'cn-n
 const PARTITION = fc.constantFrom('aws', 'aws-cn', 'aws-us-gov');
 
 /**
- * DNS names (§1.3 CustomDomainName, GroupDomain, DnsResource.DomainName, DomainVerification.DomainName: 3–255): labels of
+ * DNS names (CustomDomainName, GroupDomain, DnsResource.DomainName, DomainVerification.DomainName: 3–255; see
+ * docs/lattice-facts.md#service-custom-domains, #resource-configurations, #domain-verification): labels of
  * a-z, 0-9 and inner hyphens, 1 to 63 characters, at least two; and what is not: one label, a trailing dot, wildcards,
  * empty labels, labels of 64 characters, 256 characters, non-ASCII, wrong types (a name in a list too).
  */
@@ -162,7 +164,7 @@ const namesBelow = (domain: string) => ({
   invalid: fc.oneof(fc.constantFrom(domain, `x${domain}`, `${domain}.org`, `orders.${domain.replace(/^[^.]*\./, '')}`), LABEL.map(label => `${label}.example.org`)),
 });
 
-/** TCP port ranges of resource configurations (§1.3 PortRanges): a port, or two joined by '-', the lower first. */
+/** TCP port ranges of resource configurations (docs/lattice-facts.md#resource-configurations): a port, or two joined by '-', the lower first. */
 const PORT_RANGE = fc.oneof(
   fc.constantFrom('1', '65535', '1-65535', '5432', '8000-8100'),
   fc.integer({ min: 1, max: 65535 }).map(String),
@@ -185,7 +187,7 @@ const portRangeLists = {
   invalid: fc.oneof(fc.constant([]), WRONG.list, PORT_RANGE, fc.integer({ min: 1, max: 65535 })),
 };
 
-/** IPv4 addresses VPC Lattice takes for IP resources (§1.3 IpResource): 10/8, 100.64/10, 172.16/12, 192.168/16. */
+/** IPv4 addresses VPC Lattice takes for IP resources (docs/lattice-facts.md#resource-definitions): 10/8, 100.64/10, 172.16/12, 192.168/16. */
 const octet = fc.integer({ min: 0, max: 255 });
 const PRIVATE_IPV4 = fc.oneof(
   fc.constantFrom('10.0.0.0', '10.255.255.255', '100.64.0.0', '100.127.255.255', '172.16.0.0', '172.31.255.255', '192.168.0.0', '192.168.255.255'),
@@ -201,12 +203,12 @@ const isPrivateIpv4 = (ip: string) => {
 /** IPv6 addresses as IpResource takes them: 4 to 39 characters, no zone ID. */
 const IPV6_RESOURCE = fc.ipV6().filter(ip => ip.length >= 4 && ip.length <= 39);
 
-/** ARNs of RDS databases (§1.3 ArnResource: RDS only), instances and clusters. */
+/** ARNs of RDS databases (docs/lattice-facts.md#resource-definitions: RDS only), instances and clusters. */
 const RDS_NAME = fc.tuple(chars([...'abcxyzABCXYZ'], 1, 1), fc.array(chars(LOWER_DIGITS, 1, 8), { maxLength: 5 }))
   .map(([first, words]) => [`${first}${words[0] ?? ''}`, ...words.slice(1)].join('-')).filter(name => name.length <= 63);
 const RDS_ARN = fc.tuple(PARTITION, REGION, ACCOUNT, fc.constantFrom('db', 'cluster'), RDS_NAME).map(([p, r, a, kind, name]) => `arn:${p}:rds:${r}:${a}:${kind}:${name}`);
 
-/** RAM principals (§8): account IDs, organization and organizational-unit ARNs; and what is not. */
+/** RAM principals (docs/lattice-facts.md#sharing): account IDs, organization and organizational-unit ARNs; and what is not. */
 const ramPrincipals = {
   valid: fc.oneof(ACCOUNT, fc.tuple(ACCOUNT, chars(LOWER_DIGITS, 10, 32)).map(([a, o]) => `arn:aws:organizations::${a}:organization/o-${o}`),
     fc.tuple(ACCOUNT, chars(LOWER_DIGITS, 10, 32), chars(LOWER_DIGITS, 4, 32), chars(LOWER_DIGITS, 8, 32))
@@ -219,7 +221,7 @@ const latticeArn = (type: string, prefix: string, alphabet = LOWER_DIGITS) =>
   fc.tuple(PARTITION, REGION, ACCOUNT, latticeId(prefix, alphabet)).map(([p, r, a, id]) => `arn:${p}:vpc-lattice:${r}:${a}:${type}/${id}`);
 
 /**
- * IDs of one VPC Lattice type (§1.2; domain verifications take hexadecimal digits only) and what is not: other
+ * IDs of one VPC Lattice type (docs/lattice-facts.md#ids-and-arns; domain verifications take hexadecimal digits only) and what is not: other
  * prefixes, lengths, uppercase, empty, wrong types.
  */
 function latticeIds(prefix: string, alphabet = LOWER_DIGITS) {
@@ -273,7 +275,7 @@ const any = (value: unknown): any => value;
 interface Input {
   /** The property as messages name it. */
   readonly property: string;
-  /** The rule checked, with its place in the facts sheet. */
+  /** The rule checked, after its anchor in docs/lattice-facts.md. */
   readonly rule: string;
   /** Values CloudFormation and VPC Lattice accept. */
   readonly valid: fc.Arbitrary<unknown>;
@@ -312,59 +314,59 @@ const PREFIX_LIST_ID = fc.oneof(chars(HEX, 8, 8), chars(HEX, 17, 17)).map(id => 
 const IPV6_TARGET = { ipAddressType: IpAddressType.IPV6 };
 
 const INPUTS: Input[] = [
-  // §1.1 names of every resource type (resource gateways and configurations join with their constructs).
+  // #names of every resource type (resource gateways and configurations join with their constructs).
   {
     property: 'serviceNetworkName',
-    rule: '§1.1 ServiceNetwork 3–63',
+    rule: '#names ServiceNetwork 3–63',
     ...names.serviceNetwork,
     token: text,
     build: (s, v) => new ServiceNetwork(s, 'X', { serviceNetworkName: any(v) }),
   },
-  { property: 'serviceName', rule: '§1.1 Service 3–40', ...names.service, token: text, build: (s, v) => new LatticeService(s, 'X', { serviceName: any(v) }) },
+  { property: 'serviceName', rule: '#names Service 3–40', ...names.service, token: text, build: (s, v) => new LatticeService(s, 'X', { serviceName: any(v) }) },
   {
     property: 'listenerName',
-    rule: '§1.1 Listener 3–63',
+    rule: '#names Listener 3–63',
     ...names.listener,
     token: text,
     at: 'Service/X',
     build: (s, v) => new LatticeService(s, 'Service').addListener('X', { listenerName: any(v) }),
   },
-  { property: 'ruleName', rule: '§1.1 Rule 3–63', ...names.rule, token: text, at: 'Service/Listener/Rule', build: (s, v) => ruleIn(s, { ruleName: v }) },
+  { property: 'ruleName', rule: '#names Rule 3–63', ...names.rule, token: text, at: 'Service/Listener/Rule', build: (s, v) => ruleIn(s, { ruleName: v }) },
   {
     property: 'targetGroupName',
-    rule: '§1.1 TargetGroup 3–128',
+    rule: '#names TargetGroup 3–128',
     ...names.targetGroup,
     token: text,
     build: (s, v) => new IpTargetGroup(s, 'X', { vpc: vpcIn(s), targetGroupName: any(v) }),
   },
-  { property: 'serviceName', rule: '§1.1 Service name of a deploy-time lookup', ...names.service, build: (s, v) => LatticeService.fromServiceName(s, 'X', any(v)) },
-  // §1.3 ports, priorities, weights, status codes.
+  { property: 'serviceName', rule: '#names Service name of a deploy-time lookup', ...names.service, build: (s, v) => LatticeService.fromServiceName(s, 'X', any(v)) },
+  // Ports, priorities, weights, status codes (#listeners, #target-groups, #health-checks, #rules, #actions).
   {
     property: 'port',
-    rule: '§1.3 Listener.Port 1–65535',
+    rule: '#listeners Listener.Port 1–65535',
     ...port,
     token: number,
     at: 'Service/X',
     build: (s, v) => new LatticeService(s, 'Service').addListener('X', { protocol: ListenerProtocol.HTTP, port: any(v) }),
   },
-  { property: 'port', rule: '§1.3 TargetGroup Config.Port 1–65535', ...port, token: number, build: (s, v) => new IpTargetGroup(s, 'X', { vpc: vpcIn(s), port: any(v) }) },
+  { property: 'port', rule: '#target-groups TargetGroup Config.Port 1–65535', ...port, token: number, build: (s, v) => new IpTargetGroup(s, 'X', { vpc: vpcIn(s), port: any(v) }) },
   {
     property: 'healthCheck.port',
-    rule: '§1.3 HealthCheck Port 1–65535',
+    rule: '#health-checks HealthCheck Port 1–65535',
     ...port,
     token: number,
     build: (s, v) => new IpTargetGroup(s, 'X', { vpc: vpcIn(s), healthCheck: { port: any(v) } }),
   },
   {
     property: 'targets',
-    rule: '§1.3 Targets Port 1–65535, as written in the target',
+    rule: '#target-groups Targets Port 1–65535, as written in the target',
     valid: port.valid.map(p => `10.0.1.10:${p}`),
     invalid: fc.oneof(fc.constantFrom(0, 65536), fc.integer({ min: 65536, max: 10_000_000 })).map(p => `10.0.1.10:${p}`).chain(t => fc.constantFrom(t, `${t}0000000000000000`)),
     build: (s, v) => new IpTargetGroup(s, 'X', { vpc: vpcIn(s), targets: [any(v)] }),
   },
   {
     property: 'priority',
-    rule: '§1.3 Rule.Priority 1–100 (CloudFormation)',
+    rule: '#rules Rule.Priority 1–100 (CloudFormation)',
     ...wholeNumbers(1, 100),
     token: number,
     at: 'Service/Listener/Rule',
@@ -372,7 +374,7 @@ const INPUTS: Input[] = [
   },
   {
     property: 'action weight',
-    rule: '§1.3 Rule WeightedTargetGroup.Weight 1–999',
+    rule: '#actions Rule WeightedTargetGroup.Weight 1–999',
     ...wholeNumbers(1, 999),
     token: number,
     at: 'Service/Listener/Rule',
@@ -380,7 +382,7 @@ const INPUTS: Input[] = [
   },
   {
     property: 'defaultAction weight',
-    rule: '§1.3 Listener WeightedTargetGroup.Weight 0–999',
+    rule: '#actions Listener WeightedTargetGroup.Weight 0–999',
     ...wholeNumbers(0, 999),
     token: number,
     at: 'Service/X',
@@ -388,7 +390,7 @@ const INPUTS: Input[] = [
   },
   {
     property: 'defaultAction fixed-response status code',
-    rule: '§1.3 FixedResponse.StatusCode: 404 and 500 only',
+    rule: '#actions FixedResponse.StatusCode: 404 and 500 only',
     valid: fc.constantFrom(404, 500),
     invalid: fc.oneof(fc.integer({ min: 100, max: 599 }).filter(c => c !== 404 && c !== 500), NOT_WHOLE, WRONG.number),
     token: number,
@@ -397,7 +399,7 @@ const INPUTS: Input[] = [
   },
   {
     property: 'defaultAction target groups',
-    rule: '§1.3 Forward.TargetGroups 1–10',
+    rule: '#actions Forward.TargetGroups 1–10',
     valid: fc.integer({ min: 1, max: 10 }),
     invalid: fc.constantFrom(0, 11, 12, 20),
     shown: v => `'${v} items'`,
@@ -406,10 +408,10 @@ const INPUTS: Input[] = [
       defaultAction: ListenerAction.weightedForward(Array.from({ length: v as number }, (_, i) => ({ targetGroup: groupIn(s, `G${i}`), weight: 1 }))),
     }),
   },
-  // §1.3 rule matches.
+  // Rule matches (#rule-matches).
   {
     property: 'match.path',
-    rule: '§1.3 PathMatch 1–128, URL path characters',
+    rule: '#rule-matches PathMatch 1–128, URL path characters',
     valid: path(128),
     invalid: badPath(128),
     token: text,
@@ -418,7 +420,7 @@ const INPUTS: Input[] = [
   },
   {
     property: 'match.headers name',
-    rule: '§1.3 HeaderMatch.Name 1–40',
+    rule: '#rule-matches HeaderMatch.Name 1–40',
     valid: anyText(1, 40),
     invalid: fc.oneof(fc.constantFrom('', 'x'.repeat(41), '😀'.repeat(41)), WRONG.string),
     token: text,
@@ -427,7 +429,7 @@ const INPUTS: Input[] = [
   },
   {
     property: "match.headers 'x-a' value",
-    rule: '§1.3 HeaderMatch.Match 1–128 (characters, not UTF-16 units)',
+    rule: '#rule-matches HeaderMatch.Match 1–128 (characters, not UTF-16 units)',
     valid: anyText(1, 128),
     invalid: fc.oneof(fc.constantFrom('', 'x'.repeat(129), '😀'.repeat(129)), WRONG.string),
     token: text,
@@ -436,7 +438,7 @@ const INPUTS: Input[] = [
   },
   {
     property: 'match.headers',
-    rule: '§1.3 HeaderMatches at most 5',
+    rule: '#rule-matches HeaderMatches at most 5',
     valid: fc.integer({ min: 1, max: 5 }),
     invalid: fc.integer({ min: 6, max: 12 }),
     shown: v => `'${v} items'`,
@@ -445,16 +447,16 @@ const INPUTS: Input[] = [
   },
   {
     property: 'match.method',
-    rule: '§1.3 HttpMatch.Method: the CloudFormation enum, no PATCH',
+    rule: '#rule-matches HttpMatch.Method: the CloudFormation enum, no PATCH',
     valid: fc.constantFrom(...Object.values(HttpMethod)),
     invalid: fc.oneof(fc.constantFrom('PATCH', 'get', '', 'PURGE', 'GET '), WRONG.string),
     at: 'Service/Listener/Rule',
     build: (s, v) => ruleIn(s, { match: { method: v } }),
   },
-  // §5 grants: paths and methods of an auth-policy statement.
+  // Grants: paths and methods of an auth-policy statement (#auth-policies).
   {
     property: 'grantInvoke paths',
-    rule: "§5 resource <serviceARN>/<path>: '/' first",
+    rule: "#auth-policies resource <serviceARN>/<path>: '/' first",
     valid: path(200),
     invalid: badPath(200).filter(p => !['/api/*', '/é', '/😀'].includes(p as string)),
     token: text,
@@ -462,51 +464,51 @@ const INPUTS: Input[] = [
   },
   {
     property: 'grantInvoke methods',
-    rule: '§5 vpc-lattice-svcs:RequestMethod: any method name, PATCH and custom ones too',
+    rule: '#auth-policies vpc-lattice-svcs:RequestMethod: any method name, PATCH and custom ones too',
     valid: fc.oneof(fc.constantFrom('PATCH', 'GET', 'PURGE', 'M-SEARCH'), chars([...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'], 1, 16)),
     invalid: fc.oneof(fc.constantFrom('', 'GET POST', 'GÉT', 'a/b'), WRONG.string),
     token: text,
     build: (s, v) => new LatticeService(s, 'X').grantInvoke(new iam.AccountRootPrincipal(), { methods: [any(v)] }),
   },
-  // §1.3 Service and HealthCheckConfig.
+  // Service and HealthCheckConfig (#service-settings, #health-checks).
   {
     property: 'idleTimeout',
-    rule: '§1.3 Service.IdleTimeoutSeconds 60–600',
+    rule: '#service-settings Service.IdleTimeoutSeconds 60–600',
     ...wholeSeconds(60, 600),
     token: (st, n) => Duration.seconds(number(st, n)),
     build: (s, v) => new LatticeService(s, 'X', { idleTimeout: any(v) }),
   },
   {
     property: 'healthCheck.interval',
-    rule: '§1.3 HealthCheckIntervalSeconds 5–300',
+    rule: '#health-checks HealthCheckIntervalSeconds 5–300',
     ...wholeSeconds(5, 300),
     token: (st, n) => Duration.seconds(number(st, n)),
     build: (s, v) => new IpTargetGroup(s, 'X', { vpc: vpcIn(s), healthCheck: { interval: any(v) } }),
   },
   {
     property: 'healthCheck.timeout',
-    rule: '§1.3 HealthCheckTimeoutSeconds 1–120',
+    rule: '#health-checks HealthCheckTimeoutSeconds 1–120',
     ...wholeSeconds(1, 120),
     token: (st, n) => Duration.seconds(number(st, n)),
     build: (s, v) => new IpTargetGroup(s, 'X', { vpc: vpcIn(s), healthCheck: { timeout: any(v) } }),
   },
   {
     property: 'healthCheck.healthyThresholdCount',
-    rule: '§1.3 HealthyThresholdCount 2–10',
+    rule: '#health-checks HealthyThresholdCount 2–10',
     ...wholeNumbers(2, 10),
     token: number,
     build: (s, v) => new IpTargetGroup(s, 'X', { vpc: vpcIn(s), healthCheck: { healthyThresholdCount: any(v) } }),
   },
   {
     property: 'healthCheck.unhealthyThresholdCount',
-    rule: '§1.3 UnhealthyThresholdCount 2–10',
+    rule: '#health-checks UnhealthyThresholdCount 2–10',
     ...wholeNumbers(2, 10),
     token: number,
     build: (s, v) => new IpTargetGroup(s, 'X', { vpc: vpcIn(s), healthCheck: { unhealthyThresholdCount: any(v) } }),
   },
   {
     property: 'healthCheck.path',
-    rule: '§1.3 HealthCheck Path 0–2048',
+    rule: '#health-checks HealthCheck Path 0–2048',
     valid: fc.oneof(path(2048), fc.constant('')),
     invalid: badPath(2049),
     token: text,
@@ -514,7 +516,7 @@ const INPUTS: Input[] = [
   },
   {
     property: 'healthCheck.healthyHttpCodes',
-    rule: '§1.3 Matcher.HttpCode 3–2000, 0-9 , -',
+    rule: '#health-checks Matcher.HttpCode 3–2000, 0-9 , -',
     valid: fc.oneof(fc.constantFrom('200', '200,202', '200-299'), chars([...'0123456789,-'], 3, 40)),
     invalid: fc.oneof(fc.constantFrom('', '20', '2xx', '200 ', '0'.repeat(2001)), WRONG.string),
     token: text,
@@ -522,15 +524,15 @@ const INPUTS: Input[] = [
   },
   {
     property: 'healthCheck.protocol',
-    rule: '§1.3 HealthCheck Protocol HTTP|HTTPS',
+    rule: '#health-checks HealthCheck Protocol HTTP|HTTPS',
     valid: fc.constantFrom(TargetProtocol.HTTP, TargetProtocol.HTTPS),
     invalid: fc.oneof(fc.constantFrom('TCP', 'http', ''), WRONG.string),
     build: (s, v) => new IpTargetGroup(s, 'X', { vpc: vpcIn(s), healthCheck: { protocol: any(v) } }),
   },
-  // §1.3 Targets (IP type): addresses of the group's family, as written.
+  // Targets (IP type): addresses of the group's family, as written (#ip-targets).
   {
     property: 'targets',
-    rule: '§1.3 Targets, IPV4 group: IPv4 addresses, optional port',
+    rule: '#ip-targets Targets, IPV4 group: IPv4 addresses, optional port',
     valid: fc.oneof(fc.ipV4(), fc.tuple(fc.ipV4(), port.valid).map(([ip, p]) => `${ip}:${p}`)),
     invalid: fc.oneof(fc.ipV6().filter(ip => ip.includes(':')), fc.constantFrom('10.0.1.256', '10.0.1', 'host.example.com', '', '10.0.1.10:'), WRONG.string),
     token: text,
@@ -538,51 +540,51 @@ const INPUTS: Input[] = [
   },
   {
     property: 'targets',
-    rule: '§1.3 Targets, IPV6 group: IPv6 addresses without a zone ID, optional port',
+    rule: '#ip-targets Targets, IPV6 group: IPv6 addresses without a zone ID, optional port',
     valid: fc.oneof(fc.ipV6(), fc.tuple(fc.ipV6(), port.valid).map(([ip, p]) => `[${ip}]:${p}`)),
     invalid: fc.oneof(fc.ipV4(), fc.ipV6().map(ip => `${ip}%eth0`), fc.constantFrom('fe80::1%eth0', '::g', '')),
     build: (s, v) => new IpTargetGroup(s, 'X', { vpc: vpcIn(s), ...IPV6_TARGET, targets: [any(v)] }),
   },
-  // §1.2 ARNs and IDs of every import, and the IDs taken elsewhere.
+  // ARNs and IDs of every import, and the IDs taken elsewhere (#ids-and-arns).
   {
     property: 'serviceNetworkArn',
-    rule: '§1.2 servicenetwork ARN, sn-[0-9a-z]{17}',
+    rule: '#ids-and-arns servicenetwork ARN, sn-[0-9a-z]{17}',
     ...latticeArns('servicenetwork', 'sn'),
     token: text,
     build: (s, v) => ServiceNetwork.fromServiceNetworkAttributes(s, 'X', { serviceNetworkArn: any(v) }).associateService(new LatticeService(s, 'Service')),
   },
   {
     property: 'serviceNetworkId',
-    rule: '§1.2 sn-[0-9a-z]{17}',
+    rule: '#ids-and-arns sn-[0-9a-z]{17}',
     ...latticeIds('sn'),
     token: text,
     build: (s, v) => ServiceNetwork.fromServiceNetworkAttributes(s, 'X', { serviceNetworkId: any(v) }).associateService(new LatticeService(s, 'Service')),
   },
   {
     property: 'serviceArn',
-    rule: '§1.2 service ARN, svc-[0-9a-z]{17}',
+    rule: '#ids-and-arns service ARN, svc-[0-9a-z]{17}',
     ...latticeArns('service', 'svc'),
     token: text,
     build: (s, v) => new ServiceNetwork(s, 'Network').associateService(LatticeService.fromServiceAttributes(s, 'X', { serviceArn: any(v) })),
   },
-  { property: 'serviceId', rule: '§1.2 svc-[0-9a-z]{17}', ...latticeIds('svc'), token: text, build: (s, v) => new ServiceNetwork(s, 'Network').associateService(LatticeService.fromServiceAttributes(s, 'X', { serviceId: any(v) })) },
+  { property: 'serviceId', rule: '#ids-and-arns svc-[0-9a-z]{17}', ...latticeIds('svc'), token: text, build: (s, v) => new ServiceNetwork(s, 'Network').associateService(LatticeService.fromServiceAttributes(s, 'X', { serviceId: any(v) })) },
   {
     property: 'targetGroupArn',
-    rule: '§1.2 targetgroup ARN, tg-[0-9a-z]{17}',
+    rule: '#ids-and-arns targetgroup ARN, tg-[0-9a-z]{17}',
     ...latticeArns('targetgroup', 'tg'),
     token: text,
     build: (s, v) => new LatticeService(s, 'Service').addListener('Listener', { defaultAction: ListenerAction.forward(TargetGroupBase.fromTargetGroupArn(s, 'X', any(v))) }),
   },
   {
     property: 'vpc.vpcId',
-    rule: '§1.2 vpc-([0-9a-f]{8}|[0-9a-f]{17}), of an imported VPC',
+    rule: '#ids-and-arns vpc-([0-9a-f]{8}|[0-9a-f]{17}), of an imported VPC',
     valid: VPC_ID,
     invalid: fc.oneof(fc.constantFrom('', 'vpc-', 'vpc-123', 'vpc-0123456789ABCDEF0', 'subnet-01234567'), VPC_ID.map(id => `${id}0`), chars(HEX, 9, 16).map(id => `vpc-${id}`)),
     build: (s, v) => new IpTargetGroup(s, 'X', { vpc: vpcIn(s, any(v)) }),
   },
   {
     property: 'customDomain.certificate certificateArn',
-    rule: '§1.2 Service.CertificateArn: an ACM certificate ARN',
+    rule: '#certificates Service.CertificateArn: an ACM certificate ARN',
     valid: fc.tuple(PARTITION, REGION, ACCOUNT, fc.uuid()).map(([p, r, a, id]) => `arn:${p}:acm:${r}:${a}:certificate/${id}`),
     invalid: fc.oneof(fc.constantFrom('', 'arn:aws:iam::111122223333:server-certificate/x', 'arn:aws:acm:us-east-1:111122223333:certificate/'), fc.uuid()),
     token: text,
@@ -592,14 +594,14 @@ const INPUTS: Input[] = [
   },
   {
     property: 'customDomain.domainName',
-    rule: '§1.3 Service.CustomDomainName 3–255, a DNS name',
+    rule: '#service-custom-domains Service.CustomDomainName 3–255, a DNS name',
     ...dnsNames,
     token: text,
     build: (s, v) => new LatticeService(s, 'X', { customDomain: { domainName: any(v) } }),
   },
   {
     property: 'access log destination ARN',
-    rule: '§1.3 AccessLogSubscription.DestinationArn: a log group, bucket or stream ARN',
+    rule: '#access-logs AccessLogSubscription.DestinationArn: a log group, bucket or stream ARN',
     valid: fc.oneof(
       fc.tuple(REGION, ACCOUNT, chars([...'abcXYZ019._/-'], 1, 60)).map(([r, a, n]) => `arn:aws:logs:${r}:${a}:log-group:${n}`),
       chars([...'abc019.-'], 6, 40).map(n => `arn:aws:s3:::a${n}z`),
@@ -611,7 +613,7 @@ const INPUTS: Input[] = [
   },
   {
     property: 'prefixListId',
-    rule: '§3 managed prefix list ID, pl-([0-9a-f]{8}|[0-9a-f]{17})',
+    rule: '#prefix-lists managed prefix list ID, pl-([0-9a-f]{8}|[0-9a-f]{17})',
     at: '<stack>',
     valid: PREFIX_LIST_ID,
     invalid: fc.oneof(fc.constantFrom('', 'pl-', 'pl-123', 'pl-0123456789ABCDEF0', 'sg-01234567'), WRONG.string, listed(PREFIX_LIST_ID)),
@@ -625,23 +627,23 @@ const INPUTS: Input[] = [
   },
   {
     property: 'authPolicy organizationId',
-    rule: '§5 aws:PrincipalOrgID, o-[a-z0-9]{10,32}',
+    rule: '#auth-policies aws:PrincipalOrgID, o-[a-z0-9]{10,32}',
     valid: chars(LOWER_DIGITS, 10, 32).map(id => `o-${id}`),
     invalid: fc.oneof(fc.constantFrom('', 'o-', 'o-abc', 'O-ABCDEFGHIJ', 'abcdefghijkl'), WRONG.string),
     token: text,
     build: (s, v) => new ServiceNetwork(s, 'X', { authPolicy: AuthPolicy.organizationOnly(any(v)) }),
   },
-  // §8 sharing: principals of a RAM share.
+  // Sharing: principals of a RAM share (#sharing).
   {
     property: 'shareWith principals',
-    rule: '§8 RAM principals: account IDs, organization and OU ARNs',
+    rule: '#sharing RAM principals: account IDs, organization and OU ARNs',
     ...ramPrincipals,
     build: (s, v) => new ServiceNetwork(s, 'X').shareWith({ principals: [any(v)] }),
   },
-  // §5 auth-policy contents: what can apply in an auth policy, checked when the app is synthesized.
+  // Auth-policy contents (#auth-policies): what can apply in an auth policy, checked when the app is synthesized.
   {
     property: 'auth policy action',
-    rule: '§5 actions vpc-lattice-svcs:Invoke|Connect (or patterns matching them)',
+    rule: '#auth-policies actions vpc-lattice-svcs:Invoke|Connect (or patterns matching them)',
     valid: fc.constantFrom('vpc-lattice-svcs:Invoke', 'vpc-lattice-svcs:Connect', 'vpc-lattice-svcs:*', '*', 'VPC-LATTICE-SVCS:invoke', 'vpc-lattice-svcs:In*', 'vpc-lattice-svcs:Conn*'),
     invalid: fc.oneof(fc.constantFrom('vpc-lattice:Invoke', 's3:GetObject', 'vpc-lattice-svcs:Get*'),
       fc.tuple(chars([...'abcdefghijklmnopqrstuvwxyz-'], 2, 20), chars([...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'], 1, 20))
@@ -650,7 +652,7 @@ const INPUTS: Input[] = [
   },
   {
     property: 'auth policy resource',
-    rule: "§5 resources '*' or VPC Lattice service (network) ARN patterns",
+    rule: "#auth-policies resources '*' or VPC Lattice service (network) ARN patterns",
     valid: fc.oneof(fc.constantFrom('*', '*/*', 'arn:aws:vpc-lattice:*:*:service/*'), latticeArn('service', 'svc').map(arn => `${arn}/api/*`),
       latticeArn('servicenetwork', 'sn')),
     invalid: fc.oneof(fc.constantFrom('arn:aws:s3:::bucket/*', TG_ARN, 'arn:aws:vpc-lattice:eu-west-1:111122223333:resourceconfiguration/rcfg-0123456789abcdef0', 'svc-0123'),
@@ -659,7 +661,7 @@ const INPUTS: Input[] = [
   },
   {
     property: 'auth policy principal',
-    rule: '§5 principals: AWS principals and *',
+    rule: '#auth-policies principals: AWS principals and *',
     valid: fc.oneof(ACCOUNT.map(a => new iam.AccountPrincipal(a)), ACCOUNT.map(a => new iam.ArnPrincipal(`arn:aws:iam::${a}:role/caller`)), fc.constant(new iam.AnyPrincipal())),
     invalid: fc.oneof(chars(LOWER_DIGITS, 1, 12).map(n => new iam.ServicePrincipal(`${n}.amazonaws.com`)),
       fc.constantFrom(new iam.FederatedPrincipal('cognito-identity.amazonaws.com'), new iam.CanonicalUserPrincipal('79a59df900b949e55d96a1e698fbaced'))),
@@ -692,7 +694,7 @@ const zoneIn = (scope: Construct) => route53.PublicHostedZone.fromHostedZoneAttr
 const made = (scope: Construct, value: unknown): any => (typeof value === 'function' ? value(scope) : value);
 
 /**
- * Counts of security groups (§1.3 SecurityGroupIds at most 5; at least 1 where given, an import may know none), and what
+ * Counts of security groups (SecurityGroupIds at most 5, docs/lattice-facts.md#vpc-associations; at least 1 where given, an import may know none), and what
  * is no list of them, or holds no security group.
  */
 const securityGroupLists = (min: number) => ({
@@ -718,62 +720,62 @@ const RESOURCE_INPUTS: Input[] = [
   // Resource gateways.
   {
     property: 'resourceGatewayName',
-    rule: '§1.1 ResourceGateway 3–40, not rgw-',
+    rule: '#names ResourceGateway 3–40, not rgw-',
     ...resourceNames(3, 40, 'rgw-'),
     token: text,
     build: (s, v) => new ResourceGateway(s, 'X', { vpc: vpcIn(s), resourceGatewayName: any(v) }),
   },
   {
     property: 'ipv4AddressesPerEni',
-    rule: '§1.3 ResourceGateway.Ipv4AddressesPerEni 1–62',
+    rule: '#resource-gateways ResourceGateway.Ipv4AddressesPerEni 1–62',
     ...wholeNumbers(1, 62),
     token: number,
     build: (s, v) => new ResourceGateway(s, 'X', { vpc: vpcIn(s), ipv4AddressesPerEni: any(v) }),
   },
   {
     property: 'securityGroups',
-    rule: '§1.3 ResourceGateway.SecurityGroupIds 1–5 security groups',
+    rule: '#resource-gateways ResourceGateway.SecurityGroupIds 1–5 security groups',
     ...securityGroupLists(1),
     build: (s, v) => new ResourceGateway(s, 'X', { vpc: vpcIn(s), securityGroups: securityGroupsIn(s, v) }),
   },
   {
     property: 'ipAddressType',
-    rule: '§1.3 ResourceGateway.IpAddressType IPV4|IPV6|DUALSTACK',
+    rule: '#resource-gateways ResourceGateway.IpAddressType IPV4|IPV6|DUALSTACK',
     valid: fc.constantFrom(...Object.values(IpAddressType)),
     invalid: fc.oneof(fc.constantFrom('ipv4', 'IPv6', ''), WRONG.string),
     build: (s, v) => new ResourceGateway(s, 'X', { vpc: vpcIn(s), ipAddressType: any(v) }),
   },
   {
     property: 'dnsResolution',
-    rule: '§1.3 ResourceGateway.ResourceConfigDnsResolution IN_VPC|PUBLIC',
+    rule: '#resource-gateways ResourceGateway.ResourceConfigDnsResolution IN_VPC|PUBLIC',
     valid: fc.constantFrom(...Object.values(ResourceConfigDnsResolution)),
     invalid: fc.oneof(fc.constantFrom('PRIVATE', 'public', ''), WRONG.string),
     build: (s, v) => new ResourceGateway(s, 'X', { vpc: vpcIn(s), dnsResolution: any(v) }),
   },
-  { property: 'vpc', rule: '§1.3 ResourceGateway.VpcIdentifier: an ec2.IVpc', ...vpcs, build: (s, v) => new ResourceGateway(s, 'X', { vpc: made(s, v) }) },
+  { property: 'vpc', rule: '#resource-gateways ResourceGateway.VpcIdentifier: an ec2.IVpc', ...vpcs, build: (s, v) => new ResourceGateway(s, 'X', { vpc: made(s, v) }) },
   {
     property: 'vpc.vpcId',
-    rule: '§1.2 vpc-([0-9a-f]{8}|[0-9a-f]{17}), of a gateway\'s imported VPC',
+    rule: '#ids-and-arns vpc-([0-9a-f]{8}|[0-9a-f]{17}), of a gateway\'s imported VPC',
     valid: VPC_ID,
     invalid: fc.oneof(fc.constantFrom('', 'vpc-', 'vpc-123', 'vpc-0123456789ABCDEF0', 'subnet-01234567'), VPC_ID.map(id => `${id}0`)),
     build: (s, v) => new ResourceGateway(s, 'X', { vpc: vpcIn(s, any(v)) }),
   },
   {
     property: 'vpcSubnets',
-    rule: '§1.3 ResourceGateway.SubnetIds: a selection of the VPC\'s subnets',
+    rule: '#resource-gateways ResourceGateway.SubnetIds: a selection of the VPC\'s subnets',
     ...subnetSelections,
     build: (s, v) => new ResourceGateway(s, 'X', { vpc: vpcIn(s), vpcSubnets: any(v) }),
   },
   {
     property: 'resourceGatewayArn',
-    rule: '§1.2 resourcegateway ARN, rgw-[0-9a-z]{17}',
+    rule: '#ids-and-arns resourcegateway ARN, rgw-[0-9a-z]{17}',
     ...latticeArns('resourcegateway', 'rgw'),
     token: text,
     build: (s, v) => configIn(s, 'Config', { gateway: ResourceGateway.fromResourceGatewayAttributes(s, 'X', { resourceGatewayArn: any(v) }) }),
   },
   {
     property: 'resourceGatewayId',
-    rule: '§1.2 rgw-[0-9a-z]{17}',
+    rule: '#ids-and-arns rgw-[0-9a-z]{17}',
     ...latticeIds('rgw'),
     token: text,
     build: (s, v) => configIn(s, 'Config', { gateway: ResourceGateway.fromResourceGatewayAttributes(s, 'X', { resourceGatewayId: any(v) }) }),
@@ -789,41 +791,41 @@ const RESOURCE_INPUTS: Input[] = [
   // Resource configurations.
   {
     property: 'resourceConfigurationName',
-    rule: '§1.1 ResourceConfiguration 3–40, not rcfg-',
+    rule: '#names ResourceConfiguration 3–40, not rcfg-',
     ...resourceNames(3, 40, 'rcfg-'),
     token: text,
     build: (s, v) => configIn(s, 'X', { resourceConfigurationName: any(v) }),
   },
   {
     property: 'resourceConfigurationName',
-    rule: '§1.1 ResourceConfiguration name of a deploy-time lookup',
+    rule: '#names ResourceConfiguration name of a deploy-time lookup',
     ...resourceNames(3, 40, 'rcfg-'),
     build: (s, v) => new ServiceNetwork(s, 'Network').associateResource(ResourceConfiguration.fromResourceConfigurationName(s, 'X', any(v))),
   },
   {
     property: 'definition',
-    rule: '§1.3 ResourceConfigurationDefinition: a ResourceDefinition',
+    rule: '#resource-definitions ResourceConfigurationDefinition: a ResourceDefinition',
     valid: fc.constantFrom(DB, ResourceDefinition.dnsName('db.internal.example.com'), ResourceDefinition.ipAddress('fd00::5')),
     invalid: fc.oneof(WRONG.struct, fc.constantFrom<unknown>('db.internal.example.com', {})),
     build: (s, v) => configIn(s, 'X', { definition: any(v) }),
   },
   {
     property: 'definition dnsName',
-    rule: '§1.3 DnsResource.DomainName 3–255, a DNS name',
+    rule: '#resource-definitions DnsResource.DomainName 3–255, a DNS name',
     ...dnsNames,
     token: text,
     build: (s, v) => configIn(s, 'X', { definition: ResourceDefinition.dnsName(any(v)) }),
   },
   {
     property: 'definition ipAddressType',
-    rule: '§1.3 DnsResource.IpAddressType IPV4|IPV6 (DUALSTACK not supported)',
+    rule: '#resource-definitions DnsResource.IpAddressType IPV4|IPV6 (DUALSTACK not supported)',
     valid: fc.constantFrom(IpAddressType.IPV4, IpAddressType.IPV6),
     invalid: fc.oneof(fc.constantFrom(IpAddressType.DUALSTACK, 'ipv4', ''), WRONG.string),
     build: (s, v) => configIn(s, 'X', { definition: ResourceDefinition.dnsName('db.internal.example.com', { ipAddressType: any(v) }) }),
   },
   {
     property: 'definition ipAddress',
-    rule: '§1.3 IpResource 4–39: private IPv4 (10/8, 100.64/10, 172.16/12, 192.168/16) or IPv6',
+    rule: '#resource-definitions IpResource 4–39: private IPv4 (10/8, 100.64/10, 172.16/12, 192.168/16) or IPv6',
     valid: fc.oneof(PRIVATE_IPV4, IPV6_RESOURCE),
     invalid: fc.oneof(
       fc.constantFrom('8.8.8.8', '9.255.255.255', '11.0.0.0', '100.63.255.255', '100.128.0.0', '172.15.255.255', '172.32.0.1', '192.167.255.255', '192.169.0.0',
@@ -839,7 +841,7 @@ const RESOURCE_INPUTS: Input[] = [
   },
   {
     property: 'definition arn',
-    rule: '§1.3 ArnResource ≤1224: RDS databases only',
+    rule: '#resource-definitions ArnResource ≤1224: RDS databases only',
     valid: RDS_ARN,
     invalid: fc.oneof(
       fc.constantFrom('arn:aws:s3:::my-bucket-name', 'arn:aws:rds:eu-west-1:111122223333:snapshot:orders', 'arn:aws:rds:eu-west-1:111122223333:db:1orders',
@@ -853,16 +855,16 @@ const RESOURCE_INPUTS: Input[] = [
   },
   {
     property: 'gateway',
-    rule: '§1.3 ResourceGatewayId: a resource gateway',
+    rule: '#resource-gateways ResourceGatewayId: a resource gateway',
     valid: fc.constantFrom<unknown>(gatewayIn, (s: Construct) => ResourceGateway.fromResourceGatewayAttributes(s, 'Gateway', { resourceGatewayId: 'rgw-0123456789abcdef0' })),
     invalid: fc.oneof(WRONG.struct, fc.constantFrom<unknown>('rgw-0123456789abcdef0', {})),
     build: (s, v) => configIn(s, 'X', { gateway: made(s, v) }),
   },
-  { property: 'portRanges', rule: '§1.3 PortRanges: each 1–65535 or a range, the lower first', ...portRanges, token: text, build: (s, v) => configIn(s, 'X', { portRanges: [any(v)] }) },
-  { property: 'portRanges', rule: '§1.3 PortRanges: a list of 1 or more', ...portRangeLists, token: list, build: (s, v) => configIn(s, 'X', { portRanges: any(v) }) },
+  { property: 'portRanges', rule: '#resource-configurations PortRanges: each 1–65535 or a range, the lower first', ...portRanges, token: text, build: (s, v) => configIn(s, 'X', { portRanges: [any(v)] }) },
+  { property: 'portRanges', rule: '#resource-configurations PortRanges: a list of 1 or more', ...portRangeLists, token: list, build: (s, v) => configIn(s, 'X', { portRanges: any(v) }) },
   {
     property: 'customDomain.domainName',
-    rule: '§1.3 ResourceConfiguration.CustomDomainName 3–255, a DNS name',
+    rule: '#resource-configurations ResourceConfiguration.CustomDomainName 3–255, a DNS name',
     ...dnsNames,
     token: text,
     build: (s, v) => configIn(s, 'X', { customDomain: { domainName: any(v) } }),
@@ -876,14 +878,14 @@ const RESOURCE_INPUTS: Input[] = [
   },
   {
     property: 'customDomain.verification',
-    rule: '§1.3 DomainVerificationId: a domain verification',
+    rule: '#domain-verification DomainVerificationId: a domain verification',
     valid: fc.constant((s: Construct) => new DomainVerification(s, 'Verification', { domainName: 'example.com' })),
     invalid: fc.oneof(WRONG.struct, fc.constantFrom<unknown>('dv-0123456789abcdef0', {})),
     build: (s, v) => configIn(s, 'X', { customDomain: { domainName: 'db.example.com', verification: made(s, v) } }),
   },
   {
     property: 'allowAssociationToSharableServiceNetwork',
-    rule: '§1.3 AllowAssociationToSharableServiceNetwork: a boolean',
+    rule: '#sharable-networks AllowAssociationToSharableServiceNetwork: a boolean',
     valid: fc.boolean(),
     invalid: WRONG.boolean,
     build: (s, v) => configIn(s, 'X', { allowAssociationToSharableServiceNetwork: any(v) }),
@@ -897,21 +899,21 @@ const RESOURCE_INPUTS: Input[] = [
   },
   {
     property: 'resourceConfigurationArn',
-    rule: '§1.2 resourceconfiguration ARN, rcfg-[0-9a-z]{17}',
+    rule: '#ids-and-arns resourceconfiguration ARN, rcfg-[0-9a-z]{17}',
     ...latticeArns('resourceconfiguration', 'rcfg'),
     token: text,
     build: (s, v) => new ServiceNetwork(s, 'Network').associateResource(ResourceConfiguration.fromResourceConfigurationArn(s, 'X', any(v))),
   },
   {
     property: 'resourceConfigurationId',
-    rule: '§1.2 rcfg-[0-9a-z]{17}',
+    rule: '#ids-and-arns rcfg-[0-9a-z]{17}',
     ...latticeIds('rcfg'),
     token: text,
     build: (s, v) => new ServiceNetwork(s, 'Network').associateResource(ResourceConfiguration.fromResourceConfigurationAttributes(s, 'X', { resourceConfigurationId: any(v) })),
   },
   {
     property: 'portRanges',
-    rule: '§1.3 PortRanges of an imported configuration',
+    rule: '#resource-configurations PortRanges of an imported configuration',
     ...portRanges,
     token: text,
     build: (s, v) => ResourceConfiguration.fromResourceConfigurationAttributes(s, 'X', { resourceConfigurationId: 'rcfg-0123456789abcdef0', portRanges: [any(v)] })
@@ -920,28 +922,28 @@ const RESOURCE_INPUTS: Input[] = [
   // Groups and their children.
   {
     property: 'groupDomain',
-    rule: '§1.3 GroupDomain 3–255, a DNS name',
+    rule: '#resource-configurations GroupDomain 3–255, a DNS name',
     ...dnsNames,
     token: text,
     build: (s, v) => new ResourceConfigurationGroup(s, 'X', { gateway: gatewayIn(s), groupDomain: any(v), portRanges: ['443'] }),
   },
   {
     property: 'resourceConfigurationName',
-    rule: '§1.1 ResourceConfiguration 3–40, not rcfg-: a group\'s name',
+    rule: '#names ResourceConfiguration 3–40, not rcfg-: a group\'s name',
     ...resourceNames(3, 40, 'rcfg-'),
     token: text,
     build: (s, v) => new ResourceConfigurationGroup(s, 'X', { gateway: gatewayIn(s), resourceConfigurationName: any(v) }),
   },
   {
     property: 'portRanges',
-    rule: '§1.3 PortRanges of a group',
+    rule: '#resource-configurations PortRanges of a group',
     ...portRanges,
     token: text,
     build: (s, v) => new ResourceConfigurationGroup(s, 'X', { gateway: gatewayIn(s), portRanges: [any(v)] }),
   },
   {
     property: 'portRanges',
-    rule: '§1.3 PortRanges of a child',
+    rule: '#resource-configurations PortRanges of a child',
     ...portRanges,
     token: text,
     at: 'Group/X',
@@ -949,14 +951,14 @@ const RESOURCE_INPUTS: Input[] = [
   },
   {
     property: 'definition dnsName',
-    rule: '§1.3 CHILD DNS names: sub-domains of the GroupDomain',
+    rule: '#resource-configurations CHILD DNS names: sub-domains of the GroupDomain',
     ...namesBelow('internal.example.com'),
     at: 'Group/X',
     build: (s, v) => groupOf(s).addChild('X', { definition: ResourceDefinition.dnsName(any(v)) }),
   },
   {
     property: 'customDomain.domainName',
-    rule: '§1.3 CHILD custom domains: sub-domains of the GroupDomain',
+    rule: '#resource-configurations CHILD custom domains: sub-domains of the GroupDomain',
     valid: namesBelow('internal.example.com').valid,
     invalid: fc.oneof(namesBelow('internal.example.com').invalid, WRONG.string),
     at: 'Group/X',
@@ -964,7 +966,7 @@ const RESOURCE_INPUTS: Input[] = [
   },
   {
     property: 'definition',
-    rule: '§1.3 CHILD definition: a ResourceDefinition of a DNS name or an IP address',
+    rule: '#resource-definitions CHILD definition: a ResourceDefinition of a DNS name or an IP address',
     valid: fc.constantFrom(DB, ResourceDefinition.dnsName('db.internal.example.com')),
     invalid: fc.oneof(WRONG.struct, fc.constantFrom<unknown>('db.internal.example.com', {})),
     at: 'Group/X',
@@ -973,7 +975,7 @@ const RESOURCE_INPUTS: Input[] = [
   // Domain verifications.
   {
     property: 'domainName',
-    rule: '§1.3 DomainVerification.DomainName 3–255, a DNS name',
+    rule: '#domain-verification DomainVerification.DomainName 3–255, a DNS name',
     ...dnsNames,
     token: text,
     build: (s, v) => new DomainVerification(s, 'X', { domainName: any(v) }),
@@ -987,7 +989,7 @@ const RESOURCE_INPUTS: Input[] = [
   },
   {
     property: 'domainVerificationArn',
-    rule: '§1.2 domainverification ARN, dv-[0-9a-f]{17} (ResourceConfiguration.DomainVerificationId takes hexadecimal digits)',
+    rule: '#ids-and-arns domainverification ARN, dv-[0-9a-f]{17} (ResourceConfiguration.DomainVerificationId takes hexadecimal digits)',
     ...latticeArns('domainverification', 'dv', HEX),
     token: text,
     build: (s, v) => configIn(s, 'Config', {
@@ -996,7 +998,7 @@ const RESOURCE_INPUTS: Input[] = [
   },
   {
     property: 'domainVerificationId',
-    rule: '§1.2 dv-[0-9a-f]{17}',
+    rule: '#ids-and-arns dv-[0-9a-f]{17}',
     ...latticeIds('dv', HEX),
     token: text,
     build: (s, v) => configIn(s, 'Config', {
@@ -1005,7 +1007,7 @@ const RESOURCE_INPUTS: Input[] = [
   },
   {
     property: 'domainName',
-    rule: '§1.3 DomainVerification.DomainName of an imported verification',
+    rule: '#domain-verification DomainVerification.DomainName of an imported verification',
     ...dnsNames,
     token: text,
     build: (s, v) => DomainVerification.fromDomainVerificationAttributes(s, 'X', { domainVerificationId: 'dv-0123456789abcdef0', domainName: any(v) }),
@@ -1013,7 +1015,7 @@ const RESOURCE_INPUTS: Input[] = [
   // Associations, endpoints and private DNS.
   {
     property: 'privateDns',
-    rule: '§1.3 ServiceNetworkResourceAssociation.PrivateDnsEnabled: a boolean',
+    rule: '#resource-associations ServiceNetworkResourceAssociation.PrivateDnsEnabled: a boolean',
     valid: fc.boolean(),
     invalid: WRONG.boolean,
     at: 'Network/ConfigAssociation',
@@ -1031,21 +1033,21 @@ const RESOURCE_INPUTS: Input[] = [
   { property: 'vpc', rule: 'configuration.addVpcEndpoint: an ec2.IVpc', ...vpcs, at: 'Config', build: (s, v) => configIn(s, 'Config').addVpcEndpoint(made(s, v)) },
   {
     property: 'securityGroups',
-    rule: '§1.3 VPCEndpoint SecurityGroupIds: 1–5 security groups',
+    rule: '#vpc-endpoints VPCEndpoint SecurityGroupIds: 1–5 security groups',
     ...securityGroupLists(1),
     at: 'Network/ClientEndpoint',
     build: (s, v) => new ServiceNetwork(s, 'Network').addVpcEndpoint(clientVpcIn(s), { securityGroups: securityGroupsIn(s, v) }),
   },
   {
     property: 'vpcSubnets',
-    rule: '§1.3 VPCEndpoint SubnetIds: a selection of the VPC\'s subnets',
+    rule: '#vpc-endpoints VPCEndpoint SubnetIds: a selection of the VPC\'s subnets',
     ...subnetSelections,
     at: 'Config/ClientEndpoint',
     build: (s, v) => configIn(s, 'Config').addVpcEndpoint(clientVpcIn(s), { vpcSubnets: any(v) }),
   },
   {
     property: 'privateDns',
-    rule: '§1.3 VPCEndpoint DnsOptions: a PrivateDns',
+    rule: '#private-dns VPCEndpoint DnsOptions: a PrivateDns',
     valid: DNS_PREFERENCES,
     invalid: fc.oneof(WRONG.struct, fc.constantFrom<unknown>('ALL_DOMAINS', {})),
     at: 'Config/ClientEndpoint',
@@ -1053,7 +1055,7 @@ const RESOURCE_INPUTS: Input[] = [
   },
   {
     property: 'privateDns',
-    rule: '§1.3 ServiceNetworkVpcAssociation DnsOptions: a PrivateDns',
+    rule: '#private-dns ServiceNetworkVpcAssociation DnsOptions: a PrivateDns',
     valid: DNS_PREFERENCES,
     invalid: fc.oneof(WRONG.struct, fc.constantFrom<unknown>('ALL_DOMAINS', {})),
     at: 'Network/ClientAssociation',
@@ -1061,7 +1063,7 @@ const RESOURCE_INPUTS: Input[] = [
   },
   {
     property: 'privateDns domains',
-    rule: '§1.3 PrivateDnsSpecifiedDomains: each 1–255',
+    rule: '#private-dns PrivateDnsSpecifiedDomains: each 1–255',
     valid: DNS_NAME,
     invalid: fc.oneof(fc.constantFrom('', `${A63}.${A63}.${A63}.${'a'.repeat(62)}.a`), WRONG.string, listed(DNS_NAME)),
     token: text,
@@ -1070,7 +1072,7 @@ const RESOURCE_INPUTS: Input[] = [
   },
   {
     property: 'privateDns domains',
-    rule: '§1.3 PrivateDnsSpecifiedDomains: 1–10 items',
+    rule: '#private-dns PrivateDnsSpecifiedDomains: 1–10 items',
     valid: fc.integer({ min: 1, max: 10 }),
     invalid: fc.oneof(fc.constant(0), fc.integer({ min: 11, max: 15 }), WRONG.list),
     shown: v => (typeof v === 'number' ? `'${v} items'` : shown(v)),
@@ -1080,10 +1082,10 @@ const RESOURCE_INPUTS: Input[] = [
     }),
   },
   // RAM shares.
-  { property: 'principals', rule: '§8 RAM principals of a ResourceShare', ...ramPrincipals, build: (s, v) => new ResourceShare(s, 'X', { principals: [any(v)] }) },
+  { property: 'principals', rule: '#sharing RAM principals of a ResourceShare', ...ramPrincipals, build: (s, v) => new ResourceShare(s, 'X', { principals: [any(v)] }) },
   {
     property: 'principals',
-    rule: '§8 RAM principals: a list of 1 or more',
+    rule: '#sharing RAM principals: a list of 1 or more',
     valid: fc.uniqueArray(ramPrincipals.valid, { minLength: 1, maxLength: 5 }),
     invalid: fc.oneof(fc.constant([]), WRONG.list, ramPrincipals.valid),
     token: list,
@@ -1106,7 +1108,7 @@ const RESOURCE_INPUTS: Input[] = [
   },
   {
     property: 'resource',
-    rule: '§8 shareable resources: service networks, services, resource configurations',
+    rule: '#sharing shareable resources: service networks, services, resource configurations',
     valid: fc.constantFrom<unknown>((s: Construct) => new ServiceNetwork(s, 'Network'), (s: Construct) => configIn(s, 'Config')),
     invalid: fc.oneof(WRONG.struct, fc.constantFrom<unknown>('arn:aws:vpc-lattice:eu-west-1:111122223333:servicenetwork/sn-0123456789abcdef0', {})),
     build: (s, v) => new ResourceShare(s, 'X', { principals: ['111122223333'], resources: [made(s, v)] }),
@@ -1120,7 +1122,7 @@ const RESOURCE_INPUTS: Input[] = [
   },
   {
     property: 'resourceShareArn',
-    rule: '§8 RAM resource-share ARN, resource-share/<UUID>',
+    rule: '#sharing RAM resource-share ARN, resource-share/<UUID>',
     valid: fc.tuple(PARTITION, REGION, ACCOUNT, fc.uuid()).map(([p, r, a, id]) => `arn:${p}:ram:${r}:${a}:resource-share/${id}`),
     invalid: fc.oneof(
       fc.constantFrom('', 'arn:aws:ram:eu-west-1:111122223333:permission/x', 'arn:aws:ram:eu-west-1:111122223333:resource-share/'),
@@ -1142,7 +1144,7 @@ const RESOURCE_INPUTS: Input[] = [
   // Imported services and their DNS records.
   {
     property: 'dnsName',
-    rule: '§1.3 DnsEntry.DomainName of an imported service, a DNS name',
+    rule: '#service-custom-domains DnsEntry.DomainName of an imported service, a DNS name',
     valid: DNS_NAME,
     invalid: dnsNames.invalid,
     token: text,
@@ -1402,7 +1404,7 @@ function generatedNames(scope: Construct) {
     .addChild('Child', { definition: ResourceDefinition.dnsName('orders.internal.example.com') });
 }
 
-/** §1.1: lowercase letters, digits and single inner hyphens, 3 to 40 characters, not starting with `prefix`. */
+/** docs/lattice-facts.md#names: lowercase letters, digits and single inner hyphens, 3 to 40 characters, not starting with `prefix`. */
 const latticeName = (prefix: string) => new RegExp(`^(?!${prefix})(?!-)(?!.*-$)(?!.*--)[a-z0-9-]{3,40}$`);
 
 function checkGeneratedNames(template: any) {
@@ -1421,6 +1423,6 @@ function checkGeneratedNames(template: any) {
 }
 
 afterAll(() => {
-  // For the issue note: how many generated cases ran.
+  // How many generated cases ran, for a change's description.
   process.stdout.write(`properties.test.ts: ${cases.invalid} invalid, ${cases.valid} valid and ${cases.tokens} token cases over ${INPUTS.length} inputs\n`);
 });

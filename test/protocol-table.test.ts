@@ -9,7 +9,8 @@ import {
 } from 'cdk-vpc-lattice';
 
 /*
- * The protocol rules of VPC Lattice (facts sheet §1.3 Listener, Rule and TargetGroup, §4 Lambda, and UG:tls-listeners),
+ * The protocol rules of VPC Lattice (docs/lattice-facts.md#listeners, #tls-passthrough, #actions, #target-groups,
+ * #protocol-versions, #health-checks and #lambda-targets),
  * checked through the public API for every listener protocol × target-group protocol × protocol version × kind of
  * target group.
  * The expectations are written from the facts, not read from the library's table.
@@ -92,7 +93,7 @@ describe('which protocol and version each kind of target group takes', () => {
 /** What VPC Lattice says of a listener of this protocol forwarding to this group: an error, a warning, or nothing. */
 function forwardRule(listener: ListenerProtocol, kind: Kind | 'LAMBDA', protocol?: TargetProtocol, version?: ProtocolVersion) {
   if (listener === ListenerProtocol.TLS_PASSTHROUGH) {
-    // UG:tls-listeners: only to TCP groups; UG:lambda-functions: no Lambda behind TLS passthrough.
+    // docs/lattice-facts.md#tls-passthrough: only to TCP groups, and no Lambda behind TLS passthrough.
     if (kind === 'LAMBDA') { return { error: /TLS_PASSTHROUGH listener: Lambda target groups cannot be behind TLS_PASSTHROUGH listeners/ }; }
     return protocol === TargetProtocol.TCP ? {} : { error: /TLS_PASSTHROUGH listener: a TLS_PASSTHROUGH listener forwards connections only to TCP target groups/ };
   }
@@ -147,7 +148,7 @@ describe('health-check defaults that follow from the protocol and version', () =
     [TargetProtocol.HTTPS, ProtocolVersion.HTTP1, {}, { Enabled: true, Protocol: 'HTTPS', ProtocolVersion: 'HTTP1' }],
     [TargetProtocol.HTTPS, ProtocolVersion.HTTP2, {}, { Enabled: false }],
     [TargetProtocol.HTTPS, ProtocolVersion.GRPC, {}, { Enabled: false }],
-    // UG:tls-listeners: off for TCP groups; asked for, they need an HTTP or HTTPS protocol and a version.
+    // docs/lattice-facts.md#tls-passthrough: off for TCP groups; asked for, they need an HTTP or HTTPS protocol and a version.
     [TargetProtocol.TCP, undefined, {}, { Enabled: false }],
     [TargetProtocol.TCP, undefined, { enabled: true }, { Enabled: true, Protocol: 'HTTP', ProtocolVersion: 'HTTP1', Path: '/' }],
     [TargetProtocol.TCP, undefined, { path: '/health', port: 8080 }, { Enabled: true, Protocol: 'HTTP', ProtocolVersion: 'HTTP1', Path: '/health', Port: 8080 }],

@@ -134,10 +134,10 @@ const BAD_INPUT: Array<BadInput<Fixture>> = [
 ];
 
 /**
- * Issue #11: inputs that crashed with a TypeError, were accepted though CloudFormation or VPC Lattice rejects them, or
+ * Inputs that once crashed with a TypeError, were accepted though CloudFormation or VPC Lattice rejects them, or
  * were named badly. Each is now rejected with a message naming the path, the property and the value as given.
  */
-const ISSUE_11: Array<BadInput<Fixture>> = [
+const ONCE_MISHANDLED: Array<BadInput<Fixture>> = [
   // Crashes: values of the wrong type, as JavaScript callers (and jsii languages) can pass them.
   ['a null service name', f => new LatticeService(f.stack, 'S', { serviceName: wrong(null) }),
     named('Stack/S: invalid serviceName null: must be a string (or left out')],
@@ -258,9 +258,9 @@ function statement(props: iam.PolicyStatementProps): iam.PolicyStatement {
   return new iam.PolicyStatement({ principals: [new iam.AnyPrincipal()], actions: ['vpc-lattice-svcs:Invoke'], resources: ['*'], ...props });
 }
 
-rejectsEachBadInput([...BAD_INPUT, ...ISSUE_11], fixture);
+rejectsEachBadInput([...BAD_INPUT, ...ONCE_MISHANDLED], fixture);
 
-describe('values CloudFormation and VPC Lattice accept are accepted (issue #11)', () => {
+describe('values CloudFormation and VPC Lattice accept are accepted', () => {
   test('lengths are counted in characters: a header value of 65 emoji (130 UTF-16 units) is 65 long', () => {
     const f = fixture();
     rule(f, { match: { headers: [HeaderMatch.exact('x-mood', '😀'.repeat(65))] } });

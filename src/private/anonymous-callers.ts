@@ -7,18 +7,19 @@ import { listenerProtocolRules } from './protocol-table';
 import type { IListener, ILatticeService } from '../interfaces';
 
 /*
- * Callers of TLS passthrough listeners are anonymous (UG:tls-listeners: "auth policies are limited to anonymous
- * principals"), at the service and at the service network alike (facts sheet §5). An AWS_IAM service or network whose
+ * Callers of TLS passthrough listeners are anonymous (docs/lattice-facts.md#tls-passthrough: "auth policies are limited
+ * to anonymous principals"), at the service and at the service network alike. An AWS_IAM service or network whose
  * auth policy lets no anonymous caller connect refuses every such connection. Whether a policy lets them connect is
  * read from its statements, conservatively (when in doubt, it does not, and the user is warned; a warning can be
  * acknowledged, a refused connection is only found at run time):
  *
  * - a statement may match an anonymous connection when its principal is everyone (`*`, `{"AWS": "*"}`: an
  *   `iam.AnyPrincipal`), its actions cover `vpc-lattice-svcs:Connect` (the action of "TCP Service" resources in the
- *   Service Authorization Reference; `Invoke` is for HTTP requests. [?] Which action VPC Lattice evaluates for a TLS
- *   passthrough connection is not confirmed by a deployment: an Invoke-only policy is taken to refuse them, the safer
- *   reading) and each of its conditions is one an anonymous connection can meet: a key VPC Lattice sets on
- *   connections (`vpc-lattice-svcs:Port`, `ServiceArn`, `ServiceNetworkArn`, `SourceVpc`, `SourceVpcOwnerAccount`), or
+ *   Service Authorization Reference; `Invoke` is for HTTP requests. Open, settled by integ.tls-passthrough.ts
+ *   (docs/lattice-facts.md#tls-passthrough): which action VPC Lattice evaluates for a TLS passthrough connection is not
+ *   confirmed by a deployment, so an Invoke-only policy is taken to refuse them, the safer reading) and each of its
+ *   conditions is one an anonymous connection can meet: a key VPC Lattice sets on connections (`vpc-lattice-svcs:Port`,
+ *   `ServiceArn`, `ServiceNetworkArn`, `SourceVpc`, `SourceVpcOwnerAccount`), or
  *   `aws:PrincipalType` tested to be `anonymous`. Any other key (an organization, an account, tags, `aws:PrincipalType`
  *   tested not to be `anonymous`...) is one anonymous callers lack.
  * - a statement surely matches every anonymous connection when its principal is everyone, its actions cover Connect

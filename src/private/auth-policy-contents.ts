@@ -3,7 +3,7 @@ import { CONNECT_ACTION, INVOKE_ACTION } from './constants';
 import { show } from './validation';
 
 /*
- * What a statement of a VPC Lattice auth policy can say and still apply (facts sheet §5; SAR; UG:auth-policies). An
+ * What a statement of a VPC Lattice auth policy can say and still apply (docs/lattice-facts.md#auth-policies). An
  * auth policy is evaluated for one thing only: a caller invoking (HTTP, gRPC) or connecting to (TLS passthrough) a
  * service. So:
  *
@@ -15,10 +15,10 @@ import { show } from './validation';
  *   (accounts, roles, users, `{"AWS": "*"}`) and `*` can match. Service, federated and canonical-user principals never
  *   do: a service or a federated user calls with an IAM role, which is the principal to name.
  * - resources: `*`, or ARNs of VPC Lattice services (`…:vpc-lattice:<region>:<account>:service/svc-…[/<path>]`, the
- *   resource a request is authorized on) and, as the issue and the facts sheet allow them, of service networks [?: the
- *   Service Authorization Reference lists only service resources for Invoke and Connect; a service-network ARN is
- *   accepted rather than rejected, the safer side for a check that must not refuse what might work]. Patterns are
- *   read as IAM reads them (`*`, `?`); a resource of another service (an S3 bucket) never matches.
+ *   resource a request is authorized on) and of service networks. Open (docs/lattice-facts.md#auth-policies, settled
+ *   by integ.http-iam.ts): the Service Authorization Reference lists only service resources for Invoke and Connect; a
+ *   service-network ARN is accepted rather than rejected, the safer side for a check that must not refuse what might
+ *   work. Patterns are read as IAM reads them (`*`, `?`); a resource of another service (an S3 bucket) never matches.
  * - a statement needs a principal (CloudFormation and VPC Lattice reject a resource policy without one).
  *
  * Each of these can never apply, so each is an error; tokens (values resolved later, like ARNs known only at deploy

@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { checkOneOf } from './validation';
 import type { HttpCodeClass } from '../metrics';
 
-/** The status codes of the answers VPC Lattice gives itself, each with a metric `HTTPCode_VpcLattice_<code>_Count` (facts §7). */
+/** The status codes of the answers VPC Lattice gives itself, each with a metric `HTTPCode_VpcLattice_<code>_Count` (docs/lattice-facts.md#metrics). */
 const VPC_LATTICE_HTTP_CODES = [400, 403, 404, 429, 500, 502, 504];
 
 /**

@@ -5,7 +5,8 @@ import { ListenerProtocol, ProtocolVersion, TargetProtocol } from '../protocols'
  * Every rule VPC Lattice has about protocols, in one place: which listener protocols exist and what their listeners
  * take, which target-group protocol and version each kind of target group takes, which listener may forward to which
  * target group, and the health-check defaults that follow. Every protocol check of the library reads these tables, so
- * a new protocol is a new row. Sources: facts sheet §1.3 (Listener, Rule, TargetGroup) and §5.
+ * a new protocol is a new row. The facts behind the rows: docs/lattice-facts.md#listeners, #tls-passthrough, #actions,
+ * #target-groups, #protocol-versions, #health-checks and #lambda-targets.
  */
 
 /** The kinds of target groups (CloudFormation's `Type`). */
@@ -44,8 +45,8 @@ export interface ListenerProtocolRules {
 export const LISTENER_PROTOCOLS: Readonly<Record<ListenerProtocol, ListenerProtocolRules>> = {
   [ListenerProtocol.HTTP]: { defaultPort: 80, takesRules: true, takesFixedResponse: true },
   [ListenerProtocol.HTTPS]: { defaultPort: 443, takesRules: true, takesFixedResponse: true },
-  // UG:tls-listeners: only the default rule, forwarding to TCP target groups; the custom domain is the SNI match; no
-  // documented default port; auth policies limited to anonymous principals (§5: at the network level too).
+  // docs/lattice-facts.md#tls-passthrough: only the default rule, forwarding to TCP target groups; the custom domain is
+  // the SNI match; no documented default port; auth policies limited to anonymous principals (at the network level too).
   [ListenerProtocol.TLS_PASSTHROUGH]: {
     takesRules: false,
     takesFixedResponse: false,
@@ -92,10 +93,10 @@ const NONE = 'none';
 const TARGET_GROUP_ROWS: ReadonlyArray<Row<Verdict>> = [
   { type: ['LAMBDA'], protocol: [NONE], version: [NONE], answer: ALLOWED },
   { type: ['LAMBDA'], answer: error('Lambda target groups have no protocol or protocol version: VPC Lattice invokes the function through the Lambda API', 'protocol') },
-  // UG:alb-target: the group takes the protocol of the ALB listener; CloudFormation and deployed examples take HTTP2.
+  // docs/lattice-facts.md#alb-targets: the group takes the protocol of the ALB listener; CloudFormation takes HTTP2 (#protocol-versions).
   { type: ['ALB'], protocol: [TargetProtocol.TCP], answer: error('an ALB target group takes the protocol of its ALB listener, which is HTTP or HTTPS', 'protocol') },
   { type: ['ALB'], version: [ProtocolVersion.GRPC], answer: error('ALB target groups take ProtocolVersion.HTTP1 or HTTP2; GRPC target groups must be IP or instance groups', 'protocolVersion') },
-  // UG:tls-listeners: a TCP group carries the TLS of a TLS passthrough listener, unread, so no HTTP version applies.
+  // docs/lattice-facts.md#tls-passthrough: a TCP group carries the TLS of a TLS passthrough listener, unread, so no HTTP version applies.
   { protocol: [TargetProtocol.TCP], version: [NONE], answer: ALLOWED },
   {
     protocol: [TargetProtocol.TCP],
@@ -107,8 +108,8 @@ const TARGET_GROUP_ROWS: ReadonlyArray<Row<Verdict>> = [
 
 /** Which listener may forward to which target group. */
 const FORWARD_ROWS: ReadonlyArray<Row<Verdict>> = [
-  // UG:tls-listeners: TLS passthrough listeners forward to TCP target groups, and TCP groups sit only behind them.
-  // UG:lambda-functions: VPC Lattice invokes a function with an HTTP request, which a TLS connection it cannot read is not.
+  // docs/lattice-facts.md#tls-passthrough: TLS passthrough listeners forward to TCP target groups, and TCP groups sit only behind them.
+  // #lambda-targets: VPC Lattice invokes a function with an HTTP request, which a TLS connection it cannot read is not.
   {
     listener: [ListenerProtocol.TLS_PASSTHROUGH],
     type: ['LAMBDA'],
@@ -151,9 +152,9 @@ export interface HealthCheckDefaults {
 /** `GROUP` stands for the target group's own protocol. */
 const GROUP = 'group';
 const HEALTH_CHECK_ROWS: ReadonlyArray<Row<{ enabled: boolean; protocol: TargetProtocol | typeof GROUP; protocolVersion: ProtocolVersion }>> = [
-  // UG:tls-listeners: off for TCP groups; when on, they need an HTTP or HTTPS protocol and a version.
+  // docs/lattice-facts.md#tls-passthrough: off for TCP groups; when on, they need an HTTP or HTTPS protocol and a version.
   { protocol: [TargetProtocol.TCP], answer: { enabled: false, protocol: TargetProtocol.HTTP, protocolVersion: ProtocolVersion.HTTP1 } },
-  // UG:target-group-health-checks: on for HTTP1 groups, off for HTTP2 and gRPC groups. The protocol is the group's, so
+  // docs/lattice-facts.md#health-checks: on for HTTP1 groups, off for HTTP2 and gRPC groups. The protocol is the group's, so
   // that an HTTPS target is checked in HTTPS (VPC Lattice's own default is HTTP, which it does not answer).
   { version: [ProtocolVersion.HTTP1], answer: { enabled: true, protocol: GROUP, protocolVersion: ProtocolVersion.HTTP1 } },
   { answer: { enabled: false, protocol: GROUP, protocolVersion: ProtocolVersion.HTTP2 } },

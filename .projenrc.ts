@@ -4,7 +4,7 @@ import { awscdk, javascript, JsonFile } from 'projen';
 // which lacks `minify`.
 const minifiedBundle: javascript.BundlingOptions & Pick<javascript.AddBundleOptions, 'minify'> = { minify: true };
 
-// Versions and settings verified offline on these machines: see ../shared/reference/toolchain.md.
+// Versions and settings verified offline on these machines: see the README's Versions and CONTRIBUTING.md.
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-vpc-lattice',
   description: 'AWS CDK constructs for Amazon VPC Lattice: service networks, services, listeners, target groups and auth, wired and validated.',

@@ -17,8 +17,9 @@ import {
 } from 'cdk-vpc-lattice';
 
 /*
- * The "Service networks" and "Services, listeners, rules" sections of the API contract (shared/design/API.md), written
- * as a user would write them, must compile and synthesize under strict template validation. Target groups are imported.
+ * The "Service networks" and "Services, listeners, rules" sections of the library's pinned API (the usage its names
+ * promise to keep working; not the generated reference API.md), written as a user would write them, must compile and
+ * synthesize under strict template validation. Target groups are imported.
  */
 
 function parts(stack: Stack) {
@@ -62,10 +63,10 @@ test('the "Service networks" and "Services, listeners, rules" sections synthesiz
   } = parts(stack);
   const arn = 'arn:aws:vpc-lattice:us-east-1:111122223333:servicenetwork/sn-0123456789abcdef0';
   const svcArn = 'arn:aws:vpc-lattice:us-east-1:111122223333:service/svc-0123456789abcdef0';
-  const self = stack; // `this` in API.md
+  const self = stack; // `this` in the pinned examples
   Validations.of(stack).acknowledge({ id: 'CloudFormation-Validate::W7001', reason: 'aws-cdk-lib\'s Firehose L2 adds a CIDR mapping it only uses for some destinations' });
 
-  // ---- Service networks (API.md) ----
+  // ---- Service networks (pinned API) ----
   const network = new ServiceNetwork(self, 'Network', {
     serviceNetworkName: 'platform',
     authType: AuthType.AWS_IAM,
@@ -82,7 +83,7 @@ test('the "Service networks" and "Services, listeners, rules" sections synthesiz
   ServiceNetwork.fromServiceNetworkArn(self, 'Imported', arn);
   ServiceNetwork.fromServiceNetworkName(self, 'Shared', 'platform');
 
-  // ---- Services, listeners, rules (API.md) ----
+  // ---- Services, listeners, rules (pinned API) ----
   const service = new LatticeService(self, 'Orders', {
     serviceName: 'orders',
     authType: AuthType.AWS_IAM,
@@ -137,9 +138,9 @@ test('the "TLS passthrough and TCP target groups" section synthesizes as written
     flowLogs: { all: { trafficType: ec2.FlowLogTrafficType.ALL } },
   });
   const hostedZone = new route53.PrivateHostedZone(stack, 'Zone', { zoneName: 'internal.example.com', vpc });
-  const self = stack; // `this` in API.md
+  const self = stack; // `this` in the pinned examples
 
-  // ---- TLS passthrough and TCP target groups (API.md) ----
+  // ---- TLS passthrough and TCP target groups (pinned API) ----
   const tcp = new IpTargetGroup(self, 'Tcp', { vpc, port: 8443, protocol: TargetProtocol.TCP, targets: ['10.0.1.10'] });
   const tls = new LatticeService(self, 'Broker', {
     authType: AuthType.NONE, // TLS passthrough: Lattice cannot authenticate callers
@@ -203,9 +204,9 @@ test('the "TCP access to VPC resources" section synthesizes as written, under st
   const {
     vpc, consumerVpc, otherVpc, vpcSubnets, postgres, network, logGroup, hostedZone, orders, payments, shareArn, serviceArn, arn,
   } = resourceParts(stack);
-  const self = stack; // `this` in API.md
+  const self = stack; // `this` in the pinned examples
 
-  // ---- TCP access to VPC resources (API.md) ----
+  // ---- TCP access to VPC resources (pinned API) ----
   const gateway = new ResourceGateway(self, 'Gateway', {
     vpc,
     vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },

@@ -46,7 +46,7 @@ function latticeConfigurations(template: Template): unknown[] {
 }
 
 describe('EcsTargetGroup', () => {
-  test('the ECS example of API.md synthesizes under strict validation and wires everything', () => {
+  test('the ECS example of the pinned API synthesizes under strict validation and wires everything', () => {
     const { stack, fargate } = fixture();
     const { service: fargateService } = fargate('Orders');
 

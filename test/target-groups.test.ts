@@ -405,7 +405,7 @@ describe('protocol versions and listeners', () => {
   });
 });
 
-test('the target-group examples of API.md (except ECS) synthesize under strict validation', () => {
+test('the target-group examples of the pinned API (except ECS) synthesize under strict validation', () => {
   const { stack, vpc, instance, asg, fn, alb } = fixture();
   const handler = fn('Handler');
   const { loadBalancer: internalAlb, listener: albListener } = alb('InternalAlb');

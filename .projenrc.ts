@@ -217,6 +217,15 @@ project.addTask('test:browser', {
   env: { TS_NODE_PROJECT: 'examples/tsconfig.json' },
 });
 
+// The README's quick start, done as a new user would, from the packed tarball and with the real CDK CLI from the npm
+// registry, in an empty temporary folder (scripts/quickstart-check.ts, about 40 s): the last step of `package`, and so of
+// `build`, so that CI and the release workflow run it on the tarball they are about to publish.
+const quickstart = project.addTask('test:quickstart', {
+  description: 'Install the packed tarball (dist/js) into an empty folder the way the README says, write the quick start\'s files and run `npx cdk synth`',
+  exec: 'ts-node --transpile-only scripts/quickstart-check.ts',
+});
+project.packageTask.spawn(quickstart);
+
 // README examples must compile against the API (strict jsii-rosetta, with rosetta/default.ts-fixture).
 const rosetta = project.addTask('rosetta', {
   description: 'Compile every TypeScript example in the README against the library',

@@ -159,7 +159,7 @@ project.eslint?.addLintPattern('scripts');
 project.eslint?.allowDevDeps('examples/**');
 project.eslint?.allowDevDeps('scripts/**');
 project.tryFindObjectFile('.eslintrc.json')?.addOverride('settings.import/resolver.typescript.project', ['./tsconfig.eslint.json']);
-project.npmignore?.exclude('/examples/', '/scripts/', '/.ci/', '/cdk.out/', '/docs/');
+project.npmignore?.exclude('/examples/', '/scripts/', '/.ci/', '/cdk.out/', '/docs/', '/CONTRIBUTING.md');
 // Shipped is only what a user's app loads (lib/, the bundled handler in assets/, .jsii and its rosetta tablet) and the
 // documentation (README, CHANGELOG.md). API.md stays in the repository: Construct Hub renders the reference from .jsii. The handler's own compiled lib/**/*.lambda.js would throw if loaded (its SDK is not a
 // dependency): the bundle in assets/ is what runs. test/package.test.ts checks the tarball.

@@ -107,6 +107,7 @@ export class Listener extends Resource implements IListener {
     });
     props.service.registerListener(this);
 
+    checkRulePrioritiesDistinct(this, props.rules);
     props.rules?.forEach(rule => this.addRule(`Rule${rule?.priority}`, rule));
   }
 
@@ -140,6 +141,23 @@ export class Listener extends Resource implements IListener {
       throw invalid(this, 'priority', priority, `rule priorities must be unique within a listener, and ${sharing.node.path} and ${path} share it`);
     }
   }
+}
+
+/**
+ * Rules given in `rules` get the construct ID `Rule<priority>`, so two of one priority would have one path: they are
+ * named by their places in the list instead.
+ */
+function checkRulePrioritiesDistinct(scope: Listener, rules: ListenerRuleOptions[] | undefined) {
+  const firstWith = new Map<number, number>();
+  rules?.forEach((rule, index) => {
+    const priority = rule?.priority;
+    if (typeof priority !== 'number' || Token.isUnresolved(priority)) { return; }
+    const earlier = firstWith.get(priority);
+    if (earlier !== undefined) {
+      throw invalid(scope, 'priority', priority, `rule priorities must be unique within a listener, and rules[${earlier}] and rules[${index}] share it`);
+    }
+    firstWith.set(priority, index);
+  });
 }
 
 /** The port of a listener (of a protocol checked already): the one given, checked, or its protocol's default. */

@@ -193,7 +193,18 @@ function defaultActionOf(scope: Listener, protocol: ListenerProtocol): ListenerA
 export function listenerIdFor(options: ListenerOptions, index: number): string {
   // Anything but a string is rejected by the listener itself, with a message.
   const protocol = typeof options.protocol === 'string' ? options.protocol : ListenerProtocol.HTTPS;
-  const port = options.port ?? listenerProtocolRules(protocol)?.defaultPort ?? LISTENER_PROTOCOLS[ListenerProtocol.HTTPS].defaultPort!;
+  const port = listenerPortFor(options);
   const name = protocol.split('_').map(word => `${word.charAt(0)}${word.slice(1).toLowerCase()}`).join('');
   return `${name}${Token.isUnresolved(port) ? index : port}`;
+}
+
+/**
+ * The port a listener given in a service's props will have: the one given, else its protocol's default (HTTPS's when
+ * the protocol is unknown).
+ *
+ * @internal
+ */
+export function listenerPortFor(options: ListenerOptions): number {
+  const protocol = typeof options.protocol === 'string' ? options.protocol : ListenerProtocol.HTTPS;
+  return options.port ?? listenerProtocolRules(protocol)?.defaultPort ?? LISTENER_PROTOCOLS[ListenerProtocol.HTTPS].defaultPort!;
 }

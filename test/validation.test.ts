@@ -203,7 +203,7 @@ const ISSUE_11: Array<BadInput<Fixture>> = [
     const network = new ServiceNetwork(f.stack, 'N');
     new LatticeService(f.stack, 'A', { serviceNetwork: network, customDomain: { domainName: 'orders.example.com' } });
     new LatticeService(f.stack, 'B', { serviceNetwork: network, customDomain: { domainName: 'Orders.example.com' } });
-  }, named("Stack/N/BAssociation: invalid service 'Stack/B': its custom domain 'Orders.example.com' is already the custom domain of Stack/A in the service network Stack/N")],
+  }, named("Stack/N/BAssociation: invalid customDomain.domainName of the service Stack/B 'Orders.example.com': Stack/A already has it in the service network Stack/N")],
   ['an IPv6 target with a zone ID', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc(), ipAddressType: wrong('IPV6'), targets: ['fe80::1%eth0'] }),
     named("Stack/G: invalid targets 'fe80::1%eth0': must be an IPv6 address like 'fd00::10' (without a zone ID")],
   ['an empty certificate ARN', f => new LatticeService(f.stack, 'S', {

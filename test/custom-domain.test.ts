@@ -163,7 +163,7 @@ describe('custom-domain rules', () => {
     expect(() => serviceOn(stack, { domainName: DOMAIN, certificate: acm.Certificate.fromCertificateArn(stack, 'Imported', arn) })).toThrow(
       `Stack/Service: invalid customDomain.certificate certificateArn '${arn}': must be the ARN of an ACM certificate, like ` +
       "'arn:aws:acm:us-east-1:111122223333:certificate/<certificate ID>': at most 2048 characters, the partition one of aws, aws-cn, " +
-      "aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc, a region like us-east-1, a 12-digit account, and an ID of 0-9, a-z " +
+      'aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc, a region like us-east-1, a 12-digit account, and an ID of 0-9, a-z ' +
       "and '-' (CloudFormation takes no uppercase letters there)");
   });
 

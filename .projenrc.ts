@@ -22,10 +22,41 @@ const project = new awscdk.AwsCdkConstructLibrary({
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
 
-  // No workflows and no release tooling: nothing here can reach GitHub or the package registries of other languages.
-  github: false,
-  release: false,
+  // GitHub Actions: a build workflow for pull requests that runs what .ci/run runs, and projen's release workflow, which
+  // publishes every push to main with publib to npm, PyPI, Maven Central, NuGet and the Go module repository (the
+  // secrets it needs are listed in CONTRIBUTING.md). None of it runs on these machines: test/workflows.test.ts checks
+  // the workflow files, and `npx projen` must regenerate them unchanged.
+  github: true,
+  githubOptions: { mergify: false },
+  release: true,
   depsUpgrade: false,
+  // The version is the last release tag's, bumped from the conventional commits since it; the repository's
+  // package.json says 0.0.0 (projen's placeholder). No tag yet: the first release is 0.1.0, the first entry of
+  // CHANGELOG.md. Each release's notes (dist/changelog.md) are generated from the commits and become its GitHub release.
+  nextVersionCommand: 'git tag --list "v*" | grep -q . || echo 0.1.0',
+  // commit-and-tag-version 13 (projen's default) and its conventional-changelog packages ask for Node 22; 12 runs on 20.
+  bumpPackage: 'commit-and-tag-version@^12.7.3',
+  workflowNodeVersion: '20.x',
+  buildWorkflowOptions: {
+    // `npm ci`, the README's install, and a build that fails when it changes a committed file (API.md among them)
+    // instead of pushing the change back to the branch.
+    mutableBuild: false,
+    // The examples test lints every template with cfn-lint, the version .ci/run installs.
+    preBuildSteps: [
+      { uses: 'actions/setup-python@v5', with: { 'python-version': '3.12' } },
+      { name: 'Install cfn-lint', run: 'python -m pip install --quiet cfn-lint==1.51.0' },
+    ],
+  },
+  // The release job runs the whole build, the examples test and its cfn-lint included.
+  releaseWorkflowSetupSteps: [
+    { uses: 'actions/setup-python@v5', with: { 'python-version': '3.12' } },
+    { name: 'Install cfn-lint', run: 'python -m pip install --quiet cfn-lint==1.51.0' },
+  ],
+  // The same names as in jsii.targets; packaging for them happens only in the release workflow (see `package` below).
+  publishToPypi: { distName: 'cdk-vpc-lattice', module: 'cdk_vpc_lattice' },
+  publishToMaven: { javaPackage: 'io.github.cdkvpclattice', mavenGroupId: 'io.github.cdk-vpc-lattice', mavenArtifactId: 'cdk-vpc-lattice' },
+  publishToNuget: { dotNetNamespace: 'CdkVpcLattice', packageId: 'CdkVpcLattice' },
+  publishToGo: { moduleName: 'github.com/cdk-vpc-lattice/cdk-vpc-lattice-go' },
 
   // The lookup handler's bundle leaves out the AWS SDK and uses the SDK for JavaScript v3 that the nodejs22.x runtime
   // ships (every client, @aws-sdk/client-vpc-lattice included). The handler makes two read-only calls
@@ -83,19 +114,17 @@ const project = new awscdk.AwsCdkConstructLibrary({
 project.package.addPackageResolutions('unrs-resolver@1.12.2'); // else `npm ci` rejects the lockfile npm 11 writes
 // madge 8 asks for TypeScript 5 as a peer, but parses with whatever TypeScript the project has.
 project.package.file.addOverride('overrides.madge', { typescript: '$typescript' });
-// No release tooling (release: false) means projen would write version 0.0.0: the version is set here, with a
-// CHANGELOG.md entry for each one.
-project.package.addVersion('0.1.0');
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 
-// Names in the other jsii languages. No publishTo* option: their packaging needs registries this build cannot reach,
-// so only the code is generated (`npx jsii-pacmak --code-only -t python -t java -t dotnet -t go -o <dir>`).
-project.package.file.addOverride('jsii.targets', {
-  python: { distName: 'cdk-vpc-lattice', module: 'cdk_vpc_lattice' },
-  java: { package: 'io.github.cdkvpclattice', maven: { groupId: 'io.github.cdk-vpc-lattice', artifactId: 'cdk-vpc-lattice' } },
-  dotnet: { namespace: 'CdkVpcLattice', packageId: 'CdkVpcLattice' },
-  go: { moduleName: 'github.com/cdk-vpc-lattice/cdk-vpc-lattice-go' },
-});
+// `package` (run by `build`) packs the npm tarball only, in CI and out of it: packaging for Python, Java, .NET and Go
+// needs those languages' toolchains and registries, which these machines do not reach. The release workflow packages
+// each language in a job of its own (`package:python`, ...); `package-all` packages all of them where they can be.
+project.packageTask.reset();
+project.packageTask.spawn(project.tasks.tryFind('package:js')!);
+
+// The browser check of the topology pages after the build, as .ci/run does; GitHub's Ubuntu runners have Chrome
+// (not Debian's chromium) preinstalled.
+project.buildWorkflow?.addPostBuildSteps({ name: 'Browser check', run: 'npm run test:browser', env: { CHROMIUM: '/usr/bin/google-chrome' } });
 
 // Example apps: type-checked with the library mapped to its package name, linted, and not published.
 const examplesTsconfig = {
@@ -187,6 +216,15 @@ project.addTask('test:browser', {
   exec: 'ts-node -r tsconfig-paths/register scripts/browser-check.ts',
   env: { TS_NODE_PROJECT: 'examples/tsconfig.json' },
 });
+
+// The README's quick start, done as a new user would, from the packed tarball and with the real CDK CLI from the npm
+// registry, in an empty temporary folder (scripts/quickstart-check.ts, about 40 s): the last step of `package`, and so of
+// `build`, so that CI and the release workflow run it on the tarball they are about to publish.
+const quickstart = project.addTask('test:quickstart', {
+  description: 'Install the packed tarball (dist/js) into an empty folder the way the README says, write the quick start\'s files and run `npx cdk synth`',
+  exec: 'ts-node --transpile-only scripts/quickstart-check.ts',
+});
+project.packageTask.spawn(quickstart);
 
 // README examples must compile against the API (strict jsii-rosetta, with rosetta/default.ts-fixture).
 const rosetta = project.addTask('rosetta', {

@@ -4,6 +4,7 @@ import type * as route53 from 'aws-cdk-lib/aws-route53';
 import { CfnService } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct, IConstruct } from 'constructs';
 import { ILatticeService } from './interfaces';
+import { PARTITION_PATTERN, PARTITIONS } from './private/arns';
 import { awsCertificateManager, awsRoute53 } from './private/lazy';
 import { checkHostedZone, checkService } from './private/references';
 import { characters, checkDomainName, checkGiven, checkInstance, checkStruct, invalid, isToken, isWithinDomain } from './private/validation';
@@ -55,13 +56,18 @@ export function customDomainProperties(service: IConstruct, domain?: CustomDomai
   const certificateArn = domain.certificate?.certificateArn;
   if (certificateArn !== undefined && !isToken(certificateArn) && !(typeof certificateArn === 'string' && CERTIFICATE_ARN.test(certificateArn))) {
     throw invalid(service, 'customDomain.certificate certificateArn', certificateArn,
-      "must be the ARN of an ACM certificate, like 'arn:aws:acm:us-east-1:111122223333:certificate/<certificate ID>'");
+      "must be the ARN of an ACM certificate, like 'arn:aws:acm:us-east-1:111122223333:certificate/<certificate ID>': " +
+      `at most 2048 characters, the partition one of ${PARTITIONS.join(', ')}, a region like us-east-1, a 12-digit account, and an ID of ` +
+      "0-9, a-z and '-' (CloudFormation takes no uppercase letters there)");
   }
   return { customDomainName: domain.domainName, certificateArn };
 }
 
-/** ACM certificate ARNs (CloudFormation takes up to 2048 characters): `arn:<partition>:acm:<region>:<account>:certificate/<id>`. */
-const CERTIFICATE_ARN = /^(?=.{1,2048}$)arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+$/;
+/**
+ * ACM certificate ARNs as `AWS::VpcLattice::Service.CertificateArn` takes them (up to 2048 characters, lowercase):
+ * `arn:<partition>:acm:<region>:<account>:certificate/<id>`.
+ */
+const CERTIFICATE_ARN = new RegExp(`^(?=.{1,2048}$)arn:${PARTITION_PATTERN}:acm:[a-z0-9]+(?:-[a-z0-9]+)*:\\d{12}:certificate/[0-9a-z-]+$`);
 
 /**
  * The literal custom domain name of a service defined in this app (read from its `AWS::VpcLattice::Service`); none for

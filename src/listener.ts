@@ -107,6 +107,7 @@ export class Listener extends Resource implements IListener {
     });
     props.service.registerListener(this);
 
+    checkRulePrioritiesDistinct(this, props.rules);
     props.rules?.forEach(rule => this.addRule(`Rule${rule?.priority}`, rule));
   }
 
@@ -142,6 +143,23 @@ export class Listener extends Resource implements IListener {
   }
 }
 
+/**
+ * Rules given in `rules` get the construct ID `Rule<priority>`, so two of one priority would have one path: they are
+ * named by their places in the list instead.
+ */
+function checkRulePrioritiesDistinct(scope: Listener, rules: ListenerRuleOptions[] | undefined) {
+  const firstWith = new Map<number, number>();
+  rules?.forEach((rule, index) => {
+    const priority = rule?.priority;
+    if (typeof priority !== 'number' || Token.isUnresolved(priority)) { return; }
+    const earlier = firstWith.get(priority);
+    if (earlier !== undefined) {
+      throw invalid(scope, 'priority', priority, `rule priorities must be unique within a listener, and rules[${earlier}] and rules[${index}] share it`);
+    }
+    firstWith.set(priority, index);
+  });
+}
+
 /** The port of a listener (of a protocol checked already): the one given, checked, or its protocol's default. */
 function listenerPort(scope: Listener, protocol: ListenerProtocol, port: number | undefined): number {
   const rules = listenerProtocolRules(protocol);
@@ -175,7 +193,18 @@ function defaultActionOf(scope: Listener, protocol: ListenerProtocol): ListenerA
 export function listenerIdFor(options: ListenerOptions, index: number): string {
   // Anything but a string is rejected by the listener itself, with a message.
   const protocol = typeof options.protocol === 'string' ? options.protocol : ListenerProtocol.HTTPS;
-  const port = options.port ?? listenerProtocolRules(protocol)?.defaultPort ?? LISTENER_PROTOCOLS[ListenerProtocol.HTTPS].defaultPort!;
+  const port = listenerPortFor(options);
   const name = protocol.split('_').map(word => `${word.charAt(0)}${word.slice(1).toLowerCase()}`).join('');
   return `${name}${Token.isUnresolved(port) ? index : port}`;
+}
+
+/**
+ * The port a listener given in a service's props will have: the one given, else its protocol's default (HTTPS's when
+ * the protocol is unknown).
+ *
+ * @internal
+ */
+export function listenerPortFor(options: ListenerOptions): number {
+  const protocol = typeof options.protocol === 'string' ? options.protocol : ListenerProtocol.HTTPS;
+  return options.port ?? listenerProtocolRules(protocol)?.defaultPort ?? LISTENER_PROTOCOLS[ListenerProtocol.HTTPS].defaultPort!;
 }

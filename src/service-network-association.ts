@@ -174,7 +174,8 @@ function checkCustomDomainUnique(association: Construct, network: IServiceNetwor
   const domain = literalCustomDomain(service)?.toLowerCase();
   const holder = domain && network.services.find(other => literalCustomDomain(other)?.toLowerCase() === domain);
   if (holder) {
-    throw invalid(association, 'service', service.node.path, `its custom domain '${literalCustomDomain(service)}' is already the custom domain of ` +
-      `${holder.node.path} in the service network ${network.node.path}, and VPC Lattice allows a custom domain name once per service network`);
+    throw invalid(association, `customDomain.domainName of the service ${service.node.path}`, literalCustomDomain(service),
+      `${holder.node.path} already has it in the service network ${network.node.path} (names compare without regard to case), and VPC Lattice ` +
+      'allows a custom domain name once per service network: give one of them another name, or associate it with another network');
   }
 }

@@ -7,7 +7,7 @@ import { AccessLogDestination, addAccessLogSubscription } from './access-logs';
 import { AuthPolicy, AuthType } from './auth';
 import { CustomDomain, customDomainProperties, wireCustomDomain } from './custom-domain';
 import { GrantInvokeOptions, IListener, ILatticeService, IServiceNetwork, LatticeServiceAttributes } from './interfaces';
-import { Listener, ListenerOptions, listenerIdFor } from './listener';
+import { Listener, ListenerOptions, listenerIdFor, listenerPortFor } from './listener';
 import { anonymousOnlyListeners, describeListeners } from './private/anonymous-callers';
 import { AuthPolicyHolder } from './private/auth-policy';
 import { CONNECT_ACTION } from './private/constants';
@@ -188,8 +188,17 @@ export class LatticeService extends LatticeServiceBase {
 
     this.authPolicy = new AuthPolicyHolder(this, this.serviceId, { initial: props.authPolicy, enforced: this.authType === AuthType.AWS_IAM });
 
+    const firstOnPort = new Map<number, number>();
     props.listeners?.forEach((listener, index) => {
       checkStruct(this, 'listeners', listener, { like: '{ protocol: ListenerProtocol.HTTPS, port: 443 }', required: true });
+      // Named by their places in the list: two listeners on one port would get one construct ID.
+      const port = listenerPortFor(listener);
+      const earlier = firstOnPort.get(port);
+      if (earlier !== undefined) {
+        throw invalid(this, `listeners[${index}] port`, port,
+          `each listener of a service needs its own port, and listeners[${earlier}] and listeners[${index}] both listen on ${port}`);
+      }
+      if (typeof port === 'number' && !Token.isUnresolved(port)) { firstOnPort.set(port, index); }
       this.addListener(listenerIdFor(listener, index), listener);
     });
     props.serviceNetwork?.associateService(this);

@@ -1,6 +1,7 @@
 import { IResource, Lazy, Names, Resource } from 'aws-cdk-lib';
 import { CfnResourceAssociation, CfnResourceShare } from 'aws-cdk-lib/aws-ram';
 import { Construct, IConstruct } from 'constructs';
+import { PARTITION_PATTERN, PARTITIONS } from './private/arns';
 import { freeChildId } from './private/ids';
 import { checkGiven, checkInstance, checkList, checkOneOf, checkString, checkStruct, invalid, isToken, physicalName } from './private/validation';
 
@@ -41,8 +42,8 @@ export interface ShareOptions {
 }
 
 const ACCOUNT = /^\d{12}$/;
-const ORGANIZATION = /^arn:aws[a-z-]*:organizations::\d{12}:organization\/o-[a-z0-9]{10,32}$/;
-const ORGANIZATIONAL_UNIT = /^arn:aws[a-z-]*:organizations::\d{12}:ou\/o-[a-z0-9]{10,32}\/ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/;
+const ORGANIZATION = new RegExp(`^arn:${PARTITION_PATTERN}:organizations::\\d{12}:organization/o-[a-z0-9]{10,32}$`);
+const ORGANIZATIONAL_UNIT = new RegExp(`^arn:${PARTITION_PATTERN}:organizations::\\d{12}:ou/o-[a-z0-9]{10,32}/ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$`);
 
 /**
  * An `AWS::RAM::ResourceShare` of one VPC Lattice resource (`owner`, by its ARN), beside it: `ResourceShare`,
@@ -83,6 +84,10 @@ function checkPrincipals(scope: IConstruct, property: string, principals: readon
   principals.forEach((principal, index) => {
     if (isToken(principal)) { return; }
     if (typeof principal !== 'string' || ![ACCOUNT, ORGANIZATION, ORGANIZATIONAL_UNIT].some(pattern => pattern.test(principal))) {
+      const partition = typeof principal === 'string' ? /^arn:([^:]*):organizations:/.exec(principal)?.[1] : undefined;
+      if (partition !== undefined && !PARTITIONS.includes(partition)) {
+        throw invalid(scope, property, principal, `there is no AWS partition '${partition}': an ARN's partition is one of ${PARTITIONS.join(', ')}`);
+      }
       throw invalid(scope, property, principal,
         "each principal must be a 12-digit account ID ('111122223333'), an organization ARN " +
         "('arn:aws:organizations::111122223333:organization/o-exampleorgid') or an organizational-unit ARN " +
@@ -165,7 +170,7 @@ function checkShareable(share: IConstruct, resource: IShareableResource) {
   checkInstance(share, 'resource', resource, 'shareableArn', { like: 'a service network, a service or a resource configuration (not its ARN)', required: true });
 }
 
-const RESOURCE_SHARE_ARN = /^arn:aws[a-z-]*:ram:[a-z0-9-]+:\d{12}:resource-share\/[0-9a-f-]{36}$/;
+const RESOURCE_SHARE_ARN = new RegExp(`^arn:${PARTITION_PATTERN}:ram:[a-z0-9-]+:\\d{12}:resource-share/[0-9a-f-]{36}$`);
 
 class ImportedResourceShare extends Resource implements IResourceShare {
   private readonly added: IShareableResource[] = [];

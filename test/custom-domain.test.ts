@@ -154,6 +154,19 @@ describe('custom-domain rules', () => {
       named('[Stack/Service] invalid customDomain.certificate Stack/Certificate'));
   });
 
+  test.each([
+    ['an uppercase certificate ID', 'arn:aws:acm:eu-west-1:111122223333:certificate/0A1B2C3D-1111-2222-3333-444455556666'],
+    ['a partition that does not exist', 'arn:aws-iso-abc:acm:eu-west-1:111122223333:certificate/0a1b2c3d-1111-2222-3333-444455556666'],
+    ['a region starting with a hyphen', 'arn:aws:acm:-eu-west-1:111122223333:certificate/0a1b2c3d-1111-2222-3333-444455556666'],
+  ])('an imported certificate ARN CloudFormation rejects (%s) is named with its property and value', (_what, arn) => {
+    const stack = strictStack();
+    expect(() => serviceOn(stack, { domainName: DOMAIN, certificate: acm.Certificate.fromCertificateArn(stack, 'Imported', arn) })).toThrow(
+      `Stack/Service: invalid customDomain.certificate certificateArn '${arn}': must be the ARN of an ACM certificate, like ` +
+      "'arn:aws:acm:us-east-1:111122223333:certificate/<certificate ID>': at most 2048 characters, the partition one of aws, aws-cn, " +
+      'aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc, a region like us-east-1, a 12-digit account, and an ID of 0-9, a-z ' +
+      "and '-' (CloudFormation takes no uppercase letters there)");
+  });
+
   test('a name at the apex of the hosted zone is rejected: a CNAME cannot be there', () => {
     const stack = strictStack();
     const hostedZone = new route53.HostedZone(stack, 'Zone', { zoneName: 'internal.example.com' });

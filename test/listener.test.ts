@@ -142,11 +142,11 @@ describe('rules', () => {
       .toThrow(/Stack\/Service\/Https: invalid priority 7: .*Stack\/Service\/Https\/A and Stack\/B share it/);
   });
 
-  test('rules given as props with one priority fail with the message addRule gives, not a clash of construct IDs', () => {
+  test('rules given as props with one priority are named by their places in the list, not by one construct path twice', () => {
     const { service, blue } = setup();
     const rule = { priority: 3, match: { path: PathMatch.prefix('/a') }, action: ListenerAction.forward(blue) };
     expect(() => service.addListener('Https', { rules: [rule, { ...rule, match: { path: PathMatch.prefix('/b') } }] }))
-      .toThrow(/Stack\/Service\/Https: invalid priority 3: .*Stack\/Service\/Https\/Rule3 and Stack\/Service\/Https\/Rule3 share it/);
+      .toThrow(/Stack\/Service\/Https: invalid priority 3: rule priorities must be unique within a listener, and rules\[0\] and rules\[1\] share it$/);
     const listener = service.addListener('Other');
     listener.addRule('First', rule);
     expect(() => listener.addRule('Second', rule)).toThrow(/Stack\/Service\/Other: invalid priority 3: .*Stack\/Service\/Other\/First and Stack\/Service\/Other\/Second share it/);

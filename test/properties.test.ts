@@ -586,7 +586,13 @@ const INPUTS: Input[] = [
     property: 'customDomain.certificate certificateArn',
     rule: '#certificates Service.CertificateArn: an ACM certificate ARN',
     valid: fc.tuple(PARTITION, REGION, ACCOUNT, fc.uuid()).map(([p, r, a, id]) => `arn:${p}:acm:${r}:${a}:certificate/${id}`),
-    invalid: fc.oneof(fc.constantFrom('', 'arn:aws:iam::111122223333:server-certificate/x', 'arn:aws:acm:us-east-1:111122223333:certificate/'), fc.uuid()),
+    invalid: fc.oneof(
+      fc.constantFrom('', 'arn:aws:iam::111122223333:server-certificate/x', 'arn:aws:acm:us-east-1:111122223333:certificate/',
+        'arn:aws-iso-abc:acm:us-east-1:111122223333:certificate/abc', 'arn:aws:acm:-us-east-1:111122223333:certificate/abc'),
+      fc.uuid(),
+      // CloudFormation's pattern takes lowercase IDs only.
+      fc.uuid().map(id => `arn:aws:acm:us-east-1:111122223333:certificate/${id.toUpperCase()}`).filter(arn => /[A-F]/.test(arn)),
+    ),
     token: text,
     build: (s, v) => new LatticeService(s, 'X', {
       customDomain: { domainName: 'orders.example.com', certificate: acm.Certificate.fromCertificateArn(s, 'Certificate', any(v)) },

@@ -70,6 +70,16 @@ describe('LatticeService', () => {
     template.hasResourceProperties('AWS::VpcLattice::Rule', { Priority: 5, Match: { HttpMatch: { PathMatch: { Match: { Prefix: '/api' } } } } });
   });
 
+  test.each([
+    ['two HTTP listeners (both Http80)', [{ protocol: ListenerProtocol.HTTP }, { protocol: ListenerProtocol.HTTP }], 1, 80],
+    ['an HTTP listener on the port of an HTTPS one', [{}, { protocol: ListenerProtocol.HTTPS, port: 8443 }, { protocol: ListenerProtocol.HTTP, port: 443 }], 2, 443],
+  ])('a port repeated in listeners (%s) names both places in the list, not a clash of construct IDs', (_what, listeners, second, port) => {
+    const stack = strictStack();
+    expect(() => new LatticeService(stack, 'Service', { listeners })).toThrow(
+      `Stack/Service: invalid listeners[${second}] port ${port}: each listener of a service needs its own port, and listeners[0] and ` +
+      `listeners[${second}] both listen on ${port}`);
+  });
+
   test('two listeners on one port are an error at synth', () => {
     const stack = strictStack();
     const service = new LatticeService(stack, 'Service');

@@ -128,6 +128,25 @@ describe('sharing rules', () => {
     expect(() => network.shareWith({ principals: [principal] })).toThrow(named(`Stack/Network: invalid shareWith principals '${principal}'`));
   });
 
+  test('a principal in a partition that does not exist is rejected, naming the partitions that do', () => {
+    const network = new ServiceNetwork(strictStack(), 'Network');
+    const principal = 'arn:aws-iso-abc:organizations::111111111111:organization/o-a1b2c3d4e5';
+    expect(() => network.shareWith({ principals: [principal] })).toThrow(
+      `Stack/Network: invalid shareWith principals '${principal}': there is no AWS partition 'aws-iso-abc': an ARN's partition is one of ` +
+      'aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc');
+    expect(() => ResourceShare.fromResourceShareArn(network, 'Share',
+      'arn:awsx:ram:us-east-1:111122223333:resource-share/0a1b2c3d-1111-2222-3333-444455556666'))
+      .toThrow(named("Stack/Network/Share: invalid resourceShareArn 'arn:awsx:ram:us-east-1:111122223333:resource-share/"));
+  });
+
+  test('principals in every real partition are accepted', () => {
+    const stack = strictStack();
+    const principals = ['aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc']
+      .map(partition => `arn:${partition}:organizations::111111111111:ou/o-a1b2c3d4e5/ou-ab12-cd34ef56`);
+    new ServiceNetwork(stack, 'Network').shareWith({ principals });
+    Template.fromStack(stack).hasResourceProperties('AWS::RAM::ResourceShare', { Principals: principals });
+  });
+
   test.each<[string, (stack: Stack) => void, RegExp]>([
     ['no principals', stack => new ServiceNetwork(stack, 'Network').shareWith({ principals: [] }),
       named('Stack/Network: invalid shareWith principals []')],

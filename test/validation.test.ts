@@ -203,7 +203,7 @@ const ONCE_MISHANDLED: Array<BadInput<Fixture>> = [
     const network = new ServiceNetwork(f.stack, 'N');
     new LatticeService(f.stack, 'A', { serviceNetwork: network, customDomain: { domainName: 'orders.example.com' } });
     new LatticeService(f.stack, 'B', { serviceNetwork: network, customDomain: { domainName: 'Orders.example.com' } });
-  }, named("Stack/N/BAssociation: invalid service 'Stack/B': its custom domain 'Orders.example.com' is already the custom domain of Stack/A in the service network Stack/N")],
+  }, named("Stack/N/BAssociation: invalid customDomain.domainName of the service Stack/B 'Orders.example.com': Stack/A already has it in the service network Stack/N")],
   ['an IPv6 target with a zone ID', f => new IpTargetGroup(f.stack, 'G', { vpc: f.vpc(), ipAddressType: wrong('IPV6'), targets: ['fe80::1%eth0'] }),
     named("Stack/G: invalid targets 'fe80::1%eth0': must be an IPv6 address like 'fd00::10' (without a zone ID")],
   ['an empty certificate ARN', f => new LatticeService(f.stack, 'S', {
@@ -233,9 +233,9 @@ const ONCE_MISHANDLED: Array<BadInput<Fixture>> = [
   ['an empty service network ARN', f => ServiceNetwork.fromServiceNetworkAttributes(f.stack, 'I', { serviceNetworkArn: '' }),
     named("Stack/I: invalid serviceNetworkArn '': must be a VPC Lattice ARN")],
   ['an empty service ID', f => LatticeService.fromServiceAttributes(f.stack, 'I', { serviceId: '' }), named("Stack/I: invalid serviceId '': must be an ID")],
-  // Auth-policy contents: what can never apply in an auth policy, checked at synth for every way a statement arrives.
+  // Auth-policy contents: what can never apply in an auth policy, checked where a statement arrives, whichever way it does.
   ['an S3 action in a service auth policy', f => f.service.addToAuthPolicy(statement({ actions: ['s3:GetObject'] })),
-    named("[Stack/Service] invalid auth policy action 's3:GetObject' (statement 1 of the auth policy): actions must be 'vpc-lattice-svcs:Invoke'")],
+    named("Stack/Service: invalid auth policy action 's3:GetObject' (statement 1 of the auth policy): actions must be 'vpc-lattice-svcs:Invoke'")],
   ['vpc-lattice:Invoke, which does not exist', f => f.service.addToAuthPolicy(statement({ actions: ['vpc-lattice:Invoke'] })),
     named("invalid auth policy action 'vpc-lattice:Invoke' (statement 1 of the auth policy): actions must be 'vpc-lattice-svcs:Invoke' (HTTP and gRPC requests), " +
       "'vpc-lattice-svcs:Connect' (TLS passthrough connections) or a pattern that matches one of them, like 'vpc-lattice-svcs:*': VPC Lattice evaluates " +
@@ -243,14 +243,14 @@ const ONCE_MISHANDLED: Array<BadInput<Fixture>> = [
       "Lattice; did you mean 'vpc-lattice-svcs:Invoke'?")],
   ['a federated principal in a network auth policy', f => new ServiceNetwork(f.stack, 'N', {
     authPolicy: AuthPolicy.fromPolicyDocument(new iam.PolicyDocument({ statements: [statement({ principals: [new iam.FederatedPrincipal('cognito-identity.amazonaws.com')] })] })),
-  }), named('[Stack/N] invalid auth policy principal {"Federated":"cognito-identity.amazonaws.com"}')],
+  }), named('Stack/N: invalid auth policy principal {"Federated":"cognito-identity.amazonaws.com"}')],
   ['a grant to a service principal', f => f.service.grantInvoke(new iam.ServicePrincipal('lambda.amazonaws.com')),
-    named('[Stack/Service] invalid auth policy principal {"Service":"lambda.amazonaws.com"}')],
+    named('Stack/Service: invalid auth policy principal {"Service":"lambda.amazonaws.com"}')],
   ['an S3 bucket as a resource', f => f.service.addToAuthPolicy(statement({ resources: ['arn:aws:s3:::my-bucket/*'] })),
     named("invalid auth policy resource 'arn:aws:s3:::my-bucket/*' (statement 1 of the auth policy): resources must be '*' or ARNs of VPC Lattice services")],
   ['a target group ARN as a resource', f => f.service.addToAuthPolicy(statement({ resources: [TG_ARN] })), named(`invalid auth policy resource '${TG_ARN}'`)],
   ['a statement without principals', f => f.service.addToAuthPolicy(statement({ principals: [] })),
-    named('[Stack/Service] invalid auth policy principals undefined (statement 1 of the auth policy): a statement of an auth policy needs principals: add principals: [new iam.AnyPrincipal()]')],
+    named('Stack/Service: invalid auth policy principals undefined (statement 1 of the auth policy): a statement of an auth policy needs principals: add principals: [new iam.AnyPrincipal()]')],
 ];
 
 /** An auth-policy statement that applies, changed as given. */
@@ -304,6 +304,35 @@ describe('values CloudFormation and VPC Lattice accept are accepted', () => {
     f.service.addToAuthPolicy(statement({ principals: [new iam.ArnPrincipal('arn:aws:iam::111122223333:role/caller'), new iam.AccountPrincipal('111122223333')] }));
     f.service.addToAuthPolicy(statement({ principals: [new iam.StarPrincipal()] }));
     Template.fromStack(f.stack).resourceCountIs('AWS::VpcLattice::AuthPolicy', 1);
+  });
+});
+
+describe('auth-policy statements are judged where they are added, and again at synth', () => {
+  test('a bad statement throws from the call that adds it, so that the stack trace leads to that line', () => {
+    const f = fixture();
+    let error: Error | undefined;
+    try {
+      f.service.addToAuthPolicy(statement({ actions: ['s3:GetObject'] }));
+    } catch (thrown) {
+      error = thrown as Error;
+    }
+    expect(error?.message).toMatch(named("Stack/Service: invalid auth policy action 's3:GetObject' (statement 1 of the auth policy)"));
+    // The frame below the library's is this test's.
+    const frames = error!.stack!.split('\n').filter(line => line.trim().startsWith('at '));
+    const caller = frames.find(frame => !/[\\/](src|lib)[\\/]|node_modules/.test(frame));
+    expect(caller).toContain('validation.test.ts');
+    expect(() => f.service.grantInvoke(new iam.ServicePrincipal('lambda.amazonaws.com'))).toThrow(named('Stack/Service: invalid auth policy principal {"Service":"lambda.amazonaws.com"}'));
+    const network = new ServiceNetwork(f.stack, 'Network');
+    expect(() => network.addToAuthPolicy(new iam.PolicyStatement({ principals: [new iam.AnyPrincipal()], resources: ['*'] })))
+      .toThrow(/Stack\/Network: auth policy: A PolicyStatement must specify at least one 'action' or 'notAction'/);
+  });
+
+  test('a statement that goes wrong after it was added is an error at synth', () => {
+    const f = fixture();
+    const added = statement({});
+    f.service.addToAuthPolicy(added);
+    added.addActions('s3:GetObject');
+    expect(() => Template.fromStack(f.stack)).toThrow(named("[Stack/Service] invalid auth policy action 's3:GetObject' (statement 1 of the auth policy)"));
   });
 });
 

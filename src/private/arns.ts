@@ -2,6 +2,13 @@ import { Arn, ArnFormat, Resource } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { checkStruct, invalid, isToken } from './validation';
 
+/**
+ * The AWS partitions, as ARNs name them (aws-cdk-lib's region-info knows these eight): a pattern of one of them, for
+ * ARNs whose partition is literal text.
+ */
+export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
+export const PARTITION_PATTERN = `(?:${PARTITIONS.join('|')})`;
+
 /** The VPC Lattice resource types that are imported by ARN, with the prefix of their IDs. */
 export type ImportableResource = 'servicenetwork' | 'service' | 'targetgroup' | 'resourcegateway' | 'resourceconfiguration' | 'domainverification';
 

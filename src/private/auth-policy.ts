@@ -35,6 +35,12 @@ export class AuthPolicyHolder {
   }
 
   public addStatement(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
+    // Judged where it is added, so that the error's stack trace leads to the caller's line; `validate` judges the
+    // statements again at synth, for changes made to them after they were added.
+    const errors = this.statementErrors(statement, this.statements.length);
+    if (errors.length > 0) {
+      throw new Error(`${this.owner.node.path}: ${errors.join('\n')}`);
+    }
     this.statements.push(statement);
     this.document.addStatements(statement);
     if (!this.resource) {
@@ -42,6 +48,15 @@ export class AuthPolicyHolder {
       this.owner.node.addValidation({ validate: () => this.validate() });
     }
     return { statementAdded: true, policyDependable: this.resource };
+  }
+
+  /** What can never apply in the statement (the `index`th of the policy), and what any IAM policy statement needs. */
+  private statementErrors(statement: iam.PolicyStatement, index: number): string[] {
+    const stack = Stack.of(this.owner);
+    return [
+      ...authPolicyStatementErrors(statement.toStatementJson(), index, value => stack.resolve(value)),
+      ...statement.validateForAnyPolicy().map(error => `auth policy: ${error}`),
+    ];
   }
 
   /** Whether any statement allows anything: without one, an AWS_IAM resource denies every request. */

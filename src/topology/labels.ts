@@ -9,14 +9,17 @@ import { literal } from '../private/names';
  * leaves out what is only known at deploy time.
  */
 
-/** A rule's match in a few words: `GET /api*, x-canary: true` (a prefix ends in `*`; `contains` is `*value*`). */
+/**
+ * A rule's match in a few words, as the API says it: `GET, prefix /api, x-canary: true, user-agent: contains bot` (an
+ * exact match is the value alone; `PathMatch.prefix`, `HeaderMatch.prefix` and `HeaderMatch.contains` say their kind).
+ */
 export function ruleMatchSummary(match: RuleMatch): string {
   const parts: string[] = [];
   if (literal(match.method)) { parts.push(match.method); }
-  if (match.path) { parts.push(shown(match.path.path) + (match.path.kind === 'prefix' ? '*' : '')); }
+  if (match.path) { parts.push(`${match.path.kind === 'prefix' ? 'prefix ' : ''}${shown(match.path.path)}`); }
   for (const header of match.headers ?? []) {
-    const value = shown(header.value);
-    parts.push(`${shown(header.name)}: ${header.kind === 'prefix' ? `${value}*` : header.kind === 'contains' ? `*${value}*` : value}`);
+    const kind = header.kind === 'prefix' || header.kind === 'contains' ? `${header.kind} ` : '';
+    parts.push(`${shown(header.name)}: ${kind}${shown(header.value)}`);
   }
   return parts.join(', ');
 }

@@ -70,6 +70,12 @@ export interface IServiceNetwork extends IResource, IShareableResource {
   addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;
 
   /**
+   * Lets a principal call services through this network (the network-level half of "auth at both levels"): the
+   * principal's IAM policy and a statement of the network's auth policy, narrowed to the paths and methods given.
+   */
+  grantInvoke(grantee: iam.IGrantable, options?: GrantInvokeOptions): iam.Grant;
+
+  /**
    * Records that `service` is associated with this network. `ServiceNetworkServiceAssociation` calls it; you need not.
    */
   registerService(service: ILatticeService): void;

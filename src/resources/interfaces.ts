@@ -43,16 +43,42 @@ export interface IResourceConfiguration extends IResource, IShareableResource {
   readonly allowAssociationToSharableServiceNetwork?: boolean;
 
   /**
+   * The CIDR ranges of a network segment (a configuration of type `CIDR`), which consumers reach through tunnel
+   * endpoints only.
+   *
+   * @default - not a network segment, or not known (imported)
+   */
+  readonly cidrRanges?: string[];
+
+  /** The tunnel endpoints that reach this network segment in this app. */
+  readonly tunnelEndpoints: ILatticeVpcEndpoint[];
+
+  /**
    * Lets clients in a VPC reach this configuration through a VPC endpoint of type `Resource`, without a service network.
-   * The endpoint lives in the VPC's stack.
+   * The endpoint lives in the VPC's stack. Not for network segments: use `addTunnelEndpoint`.
    */
   addVpcEndpoint(vpc: ec2.IVpc, options?: VpcEndpointOptions): ILatticeVpcEndpoint;
+
+  /**
+   * Lets a VPC reach this network segment (a configuration of type `CIDR`) through a VPC endpoint of type `Tunnel`:
+   * the VPC's own router or appliance sends the traffic to the endpoint encapsulated in GENEVE (UDP port 6081). The
+   * endpoint lives in the VPC's stack.
+   *
+   * @see https://docs.aws.amazon.com/vpc/latest/privatelink/use-cidr-endpoint.html
+   */
+  addTunnelEndpoint(vpc: ec2.IVpc, options?: TunnelEndpointOptions): ILatticeVpcEndpoint;
+
+  /**
+   * Records a tunnel endpoint that reaches this configuration, after checking that the configuration is a network
+   * segment when that is known. `TunnelEndpoint` calls it; you need not.
+   */
+  registerTunnelEndpoint(endpoint: ILatticeVpcEndpoint): void;
 }
 
 /**
- * Options for a VPC endpoint that reaches a service network or a resource configuration.
+ * Where a VPC endpoint's network interfaces go and which addresses they have, for every type of endpoint.
  */
-export interface VpcEndpointOptions {
+export interface LatticeEndpointOptions {
   /**
    * Where the endpoint's network interfaces go: one subnet per Availability Zone is used.
    *
@@ -60,6 +86,41 @@ export interface VpcEndpointOptions {
    */
   readonly vpcSubnets?: ec2.SubnetSelection;
 
+  /**
+   * The address family of the endpoint's network interfaces, which must match the subnets: IPV4 needs IPv4 subnets,
+   * IPV6 IPv6-only subnets, DUALSTACK subnets with both. Checked for subnets defined in this app. Changing it replaces
+   * the endpoint.
+   *
+   * @default - not set: EC2 chooses from the subnets
+   */
+  readonly ipAddressType?: ec2.VpcEndpointIpAddressType;
+
+  /**
+   * The type of DNS records EC2 creates for the endpoint's names: IPv4 records need an IPV4 or DUALSTACK endpoint, IPv6
+   * records an IPV6 or DUALSTACK one, dual-stack and service-defined records a DUALSTACK one.
+   *
+   * @default - not set: EC2's default for the address type
+   */
+  readonly dnsRecordIpType?: ec2.VpcEndpointDnsRecordIpType;
+}
+
+/**
+ * Options for a tunnel VPC endpoint to a network segment.
+ */
+export interface TunnelEndpointOptions extends LatticeEndpointOptions {
+  /**
+   * Security groups that decide which clients in the VPC (the routers or appliances that encapsulate traffic in GENEVE)
+   * may use the endpoint: 1 to 5, used as given. They must admit UDP port 6081.
+   *
+   * @default - a new security group that admits the VPC's own IPv4 CIDR on UDP port 6081 (GENEVE)
+   */
+  readonly securityGroups?: ec2.ISecurityGroup[];
+}
+
+/**
+ * Options for a VPC endpoint that reaches a service network or a resource configuration.
+ */
+export interface VpcEndpointOptions extends LatticeEndpointOptions {
   /**
    * Security groups that decide which clients in the VPC may use the endpoint: 1 to 5, used as given.
    *
@@ -78,8 +139,8 @@ export interface VpcEndpointOptions {
 }
 
 /**
- * A VPC endpoint of type `ServiceNetwork` or `Resource`: the way a VPC reaches a service network (several, unlike a VPC
- * association) or a single resource configuration.
+ * A VPC endpoint of type `ServiceNetwork`, `Resource` or `Tunnel`: the way a VPC reaches a service network (several,
+ * unlike a VPC association), a single resource configuration, or a network segment.
  */
 export interface ILatticeVpcEndpoint extends ec2.IVpcEndpoint, ec2.IConnectable {
   /** The VPC the endpoint is in. */

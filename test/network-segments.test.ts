@@ -3,7 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { BadInput, named, rejectsEachBadInput, strictStack, wrong } from './util';
+import { named, rejectsEachBadInput, strictStack, wrong } from './util';
 import {
   HttpMethod, InstanceTargetGroup, ResourceConfigDnsResolution, ResourceConfiguration, ResourceConfigurationGroup, ResourceDefinition,
   ResourceGateway, ServiceNetwork, TargetProtocol,
@@ -16,8 +16,11 @@ import {
 
 function vpcIn(stack: Stack, id: string, cidr: string, props: Partial<ec2.VpcProps> = {}): ec2.Vpc {
   return new ec2.Vpc(stack, id, {
-    ipAddresses: ec2.IpAddresses.cidr(cidr), maxAzs: 2, natGateways: 0,
-    subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }], ...props,
+    ipAddresses: ec2.IpAddresses.cidr(cidr),
+    maxAzs: 2,
+    natGateways: 0,
+    subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+    ...props,
   });
 }
 
@@ -68,7 +71,9 @@ describe('a network segment (ResourceDefinition.cidr)', () => {
     expect(segment.tunnelEndpoints).toEqual([tunnel]);
     const template = Template.fromStack(f.stack);
     template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
-      VpcEndpointType: 'Tunnel', ResourceConfigurationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Segment'), 'Arn'] }, IpAddressType: 'ipv4',
+      VpcEndpointType: 'Tunnel',
+      ResourceConfigurationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Segment'), 'Arn'] },
+      IpAddressType: 'ipv4',
       PrivateDnsEnabled: Match.absent(),
     });
     template.hasResourceProperties('AWS::EC2::SecurityGroup', {
@@ -188,8 +193,11 @@ describe('a network whose auth policy protects nothing', () => {
 describe('addAutoScalingGroup', () => {
   function group(stack: Stack, vpc: ec2.IVpc, healthChecks?: autoscaling.HealthChecks) {
     return new autoscaling.AutoScalingGroup(stack, 'Asg', {
-      vpc, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED }, healthChecks,
-      instanceType: ec2.InstanceType.of(ec2.InstanceClass.T3, ec2.InstanceSize.MICRO), machineImage: ec2.MachineImage.latestAmazonLinux2023(),
+      vpc,
+      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+      healthChecks,
+      instanceType: ec2.InstanceType.of(ec2.InstanceClass.T3, ec2.InstanceSize.MICRO),
+      machineImage: ec2.MachineImage.latestAmazonLinux2023(),
     });
   }
 

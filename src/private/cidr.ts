@@ -53,15 +53,14 @@ const width = (family: 4 | 6) => (family === 4 ? 32 : 128);
 
 /** Whether the address bits after the prefix are all zero. */
 function isNetworkAddress({ family, first, prefix }: ParsedCidr): boolean {
-  const hostBits = BigInt(width(family) - prefix);
-  return (first & ((1n << hostBits) - 1n)) === 0n;
+  return first % 2n ** BigInt(width(family) - prefix) === 0n;
 }
 
 /** Whether `inner` lies within `outer`. */
 function within(inner: ParsedCidr, outer: ParsedCidr): boolean {
   if (inner.family !== outer.family || inner.prefix < outer.prefix) { return false; }
-  const shift = BigInt(width(outer.family) - outer.prefix);
-  return (inner.first >> shift) === (outer.first >> shift);
+  const block = 2n ** BigInt(width(outer.family) - outer.prefix);
+  return inner.first / block === outer.first / block;
 }
 
 /**

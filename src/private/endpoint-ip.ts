@@ -13,15 +13,18 @@ const ADDRESS_TYPES: Record<ec2.VpcEndpointIpAddressType, {
   readonly records: readonly ec2.VpcEndpointDnsRecordIpType[];
 }> = {
   [ec2.VpcEndpointIpAddressType.IPV4]: {
-    fits: ({ ipv4 }) => ipv4 === true, rule: 'an IPV4 endpoint needs subnets with IPv4 addresses',
+    fits: ({ ipv4 }) => ipv4 === true,
+    rule: 'an IPV4 endpoint needs subnets with IPv4 addresses',
     records: [ec2.VpcEndpointDnsRecordIpType.IPV4],
   },
   [ec2.VpcEndpointIpAddressType.IPV6]: {
-    fits: ({ ipv4, ipv6 }) => !ipv4 && ipv6 === true, rule: 'an IPV6 endpoint needs IPv6-only subnets',
+    fits: ({ ipv4, ipv6 }) => !ipv4 && ipv6 === true,
+    rule: 'an IPV6 endpoint needs IPv6-only subnets',
     records: [ec2.VpcEndpointDnsRecordIpType.IPV6],
   },
   [ec2.VpcEndpointIpAddressType.DUALSTACK]: {
-    fits: ({ ipv4, ipv6 }) => ipv4 === true && ipv6 === true, rule: 'a DUALSTACK endpoint needs subnets with both IPv4 and IPv6 addresses',
+    fits: ({ ipv4, ipv6 }) => ipv4 === true && ipv6 === true,
+    rule: 'a DUALSTACK endpoint needs subnets with both IPv4 and IPv6 addresses',
     records: Object.values(ec2.VpcEndpointDnsRecordIpType),
   },
 };

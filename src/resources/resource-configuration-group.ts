@@ -76,12 +76,6 @@ export class ResourceConfigurationGroup extends ResourceConfigurationBase {
   /** A group is never a network segment. */
   public readonly cidrRanges?: string[] = undefined;
 
-  /** @internal */
-  protected _checkTunnelEndpoint(endpoint: IConstruct): void {
-    throw invalid(endpoint, 'resourceConfiguration', this.node.path,
-      'a tunnel endpoint reaches a network segment (ResourceDefinition.cidr) only, and a resource configuration group is not one: use addVpcEndpoint(vpc)');
-  }
-
   public readonly resourceConfigurationArn: string;
   public readonly resourceConfigurationId: string;
   public readonly allowAssociationToSharableServiceNetwork?: boolean;
@@ -129,6 +123,12 @@ export class ResourceConfigurationGroup extends ResourceConfigurationBase {
     const childPorts = this.children.map(child => child.ports);
     const unknown = (this.portRanges !== undefined && this.ownPorts === undefined) || childPorts.some(ports => ports === undefined);
     return unknown ? undefined : [...this.ownPorts ?? [], ...childPorts.flatMap(ports => ports ?? [])];
+  }
+
+  /** @internal */
+  protected _checkTunnelEndpoint(endpoint: IConstruct): void {
+    throw invalid(endpoint, 'resourceConfiguration', this.node.path,
+      'a tunnel endpoint reaches a network segment (ResourceDefinition.cidr) only, and a resource configuration group is not one: use addVpcEndpoint(vpc)');
   }
 
   /**

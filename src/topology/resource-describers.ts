@@ -93,7 +93,8 @@ function linkSharedConfiguration(construct: IConstruct, graph: GraphBuilder, id:
 function describeEndpoint(construct: IConstruct, graph: GraphBuilder) {
   const target = construct instanceof ServiceNetworkEndpoint ? construct.serviceNetwork
     : construct instanceof ResourceEndpoint || construct instanceof TunnelEndpoint ? construct.resourceConfiguration : undefined;
-  if (!target || !(construct instanceof ServiceNetworkEndpoint || construct instanceof ResourceEndpoint || construct instanceof TunnelEndpoint)) { return; }
+  const isEndpoint = construct instanceof ServiceNetworkEndpoint || construct instanceof ResourceEndpoint || construct instanceof TunnelEndpoint;
+  if (!target || !isEndpoint) { return; }
   const facts = vpcFacts(construct.vpc);
   const vpc = graph.addNode(construct.vpc, TopologyNodeKind.VPC, [construct.vpc.node.id, facts.vpcId ?? '', facts.cidr ?? ''], facts);
   graph.follow(target);

@@ -69,10 +69,7 @@ export interface IServiceNetwork extends IResource, IShareableResource {
    */
   addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;
 
-  /**
-   * Lets a principal call services through this network (the network-level half of "auth at both levels"): the
-   * principal's IAM policy and a statement of the network's auth policy, narrowed to the paths and methods given.
-   */
+  /** Lets a principal call services through this network (its IAM policy and the network's auth policy). */
   grantInvoke(grantee: iam.IGrantable, options?: GrantInvokeOptions): iam.Grant;
 
   /**

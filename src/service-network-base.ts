@@ -85,11 +85,9 @@ export abstract class ServiceNetworkBase extends Resource implements IServiceNet
   }
 
   /**
-   * Lets a principal call services through this network: the network-level half of a grant (the service's own
-   * `grantInvoke` is the other). Adds `vpc-lattice-svcs:Invoke` to the principal's IAM policy and a statement for the
-   * principal to the network's auth policy, both for any service of the network's Region reached through this network
-   * (condition `vpc-lattice-svcs:ServiceNetworkArn`), narrowed to the paths (condition `vpc-lattice-svcs:RequestPath`)
-   * and methods given. An imported network's auth policy cannot be changed: only the principal's policy is written.
+   * Lets a principal call services through this network: `vpc-lattice-svcs:Invoke` in its IAM policy and the network's
+   * auth policy (an imported network's is not changed), for services reached through this network, on the paths and
+   * methods given.
    */
   public grantInvoke(grantee: iam.IGrantable, options: GrantInvokeOptions = {}): iam.Grant {
     const { paths, methods } = checkGrantInvoke(this, grantee, options);

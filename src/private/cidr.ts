@@ -9,11 +9,7 @@ interface ParsedCidr {
   readonly prefix: number;
 }
 
-/**
- * Address blocks no VPC routes (loopback, link-local, multicast, the IPv4 "this network" block), which a network segment
- * cannot be part of. AWS documents that the ranges it reserves are refused without listing them (see
- * docs/lattice-facts.md, "Network segments"); these are the ones that can never be a segment of a VPC.
- */
+/** Blocks no VPC routes, which VPC Lattice's unlisted reserved ranges surely include (docs/lattice-facts.md). */
 const UNROUTABLE: ReadonlyArray<[string, string]> = [
   ['0.0.0.0/8', 'the IPv4 "this network" block'],
   ['127.0.0.0/8', 'IPv4 loopback'],
@@ -63,12 +59,7 @@ function within(inner: ParsedCidr, outer: ParsedCidr): boolean {
   return inner.first / block === outer.first / block;
 }
 
-/**
- * The CIDR ranges of a network segment as VPC Lattice takes them: 1 to 10, each a distinct IPv4 or IPv6 range in prefix
- * notation whose address is the first of the range (`10.20.0.0/16`, not `10.20.1.0/16`), 50 characters at most, outside
- * the blocks no VPC routes; `0.0.0.0/0` or `::/0` only as the one range. Ranges and lists only known at deploy time are
- * not judged. Returns the families of the literal ranges.
- */
+/** The 1 to 10 CIDR ranges of a network segment (tokens pass); returns the families of the literal ones. */
 export function checkCidrRanges(scope: IConstruct, property: string, ranges: unknown): Set<4 | 6> {
   const families = new Set<4 | 6>();
   if (ranges === undefined || ranges === null) {

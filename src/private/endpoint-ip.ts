@@ -35,12 +35,7 @@ export interface RenderedEndpointIp {
   readonly dnsRecordIpType?: string;
 }
 
-/**
- * The address type of an endpoint and the type of its DNS records, checked against each other and against the subnets
- * defined in this app (imported subnets tell nothing): IPV4 needs IPv4 subnets, IPV6 IPv6-only subnets, DUALSTACK both;
- * IPv4 records need an IPV4 or DUALSTACK endpoint, IPv6 records an IPV6 or DUALSTACK one, dual-stack and service-defined
- * records a DUALSTACK one. Values that are tokens are not judged.
- */
+/** An endpoint's address and DNS record types, checked against each other and the app's subnets (tokens pass). */
 export function renderEndpointIp(scope: IConstruct, subnets: ec2.ISubnet[], ipAddressType: ec2.VpcEndpointIpAddressType | undefined,
   dnsRecordIpType: ec2.VpcEndpointDnsRecordIpType | undefined): RenderedEndpointIp {
   checkOneOf(scope, 'ipAddressType', ipAddressType, Object.values(ec2.VpcEndpointIpAddressType));

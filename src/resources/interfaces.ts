@@ -43,10 +43,9 @@ export interface IResourceConfiguration extends IResource, IShareableResource {
   readonly allowAssociationToSharableServiceNetwork?: boolean;
 
   /**
-   * The CIDR ranges of a network segment (a configuration of type `CIDR`), which consumers reach through tunnel
-   * endpoints only.
+   * The CIDR ranges of a network segment.
    *
-   * @default - not a network segment, or not known (imported)
+   * @default - not a segment, or not known (imported)
    */
   readonly cidrRanges?: string[];
 
@@ -60,23 +59,18 @@ export interface IResourceConfiguration extends IResource, IShareableResource {
   addVpcEndpoint(vpc: ec2.IVpc, options?: VpcEndpointOptions): ILatticeVpcEndpoint;
 
   /**
-   * Lets a VPC reach this network segment (a configuration of type `CIDR`) through a VPC endpoint of type `Tunnel`:
-   * the VPC's own router or appliance sends the traffic to the endpoint encapsulated in GENEVE (UDP port 6081). The
-   * endpoint lives in the VPC's stack.
+   * Lets a VPC reach this network segment through a VPC endpoint of type `Tunnel`, in the VPC's stack.
    *
    * @see https://docs.aws.amazon.com/vpc/latest/privatelink/use-cidr-endpoint.html
    */
   addTunnelEndpoint(vpc: ec2.IVpc, options?: TunnelEndpointOptions): ILatticeVpcEndpoint;
 
-  /**
-   * Records a tunnel endpoint that reaches this configuration, after checking that the configuration is a network
-   * segment when that is known. `TunnelEndpoint` calls it; you need not.
-   */
+  /** Records a tunnel endpoint to this segment, after checking it is one. `TunnelEndpoint` calls it. */
   registerTunnelEndpoint(endpoint: ILatticeVpcEndpoint): void;
 }
 
 /**
- * Where a VPC endpoint's network interfaces go and which addresses they have, for every type of endpoint.
+ * Where an endpoint's network interfaces go and which addresses they have.
  */
 export interface LatticeEndpointOptions {
   /**
@@ -87,19 +81,16 @@ export interface LatticeEndpointOptions {
   readonly vpcSubnets?: ec2.SubnetSelection;
 
   /**
-   * The address family of the endpoint's network interfaces, which must match the subnets: IPV4 needs IPv4 subnets,
-   * IPV6 IPv6-only subnets, DUALSTACK subnets with both. Checked for subnets defined in this app. Changing it replaces
-   * the endpoint.
+   * The address family of the network interfaces: IPV6 needs IPv6-only subnets, DUALSTACK subnets with both.
    *
    * @default - not set: EC2 chooses from the subnets
    */
   readonly ipAddressType?: ec2.VpcEndpointIpAddressType;
 
   /**
-   * The type of DNS records EC2 creates for the endpoint's names: IPv4 records need an IPV4 or DUALSTACK endpoint, IPv6
-   * records an IPV6 or DUALSTACK one, dual-stack and service-defined records a DUALSTACK one.
+   * The type of DNS records of the endpoint's names, which must suit `ipAddressType`.
    *
-   * @default - not set: EC2's default for the address type
+   * @default - not set: EC2's default
    */
   readonly dnsRecordIpType?: ec2.VpcEndpointDnsRecordIpType;
 }
@@ -109,10 +100,9 @@ export interface LatticeEndpointOptions {
  */
 export interface TunnelEndpointOptions extends LatticeEndpointOptions {
   /**
-   * Security groups that decide which clients in the VPC (the routers or appliances that encapsulate traffic in GENEVE)
-   * may use the endpoint: 1 to 5, used as given. They must admit UDP port 6081.
+   * Security groups that decide which routers or appliances may use the endpoint: 1 to 5. They must admit UDP 6081.
    *
-   * @default - a new security group that admits the VPC's own IPv4 CIDR on UDP port 6081 (GENEVE)
+   * @default - a new group admitting the VPC's IPv4 CIDR on UDP 6081 (GENEVE)
    */
   readonly securityGroups?: ec2.ISecurityGroup[];
 }

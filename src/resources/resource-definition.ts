@@ -64,11 +64,8 @@ export abstract class ResourceDefinition {
   }
 
   /**
-   * A network segment: every address in these CIDR ranges (1 to 10 IPv4 or IPv6 ranges, like `10.20.0.0/16`), on the
-   * configuration's ports. Consumers reach it through a tunnel VPC endpoint (`addTunnelEndpoint`), never through a
-   * service network, and the gateway must resolve DNS names in its VPC (`ResourceConfigDnsResolution.IN_VPC`). The
-   * gateway's security groups get egress to each range on the configuration's ports. A range of every address
-   * (`0.0.0.0/0`, `::/0`) must be the only one.
+   * A network segment: every address in 1 to 10 IPv4 or IPv6 CIDR ranges, reached through tunnel endpoints
+   * (`addTunnelEndpoint`), behind a gateway that resolves DNS in its VPC. The gateway may reach each range on the ports.
    *
    * @see https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-cidr-ranges.html
    */
@@ -281,8 +278,8 @@ class CidrDefinition extends ResourceDefinition {
     // A list only known at deploy time cannot be opened range by range.
     if (isToken(this.cidrRanges)) {
       Annotations.of(configuration).addWarningV2(NOT_CONNECTED,
-        'The CIDR ranges of this network segment are only known at deploy time, so the resource gateway\'s security groups were not opened to ' +
-        'them: at run time connections fail unless they allow the traffic out. Give the ranges as a list, or open them yourself (gateway.connections.allowTo).');
+        'The CIDR ranges of this network segment are only known at deploy time, so the gateway\'s security groups were not opened to them: ' +
+        'connections fail unless they allow the traffic out. Give the ranges as a list, or call gateway.connections.allowTo.');
       return;
     }
     this.cidrRanges.forEach(range => allowGatewayTo(configuration, gateway,

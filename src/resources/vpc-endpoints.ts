@@ -160,7 +160,7 @@ export class ResourceEndpoint extends LatticeVpcEndpointBase {
  * Properties of a `TunnelEndpoint`.
  */
 export interface TunnelEndpointProps extends TunnelEndpointOptions {
-  /** The network segment to reach: a resource configuration of type `CIDR`, owned or shared with the account through AWS RAM. */
+  /** The network segment to reach, owned or shared through AWS RAM. */
   readonly resourceConfiguration: IResourceConfiguration;
 
   /** The VPC of the clients. */
@@ -171,15 +171,9 @@ export interface TunnelEndpointProps extends TunnelEndpointOptions {
 const GENEVE = ec2.Port.udp(6081);
 
 /**
- * A VPC endpoint of type `Tunnel`: the way a VPC reaches a network segment (a resource configuration of type `CIDR`,
- * `ResourceDefinition.cidr`). Clients do not send their packets to it as they are: a router or appliance in the VPC
- * encapsulates them in GENEVE (UDP port 6081, VNI 0, the inner packet a layer-3 IP packet: TCP, or UDP for DNS
- * queries) and sends them to the endpoint's addresses; the endpoint removes the encapsulation and delivers the inner
- * packet if its destination is within the segment. Connections can only start on the endpoint's side. Tunnel endpoints
- * have no private DNS names; names in the segment's VPC resolve through it at `169.254.168.253` (inside the tunnel).
- *
- * The default port of its connections is UDP 6081: `endpoint.connections.allowDefaultPortFrom(appliance)` lets a
- * router or appliance in.
+ * A VPC endpoint of type `Tunnel` to a network segment (`ResourceDefinition.cidr`). A router or appliance in the VPC
+ * sends it traffic encapsulated in GENEVE (UDP 6081, VNI 0); it has no private DNS. Its connections' default port is
+ * UDP 6081: `endpoint.connections.allowDefaultPortFrom(appliance)`.
  *
  * @see https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-cidr-ranges.html
  * @resource AWS::EC2::VPCEndpoint

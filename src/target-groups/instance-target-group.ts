@@ -28,10 +28,8 @@ export interface InstanceTargetGroupProps extends VpcTargetGroupProps {
  */
 export interface AddAutoScalingGroupOptions {
   /**
-   * Whether the Auto Scaling group also replaces instances that fail VPC Lattice's health checks: adds `VPC_LATTICE`
-   * (aws-cdk-lib's `AdditionalHealthCheckType.VPC_LATTICE`) to the group's health check types, beside the ones it has
-   * (EC2's is always on). Give the group a grace period (`healthChecks`' `gracePeriod`) long enough for an instance to
-   * start answering, or new instances are replaced before they are ready.
+   * Whether the group also replaces instances that fail VPC Lattice's health checks: adds `VPC_LATTICE` to its health
+   * check types. Give the group a grace period, or new instances are replaced before they are ready.
    *
    * @see https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-health-checks.html
    * @default false - only the group's own health checks replace instances
@@ -111,10 +109,8 @@ export class InstanceTargetGroup extends TargetGroupBase {
    * `vpc-lattice` (beside any it has), and its security groups admit VPC Lattice on the traffic and health-check
    * ports. With `vpcLatticeHealthCheck: true` the group also replaces instances that fail VPC Lattice's health checks.
    *
-   * The group must be defined in this app (`autoscaling.AutoScalingGroup`): CloudFormation attaches a traffic source only
-   * through the group's own `TrafficSources` property, which no other stack can change, and an imported group
-   * (`AutoScalingGroup.fromAutoScalingGroupName`) has no security groups to open. For a group defined elsewhere, add
-   * this target group's ARN to its traffic sources (type `vpc-lattice`) where it is defined.
+   * The group must be defined in this app: CloudFormation attaches traffic sources only through the group's own
+   * `TrafficSources`, which another stack cannot change; add the target group there for a group defined elsewhere.
    */
   public addAutoScalingGroup(autoScalingGroup: autoscaling.AutoScalingGroup, options: AddAutoScalingGroupOptions = {}): void {
     checkInstance(this, 'autoScalingGroup', autoScalingGroup, 'autoScalingGroupName', { like: 'an autoscaling.AutoScalingGroup', required: true });

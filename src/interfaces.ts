@@ -69,6 +69,9 @@ export interface IServiceNetwork extends IResource, IShareableResource {
    */
   addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;
 
+  /** Lets a principal call services through this network (its IAM policy and the network's auth policy). */
+  grantInvoke(grantee: iam.IGrantable, options?: GrantInvokeOptions): iam.Grant;
+
   /**
    * Records that `service` is associated with this network. `ServiceNetworkServiceAssociation` calls it; you need not.
    */

@@ -44,19 +44,7 @@ export abstract class LatticeServiceBase extends Resource implements ILatticeSer
   }
 
   public grantInvoke(grantee: iam.IGrantable, options: GrantInvokeOptions = {}): iam.Grant {
-    checkInstance(this, 'grantInvoke grantee', grantee, 'grantPrincipal', { like: 'an iam.IGrantable, like an iam.Role', required: true });
-    checkStruct(this, 'grantInvoke options', options, { like: "{ methods: [HttpMethod.GET], paths: ['/api/*'] }" });
-    checkList(this, 'grantInvoke paths', options.paths, { noToken: "each path becomes part of a resource ARN; give a list whose paths may be tokens, like ['/api/*']" });
-    const paths = options.paths ?? ['/*'];
-    if (paths.length === 0) {
-      throw invalid(this, 'grantInvoke paths', paths, "give at least one path, or leave paths out to allow every path ('/*')");
-    }
-    paths.filter(path => !isToken(path) && !isRequestPath(path)).forEach(path => {
-      throw invalid(this, 'grantInvoke paths', path, "each path must start with '/' and have no spaces, 200 characters at most, e.g. '/api/*'");
-    });
-    // A list only known at deploy time becomes the condition's list of values, which works.
-    if (checkList(this, 'grantInvoke methods', options.methods)) { checkConditionMethods(this, options.methods); }
-    const methods = options.methods ?? [];
+    const { paths, methods } = checkGrantInvoke(this, grantee, options);
     const resourceArns = paths.map(path => `${this.serviceArn}${path}`);
     const grant = iam.Grant.addToPrincipalAndResource({
       grantee,
@@ -119,6 +107,28 @@ export abstract class LatticeServiceBase extends Resource implements ILatticeSer
   private get metrics(): metrics.LatticeMetrics {
     return new (latticeMetrics()).LatticeMetrics(this, 'Service', this.serviceId);
   }
+}
+
+/**
+ * The grantee and options of a `grantInvoke`, checked: the paths (every path, `/*`, by default) and the methods (none:
+ * every method).
+ *
+ * @internal
+ */
+export function checkGrantInvoke(scope: IConstruct, grantee: iam.IGrantable, options: GrantInvokeOptions): { paths: string[]; methods: string[] } {
+  checkInstance(scope, 'grantInvoke grantee', grantee, 'grantPrincipal', { like: 'an iam.IGrantable, like an iam.Role', required: true });
+  checkStruct(scope, 'grantInvoke options', options, { like: "{ methods: [HttpMethod.GET], paths: ['/api/*'] }" });
+  checkList(scope, 'grantInvoke paths', options.paths, { noToken: "each path becomes part of a resource ARN; give a list whose paths may be tokens, like ['/api/*']" });
+  const paths = options.paths ?? ['/*'];
+  if (paths.length === 0) {
+    throw invalid(scope, 'grantInvoke paths', paths, "give at least one path, or leave paths out to allow every path ('/*')");
+  }
+  paths.filter(path => !isToken(path) && !isRequestPath(path)).forEach(path => {
+    throw invalid(scope, 'grantInvoke paths', path, "each path must start with '/' and have no spaces, 200 characters at most, e.g. '/api/*'");
+  });
+  // A list only known at deploy time becomes the condition's list of values, which works.
+  if (checkList(scope, 'grantInvoke methods', options.methods)) { checkConditionMethods(scope, options.methods); }
+  return { paths, methods: options.methods ?? [] };
 }
 
 /** A request path: '/' first, no whitespace, at most 200 characters (VPC Lattice's longest path match). */

@@ -1,7 +1,12 @@
-import { Resource } from 'aws-cdk-lib';
+import { Aws, Resource, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { ILatticeService, IServiceNetwork, IServiceNetworkServiceAssociation, IServiceNetworkVpcAssociation, VpcAssociationOptions } from './interfaces';
+import { Construct } from 'constructs';
+import {
+  GrantInvokeOptions, ILatticeService, IServiceNetwork, IServiceNetworkServiceAssociation, IServiceNetworkVpcAssociation, VpcAssociationOptions,
+} from './interfaces';
+import { INVOKE_ACTION } from './private/constants';
+import { acknowledgeWildcardResources } from './private/nag';
 import { placeBetween, placeEndpoint } from './private/placement';
 import { checkResourceConfiguration, checkService } from './private/references';
 import { checkStruct, checkVpc } from './private/validation';
@@ -10,6 +15,7 @@ import {
 } from './resources/interfaces';
 import { ServiceNetworkResourceAssociation } from './resources/resource-association';
 import { ServiceNetworkEndpoint } from './resources/vpc-endpoints';
+import { checkGrantInvoke } from './service-base';
 import { ServiceNetworkServiceAssociation, ServiceNetworkVpcAssociation } from './service-network-association';
 
 /**
@@ -72,4 +78,39 @@ export abstract class ServiceNetworkBase extends Resource implements IServiceNet
   }
 
   public abstract addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;
+
+  /** The same as `addToAuthPolicy`: the auth policy is the network's resource policy. */
+  public addToResourcePolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
+    return this.addToAuthPolicy(statement);
+  }
+
+  /**
+   * Lets a principal call services through this network: `vpc-lattice-svcs:Invoke` in its IAM policy and the network's
+   * auth policy (an imported network's is not changed), for services reached through this network, on the paths and
+   * methods given.
+   */
+  public grantInvoke(grantee: iam.IGrantable, options: GrantInvokeOptions = {}): iam.Grant {
+    const { paths, methods } = checkGrantInvoke(this, grantee, options);
+    const anyService = `arn:${Aws.PARTITION}:vpc-lattice:${Stack.of(this).region}:*:service/*`;
+    const everyPath = options.paths === undefined;
+    const grant = iam.Grant.addToPrincipalAndResource({
+      grantee,
+      actions: [INVOKE_ACTION],
+      resourceArns: [anyService],
+      resource: this,
+      conditions: {
+        StringEquals: {
+          'vpc-lattice-svcs:ServiceNetworkArn': this.serviceNetworkArn,
+          ...(methods.length > 0 ? { 'vpc-lattice-svcs:RequestMethod': methods } : {}),
+        },
+        ...(everyPath ? {} : { StringLike: { 'vpc-lattice-svcs:RequestPath': paths } }),
+      },
+    });
+    if (Construct.isConstruct(grantee.grantPrincipal)) {
+      acknowledgeWildcardResources(grantee.grantPrincipal, [anyService],
+        `Granted by grantInvoke on ${this.node.path}: the wildcard is any VPC Lattice service reached through that service network only ` +
+        '(condition vpc-lattice-svcs:ServiceNetworkArn), which a network-level grant cannot name in advance.');
+    }
+    return grant;
+  }
 }

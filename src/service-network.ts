@@ -139,6 +139,14 @@ export class ServiceNetwork extends ServiceNetworkBase {
     this.node.addValidation({
       validate: () => {
         if (enforced) { warnIfNetworkRefusesAnonymousCallers(this, this.authPolicy); }
+        if (enforced && this.services.length === 0 && this.resourceConfigurations.length > 0) {
+          // Auth policies apply to services only: see docs/lattice-facts.md, "Network segments".
+          Annotations.of(this).addWarningV2('cdk-vpc-lattice:authPolicyProtectsNothing',
+            'This service network has resource configurations and no services in this app, and its auth policy applies to services only: ' +
+            'at run time it does not restrict who connects to the resources, which any client of an associated VPC or endpoint can reach. ' +
+            'Control access with the security groups of the VPC associations and endpoints, and with who the resources are shared with; ' +
+            'acknowledge this warning if services associated elsewhere use the policy.');
+        }
         return [];
       },
     });

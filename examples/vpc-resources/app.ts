@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { Annotations, App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
@@ -66,6 +66,8 @@ function buildDataAccount(app: App) {
   });
 
   const network = new ServiceNetwork(stack, 'Network', { serviceNetworkName: 'orders-data', sharable: true });
+  Annotations.of(network).acknowledgeWarning('cdk-vpc-lattice:authPolicyProtectsNothing',
+    'The network serves the database only: who may connect is decided by the consumers\' security groups and by who the network is shared with.');
   network.associateResource(database, { privateDns: true });
   network.associateResource(byName, { privateDns: true });
   new ResourceShare(stack, 'Share', {

@@ -21,10 +21,12 @@ export function placeBetween(owner: IConstruct, other: IConstruct, suffix: strin
  * Where a VPC endpoint of `owner` in `vpc` goes (see `placeBetween`), after checking the VPC and the options of
  * `addVpcEndpoint`.
  */
-export function placeEndpoint(owner: IConstruct, vpc: ec2.IVpc, options: unknown): { scope: Construct; id: string } {
+export function placeEndpoint(owner: IConstruct, vpc: ec2.IVpc, options: unknown, suffix = 'Endpoint'): { scope: Construct; id: string } {
   checkVpc(owner, 'vpc', vpc, { required: true });
-  checkStruct(owner, 'addVpcEndpoint options', options, { like: '{ securityGroups, privateDns: PrivateDns.verifiedDomainsOnly() }' });
-  return placeBetween(owner, vpc, 'Endpoint');
+  checkStruct(owner, `add${suffix === 'Endpoint' ? 'Vpc' : ''}${suffix} options`, options, {
+    like: suffix === 'Endpoint' ? '{ securityGroups, privateDns: PrivateDns.verifiedDomainsOnly() }' : '{ vpcSubnets, securityGroups }',
+  });
+  return placeBetween(owner, vpc, suffix);
 }
 
 /**
@@ -46,4 +48,13 @@ export function selectSubnets(scope: IConstruct, vpc: ec2.IVpc, selection: ec2.S
     throw invalid(scope, 'vpcSubnets', given, `selects no subnet of ${vpc.node.path}`);
   }
   return subnets;
+}
+
+/** The address families of a subnet defined in this app, from its `AWS::EC2::Subnet`; nothing for imported subnets. */
+export function subnetFamilies(subnet: ec2.ISubnet): { ipv4?: boolean; ipv6?: boolean } {
+  const resource = subnet.node.defaultChild;
+  if (!(resource instanceof ec2.CfnSubnet)) { return {}; }
+  const ipv6 = resource.ipv6CidrBlock !== undefined || resource.ipv6IpamPoolId !== undefined || resource.ipv6Native === true;
+  const ipv4 = resource.ipv6Native !== true && (resource.cidrBlock !== undefined || resource.ipv4IpamPoolId !== undefined);
+  return { ipv4, ipv6 };
 }

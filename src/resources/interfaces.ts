@@ -43,16 +43,36 @@ export interface IResourceConfiguration extends IResource, IShareableResource {
   readonly allowAssociationToSharableServiceNetwork?: boolean;
 
   /**
+   * The CIDR ranges of a network segment.
+   *
+   * @default - not a segment, or not known (imported)
+   */
+  readonly cidrRanges?: string[];
+
+  /** The tunnel endpoints that reach this network segment in this app. */
+  readonly tunnelEndpoints: ILatticeVpcEndpoint[];
+
+  /**
    * Lets clients in a VPC reach this configuration through a VPC endpoint of type `Resource`, without a service network.
-   * The endpoint lives in the VPC's stack.
+   * The endpoint lives in the VPC's stack. Not for network segments: use `addTunnelEndpoint`.
    */
   addVpcEndpoint(vpc: ec2.IVpc, options?: VpcEndpointOptions): ILatticeVpcEndpoint;
+
+  /**
+   * Lets a VPC reach this network segment through a VPC endpoint of type `Tunnel`, in the VPC's stack.
+   *
+   * @see https://docs.aws.amazon.com/vpc/latest/privatelink/use-cidr-endpoint.html
+   */
+  addTunnelEndpoint(vpc: ec2.IVpc, options?: TunnelEndpointOptions): ILatticeVpcEndpoint;
+
+  /** Records a tunnel endpoint to this segment, after checking it is one. `TunnelEndpoint` calls it. */
+  registerTunnelEndpoint(endpoint: ILatticeVpcEndpoint): void;
 }
 
 /**
- * Options for a VPC endpoint that reaches a service network or a resource configuration.
+ * Where an endpoint's network interfaces go and which addresses they have.
  */
-export interface VpcEndpointOptions {
+export interface LatticeEndpointOptions {
   /**
    * Where the endpoint's network interfaces go: one subnet per Availability Zone is used.
    *
@@ -60,6 +80,37 @@ export interface VpcEndpointOptions {
    */
   readonly vpcSubnets?: ec2.SubnetSelection;
 
+  /**
+   * The address family of the network interfaces: IPV6 needs IPv6-only subnets, DUALSTACK subnets with both.
+   *
+   * @default - not set: EC2 chooses from the subnets
+   */
+  readonly ipAddressType?: ec2.VpcEndpointIpAddressType;
+
+  /**
+   * The type of DNS records of the endpoint's names, which must suit `ipAddressType`.
+   *
+   * @default - not set: EC2's default
+   */
+  readonly dnsRecordIpType?: ec2.VpcEndpointDnsRecordIpType;
+}
+
+/**
+ * Options for a tunnel VPC endpoint to a network segment.
+ */
+export interface TunnelEndpointOptions extends LatticeEndpointOptions {
+  /**
+   * Security groups that decide which routers or appliances may use the endpoint: 1 to 5. They must admit UDP 6081.
+   *
+   * @default - a new group admitting the VPC's IPv4 CIDR on UDP 6081 (GENEVE)
+   */
+  readonly securityGroups?: ec2.ISecurityGroup[];
+}
+
+/**
+ * Options for a VPC endpoint that reaches a service network or a resource configuration.
+ */
+export interface VpcEndpointOptions extends LatticeEndpointOptions {
   /**
    * Security groups that decide which clients in the VPC may use the endpoint: 1 to 5, used as given.
    *
@@ -78,8 +129,8 @@ export interface VpcEndpointOptions {
 }
 
 /**
- * A VPC endpoint of type `ServiceNetwork` or `Resource`: the way a VPC reaches a service network (several, unlike a VPC
- * association) or a single resource configuration.
+ * A VPC endpoint of type `ServiceNetwork`, `Resource` or `Tunnel`: the way a VPC reaches a service network (several,
+ * unlike a VPC association), a single resource configuration, or a network segment.
  */
 export interface ILatticeVpcEndpoint extends ec2.IVpcEndpoint, ec2.IConnectable {
   /** The VPC the endpoint is in. */

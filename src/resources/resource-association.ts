@@ -52,6 +52,11 @@ export class ServiceNetworkResourceAssociation extends Resource implements IServ
     checkStruct(this, 'props', props, { like: '{ serviceNetwork, resourceConfiguration }', required: true });
     checkServiceNetwork(this, props.serviceNetwork);
     checkResourceConfiguration(this, props.resourceConfiguration);
+    if (props.resourceConfiguration.cidrRanges !== undefined) {
+      throw invalid(props.serviceNetwork, 'associateResource resourceConfiguration', props.resourceConfiguration.node.path,
+        'it is a network segment (ResourceDefinition.cidr), which cannot be associated with a service network: consumers reach it through a ' +
+        'tunnel endpoint (segment.addTunnelEndpoint(vpc)), and share it through AWS RAM (segment.shareWith) for other accounts');
+    }
     checkOneOf(this, 'privateDns', props.privateDns, [true, false]);
     const configuration = props.resourceConfiguration;
     const configurationId = configuration.resourceConfigurationId;

@@ -4,8 +4,8 @@ import { CfnResourceShare } from 'aws-cdk-lib/aws-ram';
 import { CfnAccessLogSubscription, CfnResourceConfiguration, CfnResourceConfigurationProps } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
 import type { IDomainVerification } from './domain-verification';
-import { ILatticeVpcEndpoint, IResourceConfiguration, VpcEndpointOptions } from './interfaces';
-import { ResourceEndpoint } from './vpc-endpoints';
+import { ILatticeVpcEndpoint, IResourceConfiguration, TunnelEndpointOptions, VpcEndpointOptions } from './interfaces';
+import { ResourceEndpoint, TunnelEndpoint } from './vpc-endpoints';
 import { AccessLogDestination, addAccessLogSubscription } from '../access-logs';
 import { generatedName } from '../private/ids';
 import { placeEndpoint } from '../private/placement';
@@ -72,15 +72,39 @@ export abstract class ResourceConfigurationBase extends Resource implements IRes
   public abstract readonly resourceConfigurationId: string;
   public abstract readonly ports?: ec2.Port[];
   public abstract readonly allowAssociationToSharableServiceNetwork?: boolean;
+  public abstract readonly cidrRanges?: string[];
+
+  private readonly _tunnelEndpoints: ILatticeVpcEndpoint[] = [];
 
   public get shareableArn(): string {
     return this.resourceConfigurationArn;
+  }
+
+  public get tunnelEndpoints(): ILatticeVpcEndpoint[] {
+    return [...this._tunnelEndpoints];
   }
 
   public addVpcEndpoint(vpc: ec2.IVpc, options: VpcEndpointOptions = {}): ILatticeVpcEndpoint {
     const { scope, id } = placeEndpoint(this, vpc, options);
     return new ResourceEndpoint(scope, id, { ...options, resourceConfiguration: this, vpc });
   }
+
+  public addTunnelEndpoint(vpc: ec2.IVpc, options: TunnelEndpointOptions = {}): ILatticeVpcEndpoint {
+    const { scope, id } = placeEndpoint(this, vpc, options, 'TunnelEndpoint');
+    return new TunnelEndpoint(scope, id, { ...options, resourceConfiguration: this, vpc });
+  }
+
+  public registerTunnelEndpoint(endpoint: ILatticeVpcEndpoint): void {
+    this._checkTunnelEndpoint(endpoint);
+    if (!this._tunnelEndpoints.includes(endpoint)) { this._tunnelEndpoints.push(endpoint); }
+  }
+
+  /**
+   * Throws when the configuration is known not to be a network segment; imported ones are not judged.
+   *
+   * @internal
+   */
+  protected _checkTunnelEndpoint(_endpoint: ILatticeVpcEndpoint): void {}
 
   /**
    * Shares the configuration with other accounts, an organization or organizational units through an AWS RAM resource

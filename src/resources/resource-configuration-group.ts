@@ -1,6 +1,6 @@
 import { Resource } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import {
   checkConfigurationProps, createResourceConfiguration, ResourceConfigurationBase, ResourceConfigurationOptions, ResourceCustomDomain,
 } from './resource-configuration-base';
@@ -73,6 +73,9 @@ const CHILD_LIKE = "{ definition: ResourceDefinition.dnsName('orders.internal.ex
  * @resource AWS::VpcLattice::ResourceConfiguration
  */
 export class ResourceConfigurationGroup extends ResourceConfigurationBase {
+  /** A group is never a network segment. */
+  public readonly cidrRanges?: string[] = undefined;
+
   public readonly resourceConfigurationArn: string;
   public readonly resourceConfigurationId: string;
   public readonly allowAssociationToSharableServiceNetwork?: boolean;
@@ -120,6 +123,12 @@ export class ResourceConfigurationGroup extends ResourceConfigurationBase {
     const childPorts = this.children.map(child => child.ports);
     const unknown = (this.portRanges !== undefined && this.ownPorts === undefined) || childPorts.some(ports => ports === undefined);
     return unknown ? undefined : [...this.ownPorts ?? [], ...childPorts.flatMap(ports => ports ?? [])];
+  }
+
+  /** @internal */
+  protected _checkTunnelEndpoint(endpoint: IConstruct): void {
+    throw invalid(endpoint, 'resourceConfiguration', this.node.path,
+      'a tunnel endpoint reaches a network segment (ResourceDefinition.cidr) only, and a resource configuration group is not one: use addVpcEndpoint(vpc)');
   }
 
   /**

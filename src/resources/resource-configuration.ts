@@ -1,11 +1,11 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { IResourceConfiguration } from './interfaces';
+import { ILatticeVpcEndpoint, IResourceConfiguration } from './interfaces';
 import {
   checkConfigurationProps, createResourceConfiguration, ResourceConfigurationBase, ResourceConfigurationOptions, ResourceCustomDomain,
 } from './resource-configuration-base';
 import { ResourceDefinition } from './resource-definition';
-import { IResourceGateway, ResourceConfigDnsResolution } from './resource-gateway';
+import { IResourceGateway, ResourceConfigDnsResolution, ResourceGateway } from './resource-gateway';
 import { checkAttributes } from '../private/arns';
 import { importedOrFound } from '../private/imports';
 import { portRangesToPorts } from '../private/port-ranges';
@@ -113,6 +113,9 @@ export class ResourceConfiguration extends ResourceConfigurationBase {
   /** The gateway through which clients reach the resource. */
   public readonly gateway: IResourceGateway;
 
+  /** The CIDR ranges of a network segment (`ResourceDefinition.cidr`); undefined for other resources. */
+  public readonly cidrRanges?: string[];
+
   constructor(scope: Construct, id: string, props: ResourceConfigurationProps) {
     super(scope, id, { physicalName: physicalName(props?.resourceConfigurationName) });
     checkConfigurationProps(this, props, "{ gateway, definition: ResourceDefinition.dnsName('db.internal.example.com'), portRanges: ['5432'] }");
@@ -121,6 +124,14 @@ export class ResourceConfiguration extends ResourceConfigurationBase {
     this.gateway = props.gateway;
     this.allowAssociationToSharableServiceNetwork = props.allowAssociationToSharableServiceNetwork ?? false;
     const rendered = props.definition._render(this, false);
+    this.cidrRanges = rendered.cidrRanges;
+    if (rendered.type === 'CIDR') {
+      checkSegmentGateway(this, props.gateway);
+      if (props.customDomain !== undefined) {
+        throw invalid(this, 'customDomain', props.customDomain.domainName,
+          'a network segment (ResourceDefinition.cidr) has no name of its own: tunnel endpoints have no private DNS, so leave customDomain out');
+      }
+    }
     if (rendered.type === 'ARN') {
       if (props.portRanges !== undefined) {
         throw invalid(this, 'portRanges', props.portRanges, 'a resource defined by its ARN (an RDS database) has its own port: leave portRanges out');
@@ -142,13 +153,35 @@ export class ResourceConfiguration extends ResourceConfigurationBase {
       resourceGatewayId: props.gateway.resourceGatewayId,
       resourceConfigurationDefinition: rendered.definition,
       portRanges: props.portRanges,
-      protocolType: rendered.type === 'SINGLE' ? 'TCP' : undefined,
+      // CloudFormation takes TCP only (the API's TCP_UDP for segments is not in its schema).
+      protocolType: rendered.type === 'ARN' ? undefined : 'TCP',
       allowAssociationToSharableServiceNetwork: this.allowAssociationToSharableServiceNetwork,
     });
     this.resourceConfigurationArn = resource.attrArn;
     this.resourceConfigurationId = resource.attrId;
     props.definition._connect(this, props.gateway, this.ports);
     props.accessLogs?.forEach(destination => this.addAccessLogs(destination));
+  }
+
+  /** @internal */
+  protected _checkTunnelEndpoint(endpoint: ILatticeVpcEndpoint): void {
+    if (this.cidrRanges === undefined) {
+      throw invalid(endpoint, 'resourceConfiguration', this.node.path,
+        'a tunnel endpoint reaches a network segment (ResourceDefinition.cidr) only, and this configuration is not one: use addVpcEndpoint(vpc) for a resource endpoint');
+    }
+  }
+}
+
+/**
+ * The gateway of a network segment, which must resolve DNS names in its VPC. A gateway of the app that leaves
+ * `dnsResolution` out resolves publicly (VPC Lattice's default); an imported one without it is not judged.
+ */
+function checkSegmentGateway(configuration: ResourceConfiguration, gateway: IResourceGateway) {
+  const resolution = gateway.dnsResolution ?? (gateway instanceof ResourceGateway ? ResourceConfigDnsResolution.PUBLIC : undefined);
+  if (resolution !== undefined && resolution !== ResourceConfigDnsResolution.IN_VPC) {
+    throw invalid(configuration, 'gateway', gateway.node.path,
+      `it resolves DNS names ${resolution === ResourceConfigDnsResolution.PUBLIC ? 'publicly' : `with ${resolution}`}, and a network segment (ResourceDefinition.cidr) ` +
+      'needs a gateway that resolves them in its VPC: give the gateway dnsResolution: ResourceConfigDnsResolution.IN_VPC');
   }
 }
 
@@ -158,6 +191,7 @@ class ImportedResourceConfiguration extends ResourceConfigurationBase {
   public readonly resourceConfigurationId: string;
   public readonly ports?: ec2.Port[];
   public readonly allowAssociationToSharableServiceNetwork?: boolean;
+  public readonly cidrRanges?: string[] = undefined;
   public readonly lookUpName?: string;
 
   constructor(scope: Construct, id: string, attrs: ResourceConfigurationAttributes, lookUpName?: string) {

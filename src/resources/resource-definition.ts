@@ -4,6 +4,7 @@ import type * as rds from 'aws-cdk-lib/aws-rds';
 import { CfnResourceConfiguration } from 'aws-cdk-lib/aws-vpclattice';
 import { IConstruct } from 'constructs';
 import type { IResourceGateway } from './resource-gateway';
+import { checkCidrRanges, isIpv6Cidr } from '../private/cidr';
 import { awsRds, isIPv4, isIPv6 } from '../private/lazy';
 import { checkDomainName, checkOneOf, checkString, checkStruct, invalid, isToken } from '../private/validation';
 import { IpAddressType } from '../target-groups/enums';
@@ -21,8 +22,8 @@ export interface DnsNameOptions {
 }
 
 /**
- * What a resource configuration makes reachable: a DNS name, an IP address, or an AWS resource by its ARN (an RDS
- * database). Each kind opens the way from the resource gateway to the resource.
+ * What a resource configuration makes reachable: a DNS name, an IP address, an AWS resource by its ARN (an RDS
+ * database), or a whole network segment (CIDR ranges). Each kind opens the way from the resource gateway to the resource.
  */
 export abstract class ResourceDefinition {
   /**
@@ -63,6 +64,16 @@ export abstract class ResourceDefinition {
   }
 
   /**
+   * A network segment: every address in 1 to 10 IPv4 or IPv6 CIDR ranges, reached through tunnel endpoints
+   * (`addTunnelEndpoint`), behind a gateway that resolves DNS in its VPC. The gateway may reach each range on the ports.
+   *
+   * @see https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-cidr-ranges.html
+   */
+  public static cidr(cidrRanges: string[]): ResourceDefinition {
+    return new CidrDefinition(cidrRanges);
+  }
+
+  /**
    * The definition as CloudFormation takes it, after checking it for a configuration (`child`: of a group).
    *
    * @internal
@@ -84,13 +95,15 @@ export abstract class ResourceDefinition {
  * @internal
  */
 export interface RenderedDefinition {
-  /** `SINGLE` for names and addresses, `ARN` for AWS resources. */
-  readonly type: 'SINGLE' | 'ARN';
+  /** `SINGLE` for names and addresses, `ARN` for AWS resources, `CIDR` for network segments. */
+  readonly type: 'SINGLE' | 'ARN' | 'CIDR';
   readonly definition: CfnResourceConfiguration.ResourceConfigurationDefinitionProperty;
   /** The DNS name of a resource defined by its name. */
   readonly domainName?: string;
   /** The ports of an AWS resource (from RDS), which a configuration of type `ARN` serves; undefined when not known. */
   readonly ports?: ec2.Port[];
+  /** The ranges of a network segment. */
+  readonly cidrRanges?: string[];
 }
 
 const NOT_CONNECTED = 'cdk-vpc-lattice:resourceNotConnected';
@@ -244,5 +257,32 @@ class RdsDefinition extends ResourceDefinition {
       return;
     }
     this.database.connections.allowDefaultPortFrom(gateway, 'From the VPC Lattice resource gateway');
+  }
+}
+
+class CidrDefinition extends ResourceDefinition {
+  constructor(private readonly cidrRanges: string[]) {
+    super();
+  }
+
+  public _render(configuration: IConstruct, child: boolean): RenderedDefinition {
+    if (child) {
+      throw invalid(configuration, 'definition', 'ResourceDefinition.cidr(...)',
+        'a child of a resource configuration group is a DNS name or an IP address; define a network segment in a ResourceConfiguration of its own');
+    }
+    checkCidrRanges(configuration, 'definition cidr', this.cidrRanges);
+    return { type: 'CIDR', definition: { cidrResource: { cidrRanges: this.cidrRanges } }, cidrRanges: this.cidrRanges };
+  }
+
+  public _connect(configuration: IConstruct, gateway: IResourceGateway, ports: ec2.Port[] | undefined) {
+    // A list only known at deploy time cannot be opened range by range.
+    if (isToken(this.cidrRanges)) {
+      Annotations.of(configuration).addWarningV2(NOT_CONNECTED,
+        'The CIDR ranges of this network segment are only known at deploy time, so the gateway\'s security groups were not opened to them: ' +
+        'connections fail unless they allow the traffic out. Give the ranges as a list, or call gateway.connections.allowTo.');
+      return;
+    }
+    this.cidrRanges.forEach(range => allowGatewayTo(configuration, gateway,
+      isIpv6Cidr(range) ? ec2.Peer.ipv6(range) : ec2.Peer.ipv4(range), ports, range));
   }
 }

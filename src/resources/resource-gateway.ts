@@ -4,7 +4,7 @@ import { CfnResourceGateway } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
 import { checkAttributes, importedIdentity } from '../private/arns';
 import { generatedName } from '../private/ids';
-import { selectSubnets } from '../private/placement';
+import { selectSubnets, subnetFamilies } from '../private/placement';
 import {
   checkInteger, checkOneOf, checkResourceName, checkSecurityGroups, checkStruct, checkVpc, invalid, physicalName,
 } from '../private/validation';
@@ -237,15 +237,6 @@ export class ResourceGateway extends Resource implements IResourceGateway {
     }
     return type;
   }
-}
-
-/** The address families of a subnet defined in this app, from its `AWS::EC2::Subnet`; nothing for imported subnets. */
-function subnetFamilies(subnet: ec2.ISubnet): { ipv4?: boolean; ipv6?: boolean } {
-  const resource = subnet.node.defaultChild;
-  if (!(resource instanceof ec2.CfnSubnet)) { return {}; }
-  const ipv6 = resource.ipv6CidrBlock !== undefined || resource.ipv6IpamPoolId !== undefined || resource.ipv6Native === true;
-  const ipv4 = resource.ipv6Native !== true && (resource.cidrBlock !== undefined || resource.ipv4IpamPoolId !== undefined);
-  return { ipv4, ipv6 };
 }
 
 class ImportedResourceGateway extends Resource implements IResourceGateway {

@@ -2,15 +2,27 @@ import { Resource } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { aws_ec2 as ec2Refs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
-import { ILatticeVpcEndpoint, IResourceConfiguration, VpcEndpointOptions } from './interfaces';
+import { ILatticeVpcEndpoint, IResourceConfiguration, LatticeEndpointOptions, TunnelEndpointOptions, VpcEndpointOptions } from './interfaces';
+import type { PrivateDns } from './private-dns';
 import type { IServiceNetwork } from '../interfaces';
 import { AdmittedPort, clientSecurityGroup, networkPorts, resourcePorts } from '../private/client-security-group';
+import { renderEndpointIp } from '../private/endpoint-ip';
 import { selectSubnets } from '../private/placement';
 import { checkPrivateDns, checkResourceConfiguration, checkServiceNetwork } from '../private/references';
-import { checkSecurityGroups, checkStruct, checkVpc } from '../private/validation';
+import { checkSecurityGroups, checkStruct, checkVpc, invalid } from '../private/validation';
+
+/** What every type of endpoint may be given: placement, addresses, security groups and, where it applies, private DNS. */
+interface EndpointProps extends LatticeEndpointOptions {
+  readonly vpc: ec2.IVpc;
+  readonly securityGroups?: ec2.ISecurityGroup[];
+  readonly privateDns?: PrivateDns;
+}
+
+/** What an endpoint's security group admits clients to: a resource, a service network, or a network segment. */
+const NOUNS: Record<string, string> = { Resource: 'resource', ServiceNetwork: 'service-network', Tunnel: 'tunnel' };
 
 /**
- * What the endpoints of both types are: an `AWS::EC2::VPCEndpoint` in a VPC (one subnet per Availability Zone), with
+ * What the endpoints of every type are: an `AWS::EC2::VPCEndpoint` in a VPC (one subnet per Availability Zone), with
  * its security groups: the given ones, or one that admits the VPC's CIDR on the ports the endpoint serves.
  *
  * @internal
@@ -32,7 +44,7 @@ export abstract class LatticeVpcEndpointBase extends Resource implements ILattic
   /**
    * @param endpoint what the endpoint reaches, read from `props` once they are checked (an object, with a VPC)
    */
-  constructor(scope: Construct, id: string, props: VpcEndpointOptions & { readonly vpc: ec2.IVpc }, endpoint: (self: IConstruct) => {
+  constructor(scope: Construct, id: string, props: EndpointProps, endpoint: (self: IConstruct) => {
     readonly target: Pick<ec2.CfnVPCEndpointProps, 'vpcEndpointType' | 'serviceNetworkArn' | 'resourceConfigurationArn'>;
     readonly ports: () => AdmittedPort[];
     readonly defaultPort?: ec2.Port;
@@ -44,16 +56,20 @@ export abstract class LatticeVpcEndpointBase extends Resource implements ILattic
     checkSecurityGroups(this, 'securityGroups', props.securityGroups, [1, 5]);
     checkPrivateDns(this, props.privateDns);
     const subnets = selectSubnets(this, props.vpc, props.vpcSubnets, { onePerAz: true });
+    const { ipAddressType, dnsRecordIpType } = renderEndpointIp(this, subnets.subnets, props.ipAddressType, props.dnsRecordIpType);
     const { target, ports, defaultPort } = endpoint(this);
-    const noun = target.vpcEndpointType === 'Resource' ? 'resource' : 'service-network';
     const securityGroups = props.securityGroups ?? [clientSecurityGroup(this, 'endpoint', props.vpc,
-      `Clients in this VPC that may use the VPC Lattice ${noun} endpoint`, ports)];
+      `Clients in this VPC that may use the VPC Lattice ${NOUNS[target.vpcEndpointType!]} endpoint`, ports)];
+    const privateDns = props.privateDns?._render(this);
+    const dnsOptions = privateDns?.dnsOptions || dnsRecordIpType ? { ...privateDns?.dnsOptions, dnsRecordIpType } : undefined;
     const resource = new ec2.CfnVPCEndpoint(this, 'Resource', {
       vpcId: props.vpc.vpcId,
       ...target,
       subnetIds: subnets.subnetIds,
       securityGroupIds: securityGroups.map(group => group.securityGroupId),
-      ...props.privateDns?._render(this),
+      ipAddressType,
+      privateDnsEnabled: privateDns?.privateDnsEnabled,
+      dnsOptions,
     });
     this.vpcEndpointId = resource.ref;
     this.connections = new ec2.Connections({ securityGroups, defaultPort });
@@ -125,6 +141,10 @@ export class ResourceEndpoint extends LatticeVpcEndpointBase {
   constructor(scope: Construct, id: string, props: ResourceEndpointProps) {
     super(scope, id, props, self => {
       checkResourceConfiguration(self, props.resourceConfiguration);
+      if (props.resourceConfiguration.cidrRanges !== undefined) {
+        throw invalid(self, 'resourceConfiguration', props.resourceConfiguration.node.path,
+          'it is a network segment (ResourceDefinition.cidr), which VPCs reach through a tunnel endpoint only: use addTunnelEndpoint(vpc)');
+      }
       const ports = props.resourceConfiguration.ports;
       return {
         target: { vpcEndpointType: 'Resource', resourceConfigurationArn: props.resourceConfiguration.resourceConfigurationArn },
@@ -133,5 +153,45 @@ export class ResourceEndpoint extends LatticeVpcEndpointBase {
       };
     });
     this.resourceConfiguration = props.resourceConfiguration;
+  }
+}
+
+/**
+ * Properties of a `TunnelEndpoint`.
+ */
+export interface TunnelEndpointProps extends TunnelEndpointOptions {
+  /** The network segment to reach, owned or shared through AWS RAM. */
+  readonly resourceConfiguration: IResourceConfiguration;
+
+  /** The VPC of the clients. */
+  readonly vpc: ec2.IVpc;
+}
+
+/** GENEVE, the encapsulation a tunnel endpoint takes: UDP port 6081. */
+const GENEVE = ec2.Port.udp(6081);
+
+/**
+ * A VPC endpoint of type `Tunnel` to a network segment (`ResourceDefinition.cidr`). A router or appliance in the VPC
+ * sends it traffic encapsulated in GENEVE (UDP 6081, VNI 0); it has no private DNS. Its connections' default port is
+ * UDP 6081: `endpoint.connections.allowDefaultPortFrom(appliance)`.
+ *
+ * @see https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-cidr-ranges.html
+ * @resource AWS::EC2::VPCEndpoint
+ */
+export class TunnelEndpoint extends LatticeVpcEndpointBase {
+  /** The network segment. */
+  public readonly resourceConfiguration: IResourceConfiguration;
+
+  constructor(scope: Construct, id: string, props: TunnelEndpointProps) {
+    super(scope, id, { ...props, privateDns: undefined }, self => {
+      checkResourceConfiguration(self, props.resourceConfiguration);
+      return {
+        target: { vpcEndpointType: 'Tunnel', resourceConfigurationArn: props.resourceConfiguration.resourceConfigurationArn },
+        ports: () => [{ port: GENEVE, description: 'From the VPC to the VPC Lattice tunnel endpoint: GENEVE on UDP port 6081' }],
+        defaultPort: GENEVE,
+      };
+    });
+    this.resourceConfiguration = props.resourceConfiguration;
+    props.resourceConfiguration.registerTunnelEndpoint(this);
   }
 }

@@ -2,12 +2,12 @@ import { Token } from 'aws-cdk-lib';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { createTargetGroupResource, TargetList } from './private/resource';
 import { RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
 import { admitLatticeTraffic, portsToAdmit } from './private/wiring';
 import { GroupTarget, TargetGroupBase, VpcTargetGroupProps } from './target-group-base';
-import { checkInstance, checkList, checkStruct, checkVpc, invalid, physicalName } from '../private/validation';
+import { checkInstance, checkList, checkOneOf, checkStruct, checkVpc, invalid, physicalName } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
@@ -21,6 +21,20 @@ export interface InstanceTargetGroupProps extends VpcTargetGroupProps {
    * @default - no instances
    */
   readonly instances?: ec2.IInstance[];
+}
+
+/**
+ * Options for adding an Auto Scaling group to an `InstanceTargetGroup`.
+ */
+export interface AddAutoScalingGroupOptions {
+  /**
+   * Whether the group also replaces instances that fail VPC Lattice's health checks: adds `VPC_LATTICE` to its health
+   * check types. Give the group a grace period, or new instances are replaced before they are ready.
+   *
+   * @see https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-health-checks.html
+   * @default false - only the group's own health checks replace instances
+   */
+  readonly vpcLatticeHealthCheck?: boolean;
 }
 
 /**
@@ -93,13 +107,23 @@ export class InstanceTargetGroup extends TargetGroupBase {
   /**
    * Lets an Auto Scaling group register its instances: the group gets this target group as a traffic source of type
    * `vpc-lattice` (beside any it has), and its security groups admit VPC Lattice on the traffic and health-check
-   * ports. To replace instances that fail VPC Lattice's health checks, also give the Auto Scaling group the
-   * `VPC_LATTICE` health check.
+   * ports. With `vpcLatticeHealthCheck: true` the group also replaces instances that fail VPC Lattice's health checks.
+   *
+   * The group must be defined in this app: CloudFormation attaches traffic sources only through the group's own
+   * `TrafficSources`, which another stack cannot change; add the target group there for a group defined elsewhere.
    */
-  public addAutoScalingGroup(autoScalingGroup: autoscaling.AutoScalingGroup): void {
+  public addAutoScalingGroup(autoScalingGroup: autoscaling.AutoScalingGroup, options: AddAutoScalingGroupOptions = {}): void {
     checkInstance(this, 'autoScalingGroup', autoScalingGroup, 'autoScalingGroupName', { like: 'an autoscaling.AutoScalingGroup', required: true });
+    checkStruct(this, 'addAutoScalingGroup options', options, { like: '{ vpcLatticeHealthCheck: true }' });
+    checkOneOf(this, 'vpcLatticeHealthCheck', options.vpcLatticeHealthCheck, [true, false]);
+    const resource = autoScalingGroup.node.defaultChild;
+    if (!(resource instanceof autoscaling.CfnAutoScalingGroup) || !('connections' in autoScalingGroup)) {
+      throw invalid(this, 'autoScalingGroup', autoScalingGroup.node.path,
+        'must be an autoscaling.AutoScalingGroup defined in this app: CloudFormation attaches traffic sources only through the group\'s own ' +
+        'TrafficSources property, which this stack cannot change for a group defined elsewhere; add this target group there (type vpc-lattice)');
+    }
+    if (options.vpcLatticeHealthCheck) { addLatticeHealthCheck(this, autoScalingGroup, resource); }
     if (this.autoScalingGroups.has(autoScalingGroup)) { return; }
-    const resource = autoScalingGroup.node.defaultChild as autoscaling.CfnAutoScalingGroup;
     const existing = resource.trafficSources;
     if (existing !== undefined && (Token.isUnresolved(existing) || !Array.isArray(existing))) {
       throw invalid(this, 'autoScalingGroup', autoScalingGroup.node.path,
@@ -113,5 +137,21 @@ export class InstanceTargetGroup extends TargetGroupBase {
   /** @internal */
   public _targets(): GroupTarget[] {
     return [...this.instances, ...[...this.autoScalingGroups].map(group => ({ type: 'AUTO_SCALING_GROUP', construct: group }))];
+  }
+}
+
+/**
+ * Adds `VPC_LATTICE` to the health check types of an Auto Scaling group (a comma-separated list, as aws-cdk-lib writes
+ * it), once, beside the types it has.
+ */
+function addLatticeHealthCheck(group: IConstruct, autoScalingGroup: IConstruct, resource: autoscaling.CfnAutoScalingGroup) {
+  const types = resource.healthCheckType;
+  if (types !== undefined && Token.isUnresolved(types)) {
+    throw invalid(group, 'vpcLatticeHealthCheck', true,
+      `the health check types of ${autoScalingGroup.node.path} are only known at deploy time, so VPC_LATTICE cannot be added to them; give them literally`);
+  }
+  const listed = types === undefined ? [] : types.split(',').map(type => type.trim()).filter(type => type !== '');
+  if (!listed.includes(autoscaling.AdditionalHealthCheckType.VPC_LATTICE)) {
+    resource.healthCheckType = [...listed, autoscaling.AdditionalHealthCheckType.VPC_LATTICE].join(',');
   }
 }

@@ -52,6 +52,11 @@ export enum TopologyEdgeKind {
   CHILD = 'CHILD',
   /** A resource configuration is reached through a resource gateway. */
   GATEWAY = 'GATEWAY',
+  /**
+   * A resource configuration imported by name (found at deploy time, often in an account it was shared with through
+   * AWS RAM) is a configuration of this app.
+   */
+  SHARED = 'SHARED',
 }
 
 /**

@@ -7,7 +7,7 @@ import { displayName, literal } from '../private/names';
 import { ResourceConfigurationBase } from '../resources/resource-configuration-base';
 import { ResourceConfigurationChild, ResourceConfigurationGroup } from '../resources/resource-configuration-group';
 import { ResourceGateway } from '../resources/resource-gateway';
-import { ResourceEndpoint, ServiceNetworkEndpoint } from '../resources/vpc-endpoints';
+import { ResourceEndpoint, ServiceNetworkEndpoint, TunnelEndpoint } from '../resources/vpc-endpoints';
 import { ServiceNetworkBase } from '../service-network-base';
 
 /*
@@ -31,9 +31,13 @@ function describeResourceConfiguration(construct: IConstruct, graph: GraphBuilde
   const type = literal(resource?.resourceConfigurationType) ? resource!.resourceConfigurationType : undefined;
   const definition = resource?.resourceConfigurationDefinition as CfnResourceConfiguration.ResourceConfigurationDefinitionProperty | undefined;
   const dnsResource = definition?.dnsResource as CfnResourceConfiguration.DnsResourceProperty | undefined;
+  const cidrRanges = (definition?.cidrResource as CfnResourceConfiguration.CidrResourceProperty | undefined)?.cidrRanges;
   const facts = compact({
     resourceConfigurationType: type,
-    resource: [dnsResource?.domainName, definition?.ipResource, definition?.arnResource].find(literal),
+    resource: [dnsResource?.domainName, definition?.ipResource, definition?.arnResource,
+      Array.isArray(cidrRanges) && cidrRanges.every(literal) ? cidrRanges.join(',') : undefined].find(literal),
+    // VPC Lattice applies auth policies to services only: a network's policy does not restrict connections to resources.
+    authPolicy: 'not applied (auth policies cover services only)',
     customDomain: literal(resource?.customDomainName) ? resource!.customDomainName : undefined,
     groupDomain: literal(resource?.groupDomain) ? resource!.groupDomain : undefined,
     ports: resource?.portRanges && !resource.portRanges.some(range => !literal(range)) ? resource.portRanges.join(',') : undefined,
@@ -55,6 +59,7 @@ function describeResourceConfiguration(construct: IConstruct, graph: GraphBuilde
   if (construct instanceof ResourceConfigurationGroup) {
     construct._children.forEach(child => graph.follow(child));
   }
+  linkSharedConfiguration(construct, graph, id);
   const gateway = (construct as { gateway?: IConstruct }).gateway;
   if (gateway) {
     graph.follow(gateway);
@@ -71,21 +76,37 @@ function describeResourceGateway(construct: IConstruct, graph: GraphBuilder) {
   ], facts);
 }
 
+/**
+ * A configuration imported by the name of one of this app's configurations (found at deploy time, often in another
+ * account it was shared with) leads to that configuration.
+ */
+function linkSharedConfiguration(construct: IConstruct, graph: GraphBuilder, id: string) {
+  const name = (construct as { lookUpName?: string }).lookUpName;
+  if (!(construct instanceof ResourceConfigurationBase) || name === undefined || !literal(name)) { return; }
+  const shared = graph.constructsOfApp(construct).find(other => other instanceof ResourceConfigurationBase && other !== construct
+    && other.node.defaultChild instanceof CfnResourceConfiguration && other.node.defaultChild.name === name);
+  if (!shared) { return; }
+  graph.follow(shared);
+  graph.addEdge(id, graph.idOf(shared), TopologyEdgeKind.SHARED, { label: 'shared' });
+}
+
 function describeEndpoint(construct: IConstruct, graph: GraphBuilder) {
   const target = construct instanceof ServiceNetworkEndpoint ? construct.serviceNetwork
-    : construct instanceof ResourceEndpoint ? construct.resourceConfiguration : undefined;
-  if (!target || !(construct instanceof ServiceNetworkEndpoint || construct instanceof ResourceEndpoint)) { return; }
+    : construct instanceof ResourceEndpoint || construct instanceof TunnelEndpoint ? construct.resourceConfiguration : undefined;
+  const isEndpoint = construct instanceof ServiceNetworkEndpoint || construct instanceof ResourceEndpoint || construct instanceof TunnelEndpoint;
+  if (!target || !isEndpoint) { return; }
   const facts = vpcFacts(construct.vpc);
   const vpc = graph.addNode(construct.vpc, TopologyNodeKind.VPC, [construct.vpc.node.id, facts.vpcId ?? '', facts.cidr ?? ''], facts);
   graph.follow(target);
-  graph.addEdge(vpc, graph.idOf(target), TopologyEdgeKind.VPC_ENDPOINT, { label: 'endpoint' });
+  graph.addEdge(vpc, graph.idOf(target), TopologyEdgeKind.VPC_ENDPOINT,
+    { label: construct instanceof TunnelEndpoint ? 'tunnel endpoint (GENEVE, UDP 6081)' : 'endpoint' });
 }
 
 /** An endpoint knows what it reaches, not the other way round; it is in the consumer VPC's stack. */
 function followEndpoints(reached: IConstruct, graph: GraphBuilder) {
   graph.constructsOfApp(reached)
     .filter(other => (other instanceof ServiceNetworkEndpoint && other.serviceNetwork === reached)
-      || (other instanceof ResourceEndpoint && other.resourceConfiguration === reached))
+      || ((other instanceof ResourceEndpoint || other instanceof TunnelEndpoint) && other.resourceConfiguration === reached))
     .forEach(endpoint => graph.follow(endpoint));
 }
 

@@ -349,6 +349,6 @@ describe('values only known at deploy time are left for deploy time', () => {
     // isToken (src/private/validation.ts) takes every number above -1e288 for a literal without asking aws-cdk-lib.
     tokens.forEach(token => expect(token).toBeLessThan(-1e288));
     const rules = Template.fromStack(f.stack).findResources('AWS::VpcLattice::Rule');
-    expect(Object.values(rules).map(rule => rule.Properties.Priority)).toEqual([10, 20, { Ref: 'Priority' }]);
+    expect(Object.values(rules).map(resource => resource.Properties.Priority)).toEqual([10, 20, { Ref: 'Priority' }]);
   });
 });

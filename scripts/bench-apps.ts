@@ -18,12 +18,25 @@ import type * as Lattice from 'cdk-vpc-lattice';
 
 export type BenchKind = 'library' | 'l1';
 
+/**
+ * What each service of an app has. `rich`: a listener with two rules forwarding to two IP target groups, an IAM
+ * grant to a caller role, and access logs (11 resources per service). `lean`: the same without access logs (10
+ * resources per service: the service, its association with the network, the listener, two rules, two target groups,
+ * the auth policy, the caller role and its policy), so that the library's own work is a larger share of the whole.
+ * The service stays associated with the network in both: without it the library warns, which the L1 app cannot match.
+ */
+export type BenchMix = 'rich' | 'lean';
+export const BENCH_MIXES: BenchMix[] = ['rich', 'lean'];
+
 /** What a child process measured while it built and synthesized one app. */
 export interface BenchResult {
   readonly kind: BenchKind;
+  readonly mix: BenchMix;
   readonly services: number;
   /** CPU time (user + system) of building the app and `app.synth()`, in milliseconds. */
   readonly cpuMs: number;
+  /** The part of `cpuMs` spent building the app, before `app.synth()`. */
+  readonly constructCpuMs: number;
   /** CPU time of the whole process, module loading included, in milliseconds. */
   readonly processCpuMs: number;
   /** Peak resident set size of the process, in MiB. */
@@ -66,7 +79,7 @@ const callerRole = (stack: Stack, i: number) =>
   new iam.Role(stack, `Caller${i}`, { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') });
 const targetAddress = (i: number, blue: boolean) => `10.0.${blue ? 1 : 2}.${(i % 250) + 1}`;
 
-export function libraryApp(app: App, services: number, lattice: typeof Lattice): void {
+export function libraryApp(app: App, services: number, lattice: typeof Lattice, mix: BenchMix = 'rich'): void {
   const { stack, vpc, logGroup } = shared(app);
   const network = new lattice.ServiceNetwork(stack, 'Network', { serviceNetworkName: 'bench' });
   network.associateVpc(vpc);
@@ -80,12 +93,14 @@ export function libraryApp(app: App, services: number, lattice: typeof Lattice):
     const listener = service.addListener('Http', { protocol: lattice.ListenerProtocol.HTTP, defaultAction: lattice.ListenerAction.fixedResponse(404) });
     listener.addRule('Blue', { priority: 10, match: { path: lattice.PathMatch.prefix('/blue') }, action: lattice.ListenerAction.forward(blue) });
     listener.addRule('Green', { priority: 20, match: { path: lattice.PathMatch.prefix('/green') }, action: lattice.ListenerAction.forward(green) });
-    service.addAccessLogs(lattice.AccessLogDestination.cloudWatchLogs(logGroup));
+    if (mix === 'rich') {
+      service.addAccessLogs(lattice.AccessLogDestination.cloudWatchLogs(logGroup));
+    }
     service.grantInvoke(callerRole(stack, i));
   }
 }
 
-export function l1App(app: App, services: number): void {
+export function l1App(app: App, services: number, mix: BenchMix = 'rich'): void {
   const { stack, vpc, logGroup } = shared(app);
   const network = new Construct(stack, 'Network');
   const networkResource = new vpclattice.CfnServiceNetwork(network, 'Resource', { name: 'bench', authType: 'AWS_IAM' });
@@ -162,7 +177,9 @@ export function l1App(app: App, services: number): void {
       });
     rule('Blue', 10, '/blue', blue);
     rule('Green', 20, '/green', green);
-    new vpclattice.CfnAccessLogSubscription(scope, 'AccessLogsCloudWatchLogs', { resourceIdentifier: service.attrArn, destinationArn: logGroupArn });
+    if (mix === 'rich') {
+      new vpclattice.CfnAccessLogSubscription(scope, 'AccessLogsCloudWatchLogs', { resourceIdentifier: service.attrArn, destinationArn: logGroupArn });
+    }
 
     const caller = callerRole(stack, i);
     const requests = `${service.attrArn}/*`;
@@ -178,34 +195,37 @@ export function l1App(app: App, services: number): void {
 }
 
 /** Builds and synthesizes one app in this process, measured. */
-export function runBench(kind: BenchKind, services: number, outdir: string, lattice: typeof Lattice | undefined): BenchResult {
+export function runBench(kind: BenchKind, mix: BenchMix, services: number, outdir: string, lattice: typeof Lattice | undefined): BenchResult {
   const start = process.cpuUsage();
   const app = new App({ outdir, context: CLI_CONTEXT });
   if (kind === 'library') {
-    libraryApp(app, services, lattice!);
+    libraryApp(app, services, lattice!, mix);
   } else {
-    l1App(app, services);
+    l1App(app, services, mix);
   }
+  const built = process.cpuUsage(start);
   const template = app.synth().getStackByName('Bench').template;
   const cpu = process.cpuUsage(start);
   const total = process.cpuUsage();
   return {
     kind,
+    mix,
     services,
     cpuMs: (cpu.user + cpu.system) / 1000,
+    constructCpuMs: (built.user + built.system) / 1000,
     processCpuMs: (total.user + total.system) / 1000,
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
     resources: Object.keys(template.Resources).length,
   };
 }
 
-// As a child process: `node bench-apps.js <library|l1> <services> <outdir>` prints one BenchResult as JSON.
+// As a child process: `node bench-apps.js <library|l1> <rich|lean> <services> <outdir>` prints one BenchResult as JSON.
 if (require.main === module) {
-  const [kind, services, outdir] = process.argv.slice(2);
+  const [kind, mix, services, outdir] = process.argv.slice(2);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const lattice: typeof Lattice | undefined = kind === 'library' ? require('cdk-vpc-lattice') : undefined;
   // The library's index loads each of its modules on first use: all are loaded here, before the clock starts, so that
   // the CPU time compares building and synthesizing only (process CPU includes loading either way).
   Object.values(lattice ?? {});
-  console.log(JSON.stringify(runBench(kind as BenchKind, Number(services), outdir, lattice)));
+  console.log(JSON.stringify(runBench(kind as BenchKind, mix as BenchMix, Number(services), outdir, lattice)));
 }

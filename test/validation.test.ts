@@ -1,4 +1,4 @@
-import { CfnParameter, Duration, Stack, Token } from 'aws-cdk-lib';
+import { CfnParameter, Duration, Lazy, Stack, Token } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -364,5 +364,20 @@ describe('values only known at deploy time are left for deploy time', () => {
     template.hasResourceProperties('AWS::VpcLattice::Rule', { Priority: { Ref: 'Priority' }, Action: { FixedResponse: { StatusCode: { Ref: 'Status' } } } });
     template.hasResourceProperties('AWS::VpcLattice::Service', { Name: { Ref: 'ServiceName' }, IdleTimeoutSeconds: { Ref: 'Idle' } });
     expect(Token.isUnresolved(imported.targetGroupId)).toBe(true);
+  });
+
+  test('number tokens of every kind pass where a literal number is checked, and sit below the bound the checks rely on', () => {
+    const f = fixture();
+    const listener = f.service.addListener('L', { protocol: ListenerProtocol.HTTP, defaultAction: ListenerAction.fixedResponse(404) });
+    const tokens = [
+      Lazy.number({ produce: () => 10 }),
+      Token.asNumber({ resolve: () => 20, creationStack: [], toString: () => 'Priority' }),
+      new CfnParameter(f.stack, 'Priority', { type: 'Number' }).valueAsNumber,
+    ];
+    tokens.forEach((priority, index) => listener.addRule(`Rule${index}`, { priority, match: { path: PathMatch.prefix('/api') }, action: ListenerAction.fixedResponse(404) }));
+    // isToken (src/private/validation.ts) takes every number above -1e288 for a literal without asking aws-cdk-lib.
+    tokens.forEach(token => expect(token).toBeLessThan(-1e288));
+    const rules = Template.fromStack(f.stack).findResources('AWS::VpcLattice::Rule');
+    expect(Object.values(rules).map(resource => resource.Properties.Priority)).toEqual([10, 20, { Ref: 'Priority' }]);
   });
 });

@@ -36,8 +36,14 @@ export function characters(value: string): number {
 
 /** Whether a value is only known at deploy time; such values are never judged at synth. */
 export function isToken(value: unknown): boolean {
+  // aws-cdk-lib writes a number token as a negative number beyond -2^960 (about -9.7e288), and reads each number it is
+  // asked about through a new buffer: a number above that bound is known to be a literal without asking it.
+  if (typeof value === 'number' && value > LOWEST_LITERAL_NUMBER) { return false; }
   return Token.isUnresolved(value);
 }
+
+/** Every number above this is a literal, not a number token (test/validation.test.ts checks the bound). */
+export const LOWEST_LITERAL_NUMBER = -1e288;
 
 /** A whole number within [min, max]; tokens and `undefined` pass. Anything else that is not a number is rejected. */
 export function checkInteger(scope: IConstruct, property: string, value: number | undefined, min: number, max: number, unit = '') {

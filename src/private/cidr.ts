@@ -25,13 +25,18 @@ function ipv4Bits(address: string): bigint {
   return address.split('.').reduce((total, octet) => total * 256n + BigInt(Number(octet)), 0n);
 }
 
-function ipv6Bits(address: string): bigint {
+/** The eight hexadecimal groups of a valid IPv6 address, '::' expanded and a trailing dotted IPv4 part converted. */
+export function ipv6Groups(address: string): string[] {
   const hexadecimal = address.toLowerCase().replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/,
     (_, a, b, c, d) => `${(Number(a) * 256 + Number(b)).toString(16)}:${(Number(c) * 256 + Number(d)).toString(16)}`);
   const [head, tail] = hexadecimal.split('::');
   const parts = (part?: string) => (part ? part.split(':') : []);
   const zeros = tail === undefined ? [] : Array(8 - parts(head).length - parts(tail).length).fill('0');
-  return [...parts(head), ...zeros, ...parts(tail)].reduce((total, group) => total * 65536n + BigInt(parseInt(group, 16)), 0n);
+  return [...parts(head), ...zeros, ...parts(tail)];
+}
+
+function ipv6Bits(address: string): bigint {
+  return ipv6Groups(address).reduce((total, group) => total * 65536n + BigInt(parseInt(group, 16)), 0n);
 }
 
 /** A CIDR range in prefix notation, or undefined when it is not one. */

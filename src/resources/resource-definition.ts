@@ -4,7 +4,7 @@ import type * as rds from 'aws-cdk-lib/aws-rds';
 import { CfnResourceConfiguration } from 'aws-cdk-lib/aws-vpclattice';
 import { IConstruct } from 'constructs';
 import type { IResourceGateway } from './resource-gateway';
-import { checkCidrRanges, isIpv6Cidr } from '../private/cidr';
+import { checkCidrRanges, ipv6Groups, isIpv6Cidr } from '../private/cidr';
 import { awsRds, isIPv4, isIPv6 } from '../private/lazy';
 import { checkDomainName, checkOneOf, checkString, checkStruct, invalid, isToken } from '../private/validation';
 import { IpAddressType } from '../target-groups/enums';
@@ -161,12 +161,7 @@ function isPrivateIpv4(address: string): boolean {
  * `'::ffff:10.0.1.5'` is `'::ffff:a00:105'`, `'::1:2:3:4:5:6:7'` is `'0:1:2:3:4:5:6:7'`.
  */
 function canonicalIpv6(address: string): string {
-  const hexadecimal = address.toLowerCase().replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/,
-    (_, a, b, c, d) => `${(Number(a) * 256 + Number(b)).toString(16)}:${(Number(c) * 256 + Number(d)).toString(16)}`);
-  const [head, tail] = hexadecimal.split('::');
-  const parts = (part?: string) => (part ? part.split(':') : []);
-  const zeros = tail === undefined ? [] : Array(8 - parts(head).length - parts(tail).length).fill('0');
-  const groups = [...parts(head), ...zeros, ...parts(tail)].map(group => parseInt(group, 16).toString(16));
+  const groups = ipv6Groups(address).map(group => parseInt(group, 16).toString(16));
   let run = { start: -1, length: 1 };
   for (let start = 0; start < 8; start++) {
     let length = 0;

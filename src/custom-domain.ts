@@ -1,44 +1,13 @@
 import { Duration } from 'aws-cdk-lib';
 import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type * as route53 from 'aws-cdk-lib/aws-route53';
-import { CfnService } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct, IConstruct } from 'constructs';
 import { ILatticeService } from './interfaces';
+import { CustomDomain } from './structs';
 import { awsCertificateManager, awsRoute53 } from './private/lazy';
 import { checkHostedZone, checkService } from './private/references';
 import { characters, checkDomainName, checkGiven, checkInstance, checkStruct, invalid, isToken, isWithinDomain } from './private/validation';
 import { ListenerProtocol } from './protocols';
-
-/**
- * A name of your own for a service, instead of the one VPC Lattice generates. TLS_PASSTHROUGH listeners need one:
- * VPC Lattice routes their connections to the service by it (the server name of the TLS client hello).
- */
-export interface CustomDomain {
-  /**
-   * The fully qualified name clients call, like `orders.internal.example.com`: 3 to 255 characters. Unique within a
-   * service network; changing it replaces the service.
-   */
-  readonly domainName: string;
-
-  /**
-   * The ACM certificate VPC Lattice serves for `domainName` on HTTPS listeners. Its names must cover `domainName`,
-   * exactly or through a wildcard one level deep (`*.internal.example.com`); this is checked when the certificate is
-   * defined in this app with literal names. VPC Lattice has no fallback: without a certificate, HTTPS requests to the
-   * custom name fail, so a service with an HTTPS listener needs one.
-   *
-   * @default - no certificate: only HTTP and TLS_PASSTHROUGH listeners can serve the custom name (TLS passthrough
-   * never uses it: the targets hold their own)
-   */
-  readonly certificate?: acm.ICertificate;
-
-  /**
-   * A Route 53 hosted zone (usually private, associated with the client VPCs) in which to create a CNAME record that
-   * points `domainName` at the service's generated DNS name.
-   *
-   * @default - no record: make `domainName` resolve to `service.generatedDomainName` yourself
-   */
-  readonly hostedZone?: route53.IHostedZone;
-}
 
 /**
  * The `CustomDomainName` and `CertificateArn` of a service, after checking the literal domain name.
@@ -62,17 +31,6 @@ export function customDomainProperties(service: IConstruct, domain?: CustomDomai
 
 /** ACM certificate ARNs (CloudFormation takes up to 2048 characters): `arn:<partition>:acm:<region>:<account>:certificate/<id>`. */
 const CERTIFICATE_ARN = /^(?=.{1,2048}$)arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+$/;
-
-/**
- * The literal custom domain name of a service defined in this app (read from its `AWS::VpcLattice::Service`); none for
- * imported services, services without one, and names only known at deploy time.
- *
- * @internal
- */
-export function literalCustomDomain(service: IConstruct): string | undefined {
-  const name = (service.node.tryFindChild('Resource') as CfnService | undefined)?.customDomainName;
-  return name === undefined || isToken(name) ? undefined : name;
-}
 
 /**
  * The Route 53 record of a custom domain and the check that HTTPS listeners have a certificate covering it.
@@ -228,9 +186,7 @@ export class ServiceDnsRecord extends Construct {
     checkGiven(this, 'domainName', props.domainName, "the name clients call, like 'billing.internal.example.com'");
     checkDomainName(this, 'domainName', props.domainName);
     checkHostedZone(this, 'hostedZone', props.hostedZone, { required: true });
-    // Services defined in the app and imported ones are the library's own classes, which carry the generated name
-    // when it is known; the public interface does not, because an import without `dnsName` cannot know it.
-    const generatedDomainName = (props.service as { readonly generatedDomainName?: string }).generatedDomainName;
+    const generatedDomainName = props.service.dnsName;
     if (generatedDomainName === undefined) {
       throw invalid(this, 'service', props.service.node.path,
         "its generated DNS name is not known: import it with LatticeService.fromServiceAttributes(this, id, { serviceArn, dnsName: '<name>-<id>.<id>.vpc-lattice-svcs.<region>.on.aws' })");

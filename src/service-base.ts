@@ -2,12 +2,13 @@ import { Resource, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
-import { GrantInvokeOptions, IListener, ILatticeService, IServiceNetwork } from './interfaces';
+import { IListener, ILatticeService, IServiceNetwork } from './interfaces';
 import { HttpCodeClass } from './metrics';
 import { INVOKE_ACTION } from './private/constants';
 import { latticeMetrics } from './private/lazy';
 import type * as metrics from './private/metrics';
 import { acknowledgeWildcardResources } from './private/nag';
+import type { CustomDomain, GrantInvokeOptions } from './structs';
 import { characters, checkInstance, checkList, checkStruct, invalid, isToken } from './private/validation';
 
 /**
@@ -19,6 +20,8 @@ import { characters, checkInstance, checkList, checkStruct, invalid, isToken } f
 export abstract class LatticeServiceBase extends Resource implements ILatticeService {
   public abstract readonly serviceArn: string;
   public abstract readonly serviceId: string;
+  public abstract readonly customDomain?: CustomDomain;
+  public abstract readonly dnsName?: string;
 
   private readonly _listeners: IListener[] = [];
   private readonly _serviceNetworks: IServiceNetwork[] = [];
@@ -29,6 +32,11 @@ export abstract class LatticeServiceBase extends Resource implements ILatticeSer
 
   public get serviceNetworks(): IServiceNetwork[] {
     return [...this._serviceNetworks];
+  }
+
+  /** Undefined here: only a service defined in this app writes its auth policy. */
+  public get authPolicy(): iam.PolicyDocument | undefined {
+    return undefined;
   }
 
   public get shareableArn(): string {

@@ -1,7 +1,7 @@
 import { Resource } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { ILatticeService, IServiceNetwork, IServiceNetworkServiceAssociation, IServiceNetworkVpcAssociation, VpcAssociationOptions } from './interfaces';
+import { ILatticeService, IServiceNetwork, IServiceNetworkServiceAssociation, IServiceNetworkVpcAssociation } from './interfaces';
 import { placeBetween, placeEndpoint } from './private/placement';
 import { checkResourceConfiguration, checkService } from './private/references';
 import { checkStruct, checkVpc } from './private/validation';
@@ -11,6 +11,7 @@ import {
 import { ServiceNetworkResourceAssociation } from './resources/resource-association';
 import { ServiceNetworkEndpoint } from './resources/vpc-endpoints';
 import { ServiceNetworkServiceAssociation, ServiceNetworkVpcAssociation } from './service-network-association';
+import { VpcAssociationOptions } from './structs';
 
 /**
  * What service networks defined in the app and imported ones have in common: associations, endpoints, and the
@@ -24,6 +25,10 @@ export abstract class ServiceNetworkBase extends Resource implements IServiceNet
 
   private readonly _services: ILatticeService[] = [];
   private readonly _resourceConfigurations: IResourceConfiguration[] = [];
+  private readonly _vpcAssociations: IServiceNetworkVpcAssociation[] = [];
+  private readonly _serviceAssociations: IServiceNetworkServiceAssociation[] = [];
+  private readonly _resourceAssociations: IServiceNetworkResourceAssociation[] = [];
+  private readonly _endpoints: ILatticeVpcEndpoint[] = [];
 
   public get services(): ILatticeService[] {
     return [...this._services];
@@ -31,6 +36,27 @@ export abstract class ServiceNetworkBase extends Resource implements IServiceNet
 
   public get resourceConfigurations(): IResourceConfiguration[] {
     return [...this._resourceConfigurations];
+  }
+
+  public get vpcAssociations(): IServiceNetworkVpcAssociation[] {
+    return [...this._vpcAssociations];
+  }
+
+  public get serviceAssociations(): IServiceNetworkServiceAssociation[] {
+    return [...this._serviceAssociations];
+  }
+
+  public get resourceAssociations(): IServiceNetworkResourceAssociation[] {
+    return [...this._resourceAssociations];
+  }
+
+  public get endpoints(): ILatticeVpcEndpoint[] {
+    return [...this._endpoints];
+  }
+
+  /** Undefined here: only a network defined in this app writes its auth policy. */
+  public get authPolicy(): iam.PolicyDocument | undefined {
+    return undefined;
   }
 
   public get shareableArn(): string {
@@ -43,6 +69,22 @@ export abstract class ServiceNetworkBase extends Resource implements IServiceNet
 
   public registerResourceConfiguration(resourceConfiguration: IResourceConfiguration): void {
     if (!this._resourceConfigurations.includes(resourceConfiguration)) { this._resourceConfigurations.push(resourceConfiguration); }
+  }
+
+  public registerVpcAssociation(association: IServiceNetworkVpcAssociation): void {
+    if (!this._vpcAssociations.includes(association)) { this._vpcAssociations.push(association); }
+  }
+
+  public registerServiceAssociation(association: IServiceNetworkServiceAssociation): void {
+    if (!this._serviceAssociations.includes(association)) { this._serviceAssociations.push(association); }
+  }
+
+  public registerResourceAssociation(association: IServiceNetworkResourceAssociation): void {
+    if (!this._resourceAssociations.includes(association)) { this._resourceAssociations.push(association); }
+  }
+
+  public registerEndpoint(endpoint: ILatticeVpcEndpoint): void {
+    if (!this._endpoints.includes(endpoint)) { this._endpoints.push(endpoint); }
   }
 
   public associateVpc(vpc: ec2.IVpc, options: VpcAssociationOptions = {}): IServiceNetworkVpcAssociation {

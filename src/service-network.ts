@@ -5,7 +5,7 @@ import { CfnAccessLogSubscription, CfnServiceNetwork } from 'aws-cdk-lib/aws-vpc
 import { Construct } from 'constructs';
 import { AccessLogDestination, addAccessLogSubscription, ServiceNetworkAccessLogOptions, ServiceNetworkLogType } from './access-logs';
 import { AuthPolicy, AuthType } from './auth';
-import { IServiceNetwork, ServiceNetworkAttributes } from './interfaces';
+import { IServiceNetwork } from './interfaces';
 import { warnIfNetworkRefusesAnonymousCallers } from './private/anonymous-callers';
 import { AuthPolicyHolder } from './private/auth-policy';
 import type * as imported from './private/imported-service-network';
@@ -15,6 +15,7 @@ import { checkList, checkOneOf, checkResourceName, checkStruct, invalid, physica
 import { IResourceConfiguration } from './resources/interfaces';
 import { ServiceNetworkBase } from './service-network-base';
 import { shareResource, ShareOptions } from './sharing';
+import { ServiceNetworkAttributes } from './structs';
 
 /**
  * Properties of a `ServiceNetwork`.
@@ -109,7 +110,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
   /** Whether the network is enabled for sharing, when set. */
   public readonly sharable?: boolean;
 
-  private readonly authPolicy: AuthPolicyHolder;
+  private readonly authPolicyHolder: AuthPolicyHolder;
 
   constructor(scope: Construct, id: string, props: ServiceNetworkProps = {}) {
     super(scope, id, { physicalName: physicalName(props?.serviceNetworkName) });
@@ -130,7 +131,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
     this.serviceNetworkId = resource.attrId;
 
     const enforced = this.authType === AuthType.AWS_IAM;
-    this.authPolicy = new AuthPolicyHolder(this, this.serviceNetworkId, {
+    this.authPolicyHolder = new AuthPolicyHolder(this, this.serviceNetworkId, {
       initial: props.authPolicy ?? (enforced ? AuthPolicy.authenticatedOnly() : undefined),
       enforced,
     });
@@ -138,7 +139,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
     // Callers of TLS passthrough listeners are anonymous, and an AWS_IAM network's policy applies to them too.
     this.node.addValidation({
       validate: () => {
-        if (enforced) { warnIfNetworkRefusesAnonymousCallers(this, this.authPolicy); }
+        if (enforced) { warnIfNetworkRefusesAnonymousCallers(this, this.authPolicyHolder); }
         return [];
       },
     });
@@ -150,8 +151,16 @@ export class ServiceNetwork extends ServiceNetworkBase {
     }
   }
 
+  /**
+   * The network's auth policy as this app writes it: a new document with the statements added so far (changing it
+   * changes nothing); undefined before the first statement.
+   */
+  public get authPolicy(): iam.PolicyDocument | undefined {
+    return this.authPolicyHolder.policy;
+  }
+
   public addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
-    return this.authPolicy.addStatement(statement);
+    return this.authPolicyHolder.addStatement(statement);
   }
 
   public registerResourceConfiguration(resourceConfiguration: IResourceConfiguration): void {

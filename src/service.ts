@@ -5,8 +5,9 @@ import { CfnAccessLogSubscription, CfnService } from 'aws-cdk-lib/aws-vpclattice
 import { Construct } from 'constructs';
 import { AccessLogDestination, addAccessLogSubscription } from './access-logs';
 import { AuthPolicy, AuthType } from './auth';
-import { CustomDomain, customDomainProperties, wireCustomDomain } from './custom-domain';
-import { GrantInvokeOptions, IListener, ILatticeService, IServiceNetwork, LatticeServiceAttributes } from './interfaces';
+import { customDomainProperties, wireCustomDomain } from './custom-domain';
+import { IListener, ILatticeService, IServiceNetwork } from './interfaces';
+import { CustomDomain, GrantInvokeOptions, LatticeServiceAttributes } from './structs';
 import { Listener, ListenerOptions, listenerIdFor } from './listener';
 import { anonymousOnlyListeners, describeListeners } from './private/anonymous-callers';
 import { AuthPolicyHolder } from './private/auth-policy';
@@ -134,13 +135,24 @@ export class LatticeService extends LatticeServiceBase {
    * The DNS name clients call: the custom domain name when the service has one, else the name VPC Lattice generates.
    */
   public get domainName(): string {
-    return this.customDomain?.domainName ?? this.generatedDomainName;
+    return this.customDomain?.domainName ?? this.resource.attrDnsEntryDomainName;
   }
 
   /**
-   * The DNS name VPC Lattice generates for the service (`<name>-<id>.<partition id>.vpc-lattice-svcs.<region>.on.aws`).
+   * The DNS name VPC Lattice generates for the service (`<name>-<id>.<partition id>.vpc-lattice-svcs.<region>.on.aws`),
+   * which a custom domain name points at. Always known for a service defined in the app (typed optional as in
+   * `ILatticeService`, where imports may not know it).
    *
    * @attribute DnsEntry.DomainName
+   */
+  public get dnsName(): string | undefined {
+    return this.resource.attrDnsEntryDomainName;
+  }
+
+  /**
+   * The DNS name VPC Lattice generates for the service.
+   *
+   * @deprecated use `dnsName`, the name imports give it too (`domainName` is the name clients call)
    */
   public get generatedDomainName(): string {
     return this.resource.attrDnsEntryDomainName;
@@ -155,8 +167,10 @@ export class LatticeService extends LatticeServiceBase {
     return this.resource.attrDnsEntryHostedZoneId;
   }
 
-  private readonly authPolicy: AuthPolicyHolder;
-  private readonly customDomain?: CustomDomain;
+  /** The service's custom domain name, with its certificate and hosted zone, as given; none without one. */
+  public readonly customDomain?: CustomDomain;
+
+  private readonly authPolicyHolder: AuthPolicyHolder;
   private readonly grantees: iam.IGrantable[] = [];
   private readonly resource: CfnService;
 
@@ -182,11 +196,11 @@ export class LatticeService extends LatticeServiceBase {
     this.serviceId = resource.attrId;
     this.customDomain = props.customDomain;
     if (props.customDomain) {
-      wireCustomDomain(this, props.customDomain, this.generatedDomainName);
+      wireCustomDomain(this, props.customDomain, resource.attrDnsEntryDomainName);
     }
     props.accessLogs?.forEach(destination => this.addAccessLogs(destination));
 
-    this.authPolicy = new AuthPolicyHolder(this, this.serviceId, { initial: props.authPolicy, enforced: this.authType === AuthType.AWS_IAM });
+    this.authPolicyHolder = new AuthPolicyHolder(this, this.serviceId, { initial: props.authPolicy, enforced: this.authType === AuthType.AWS_IAM });
 
     props.listeners?.forEach((listener, index) => {
       checkStruct(this, 'listeners', listener, { like: '{ protocol: ListenerProtocol.HTTPS, port: 443 }', required: true });
@@ -210,8 +224,16 @@ export class LatticeService extends LatticeServiceBase {
     return new Listener(this, id, { ...options, service: this });
   }
 
+  /**
+   * The service's auth policy as this app writes it: a new document with the statements added so far (changing it
+   * changes nothing); undefined before the first statement.
+   */
+  public get authPolicy(): iam.PolicyDocument | undefined {
+    return this.authPolicyHolder.policy;
+  }
+
   public addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
-    return this.authPolicy.addStatement(statement);
+    return this.authPolicyHolder.addStatement(statement);
   }
 
   /**
@@ -271,7 +293,7 @@ export class LatticeService extends LatticeServiceBase {
     const warn = (id: string, message: string) => Annotations.of(this).addWarningV2(id, message);
     const anonymousOnly = anonymousOnlyListeners(this);
     const onlyAnonymousListeners = anonymousOnly.length > 0 && anonymousOnly.length === this.listeners.length;
-    if (this.authType === AuthType.AWS_IAM && !this.authPolicy.allowsAnything && !onlyAnonymousListeners) {
+    if (this.authType === AuthType.AWS_IAM && !this.authPolicyHolder.allowsAnything && !onlyAnonymousListeners) {
       warn('cdk-vpc-lattice:noPrincipalAllowed',
         'This service has AuthType.AWS_IAM but its auth policy allows no one: at run time every request gets 403 (AccessDeniedException). ' +
         'Call service.grantInvoke(role), give authPolicy (e.g. AuthPolicy.authenticatedOnly()), or use service.addToAuthPolicy(statement).');
@@ -296,7 +318,7 @@ export class LatticeService extends LatticeServiceBase {
     if (this.authType !== AuthType.AWS_IAM) { return; }
     const annotations = Annotations.of(this);
     const which = describeListeners(listeners);
-    if (!this.authPolicy.admitsAnonymousConnections) {
+    if (!this.authPolicyHolder.admitsAnonymousConnections) {
       annotations.addWarningV2('cdk-vpc-lattice:serviceRefusesAnonymousCallers',
         `This service has AuthType.AWS_IAM and the ${which}, but its auth policy lets no anonymous caller connect: ${listeners[0].reason}. ` +
         `At run time every connection to ${listeners.length > 1 ? 'them' : 'it'} is refused. Use AuthType.NONE on the service, or add a ` +

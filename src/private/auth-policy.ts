@@ -44,6 +44,11 @@ export class AuthPolicyHolder {
     return { statementAdded: true, policyDependable: this.resource };
   }
 
+  /** The policy as written so far, as a new document (changing it changes nothing); undefined without statements. */
+  public get policy(): iam.PolicyDocument | undefined {
+    return this.statements.length === 0 ? undefined : new iam.PolicyDocument({ statements: [...this.statements] });
+  }
+
   /** Whether any statement allows anything: without one, an AWS_IAM resource denies every request. */
   public get allowsAnything(): boolean {
     return this.statements.some(statement => statement.effect === iam.Effect.ALLOW);

@@ -2,7 +2,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { checkAttributes } from './arns';
 import { importedOrFound } from './imports';
-import { ServiceNetworkAttributes } from '../interfaces';
+import { ServiceNetworkAttributes } from '../structs';
 import { ServiceNetworkBase } from '../service-network-base';
 
 /** A service network defined elsewhere, by its ARN or ID, or found by its name at deploy time. */

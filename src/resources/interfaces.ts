@@ -47,6 +47,16 @@ export interface IResourceConfiguration extends IResource, IShareableResource {
    * The endpoint lives in the VPC's stack.
    */
   addVpcEndpoint(vpc: ec2.IVpc, options?: VpcEndpointOptions): ILatticeVpcEndpoint;
+
+  /**
+   * The VPC endpoints of type `Resource` to this configuration made in this app, in the order they were made (a copy).
+   * The service networks it is associated with are `serviceNetworks` on the configuration's class; each network
+   * lists its own in `resourceAssociations`.
+   */
+  readonly endpoints: ILatticeVpcEndpoint[];
+
+  /** Records a VPC endpoint to this configuration. `ResourceEndpoint` calls it; you need not. */
+  registerEndpoint(endpoint: ILatticeVpcEndpoint): void;
 }
 
 /**
@@ -84,6 +94,15 @@ export interface VpcEndpointOptions {
 export interface ILatticeVpcEndpoint extends ec2.IVpcEndpoint, ec2.IConnectable {
   /** The VPC the endpoint is in. */
   readonly vpc: ec2.IVpc;
+
+  /**
+   * The security groups of the endpoint, which decide which clients in the VPC may use it: the ones given, or the one
+   * made for it (a copy; `connections.allowFrom` admits more clients).
+   */
+  readonly securityGroups: ec2.ISecurityGroup[];
+
+  /** The subnets the endpoint's network interfaces are placed in, one per Availability Zone (a copy). */
+  readonly subnets: ec2.ISubnet[];
 }
 
 /**

@@ -2,6 +2,7 @@ import { Resource } from 'aws-cdk-lib';
 import { CfnServiceNetworkResourceAssociation } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
 import { IResourceConfiguration, IServiceNetworkResourceAssociation, ResourceAssociationOptions } from './interfaces';
+import { ResourceConfigurationBase } from './resource-configuration-base';
 import type { IServiceNetwork } from '../interfaces';
 import { checkResourceConfiguration, checkServiceNetwork } from '../private/references';
 import { checkOneOf, checkStruct, invalid, isToken } from '../private/validation';
@@ -45,6 +46,9 @@ export class ServiceNetworkResourceAssociation extends Resource implements IServ
   /** The resource configuration. */
   public readonly resourceConfiguration: IResourceConfiguration;
 
+  /** The service network. */
+  public readonly serviceNetwork: IServiceNetwork;
+
   private readonly resource: CfnServiceNetworkResourceAssociation;
 
   constructor(scope: Construct, id: string, props: ServiceNetworkResourceAssociationProps) {
@@ -63,6 +67,10 @@ export class ServiceNetworkResourceAssociation extends Resource implements IServ
     }
     props.serviceNetwork.registerResourceConfiguration(configuration);
     this.resourceConfiguration = configuration;
+    this.serviceNetwork = props.serviceNetwork;
+    // Configurations of this library (defined in the app or imported) keep their networks; other implementations of
+    // the interface have nowhere to keep them.
+    if (configuration instanceof ResourceConfigurationBase) { configuration.registerServiceNetwork(props.serviceNetwork); }
 
     this.resource = new CfnServiceNetworkResourceAssociation(this, 'Resource', {
       // The ID: ResourceConfigurationId takes only `rcfg-…` IDs, where every other VPC Lattice identifier takes an ARN.
@@ -71,5 +79,6 @@ export class ServiceNetworkResourceAssociation extends Resource implements IServ
       serviceNetworkId: props.serviceNetwork.serviceNetworkArn,
       privateDnsEnabled: props.privateDns,
     });
+    props.serviceNetwork.registerResourceAssociation(this);
   }
 }

@@ -7,6 +7,7 @@ import type { IDomainVerification } from './domain-verification';
 import { ILatticeVpcEndpoint, IResourceConfiguration, VpcEndpointOptions } from './interfaces';
 import { ResourceEndpoint } from './vpc-endpoints';
 import { AccessLogDestination, addAccessLogSubscription } from '../access-logs';
+import type { IServiceNetwork } from '../interfaces';
 import { generatedName } from '../private/ids';
 import { placeEndpoint } from '../private/placement';
 import {
@@ -73,8 +74,36 @@ export abstract class ResourceConfigurationBase extends Resource implements IRes
   public abstract readonly ports?: ec2.Port[];
   public abstract readonly allowAssociationToSharableServiceNetwork?: boolean;
 
+  private readonly _endpoints: ILatticeVpcEndpoint[] = [];
+  private readonly _serviceNetworks: IServiceNetwork[] = [];
+
+  public get endpoints(): ILatticeVpcEndpoint[] {
+    return [...this._endpoints];
+  }
+
+  /**
+   * The service networks this configuration is associated with in this app, in the order of the associations (a
+   * copy). (Not on `IResourceConfiguration`, which networks refer to: each network lists its own in
+   * `resourceAssociations`.)
+   */
+  public get serviceNetworks(): IServiceNetwork[] {
+    return [...this._serviceNetworks];
+  }
+
   public get shareableArn(): string {
     return this.resourceConfigurationArn;
+  }
+
+  public registerEndpoint(endpoint: ILatticeVpcEndpoint): void {
+    if (!this._endpoints.includes(endpoint)) { this._endpoints.push(endpoint); }
+  }
+
+  /**
+   * Records that this configuration is associated with `serviceNetwork`. `ServiceNetworkResourceAssociation` calls it;
+   * you need not.
+   */
+  public registerServiceNetwork(serviceNetwork: IServiceNetwork): void {
+    if (!this._serviceNetworks.includes(serviceNetwork)) { this._serviceNetworks.push(serviceNetwork); }
   }
 
   public addVpcEndpoint(vpc: ec2.IVpc, options: VpcEndpointOptions = {}): ILatticeVpcEndpoint {

@@ -95,6 +95,7 @@ export class ResourceConfigurationGroup extends ResourceConfigurationBase {
     checkGateway(this, props.gateway);
     checkDomainName(this, 'groupDomain', props.groupDomain);
     this.gateway = props.gateway;
+    props.gateway.registerResourceConfiguration(this);
     this.groupDomain = props.groupDomain;
     this.portRanges = props.portRanges;
     this.ownPorts = portRangesToPorts(this, 'portRanges', props.portRanges);

@@ -119,6 +119,7 @@ export class ResourceConfiguration extends ResourceConfigurationBase {
     checkGateway(this, props.gateway);
     checkDefinition(this, props.definition);
     this.gateway = props.gateway;
+    props.gateway.registerResourceConfiguration(this);
     this.allowAssociationToSharableServiceNetwork = props.allowAssociationToSharableServiceNetwork ?? false;
     const rendered = props.definition._render(this, false);
     if (rendered.type === 'ARN') {

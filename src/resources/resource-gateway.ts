@@ -2,6 +2,7 @@ import { IResource, Resource } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { CfnResourceGateway } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
+import type { IResourceConfiguration } from './interfaces';
 import { checkAttributes, importedIdentity } from '../private/arns';
 import { generatedName } from '../private/ids';
 import { selectSubnets } from '../private/placement';
@@ -48,6 +49,37 @@ export interface IResourceGateway extends IResource, ec2.IConnectable {
    * @default - not known (imported without it)
    */
   readonly dnsResolution?: ResourceConfigDnsResolution;
+
+  /**
+   * The security groups of the gateway's network interfaces, which decide where its traffic may go: the ones given
+   * (for an import, the ones it was imported with), or the one made for it (a copy).
+   */
+  readonly securityGroups: ec2.ISecurityGroup[];
+
+  /** The resource configurations served through this gateway in this app, in the order they were made (a copy). */
+  readonly resourceConfigurations: IResourceConfiguration[];
+
+  /** Records a resource configuration served through this gateway. Resource configurations call it; you need not. */
+  registerResourceConfiguration(resourceConfiguration: IResourceConfiguration): void;
+}
+
+/** What gateways defined in the app and imported ones keep: their security groups and their configurations. */
+abstract class ResourceGatewayBase extends Resource {
+  private readonly configurations: IResourceConfiguration[] = [];
+  /** @internal */
+  protected abstract readonly _securityGroups: ec2.ISecurityGroup[];
+
+  public get securityGroups(): ec2.ISecurityGroup[] {
+    return [...this._securityGroups];
+  }
+
+  public get resourceConfigurations(): IResourceConfiguration[] {
+    return [...this.configurations];
+  }
+
+  public registerResourceConfiguration(resourceConfiguration: IResourceConfiguration): void {
+    if (!this.configurations.includes(resourceConfiguration)) { this.configurations.push(resourceConfiguration); }
+  }
 }
 
 /**
@@ -151,7 +183,7 @@ export interface ResourceGatewayAttributes {
  *
  * @resource AWS::VpcLattice::ResourceGateway
  */
-export class ResourceGateway extends Resource implements IResourceGateway {
+export class ResourceGateway extends ResourceGatewayBase implements IResourceGateway {
   /**
    * Imports a resource gateway by its ARN or ID, with the security groups that configurations should open.
    */
@@ -175,6 +207,9 @@ export class ResourceGateway extends Resource implements IResourceGateway {
   public readonly ipAddressType: IpAddressType;
 
   public readonly dnsResolution?: ResourceConfigDnsResolution;
+
+  /** @internal */
+  protected readonly _securityGroups: ec2.ISecurityGroup[];
 
   constructor(scope: Construct, id: string, props: ResourceGatewayProps) {
     super(scope, id, { physicalName: physicalName(props?.resourceGatewayName) });
@@ -200,6 +235,7 @@ export class ResourceGateway extends Resource implements IResourceGateway {
       allowAllOutbound: false,
       allowAllIpv6Outbound: false,
     })];
+    this._securityGroups = securityGroups;
     this.connections = new ec2.Connections({ securityGroups });
 
     const resource = new CfnResourceGateway(this, 'Resource', {
@@ -248,11 +284,13 @@ function subnetFamilies(subnet: ec2.ISubnet): { ipv4?: boolean; ipv6?: boolean }
   return { ipv4, ipv6 };
 }
 
-class ImportedResourceGateway extends Resource implements IResourceGateway {
+class ImportedResourceGateway extends ResourceGatewayBase implements IResourceGateway {
   public readonly resourceGatewayArn: string;
   public readonly resourceGatewayId: string;
   public readonly connections: ec2.Connections;
   public readonly dnsResolution?: ResourceConfigDnsResolution;
+  /** @internal */
+  protected readonly _securityGroups: ec2.ISecurityGroup[];
 
   constructor(scope: Construct, id: string, attrs: ResourceGatewayAttributes) {
     super(scope, id);
@@ -262,6 +300,7 @@ class ImportedResourceGateway extends Resource implements IResourceGateway {
     checkSecurityGroups(this, 'securityGroups', attrs.securityGroups, [0, 5]);
     this.resourceGatewayArn = arn;
     this.resourceGatewayId = gatewayId;
+    this._securityGroups = attrs.securityGroups ?? [];
     this.connections = new ec2.Connections({ securityGroups: attrs.securityGroups });
     this.dnsResolution = attrs.dnsResolution;
   }

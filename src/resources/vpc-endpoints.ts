@@ -29,6 +29,22 @@ export abstract class LatticeVpcEndpointBase extends Resource implements ILattic
   /** The VPC the endpoint is in. */
   public readonly vpc: ec2.IVpc;
 
+  private readonly _securityGroups: ec2.ISecurityGroup[];
+  private readonly _subnets: ec2.ISubnet[];
+
+  /**
+   * The endpoint's security groups: the ones given, or the one made for it (a copy; `connections.allowFrom` admits
+   * more clients).
+   */
+  public get securityGroups(): ec2.ISecurityGroup[] {
+    return [...this._securityGroups];
+  }
+
+  /** The subnets the endpoint's network interfaces are placed in, one per Availability Zone (a copy). */
+  public get subnets(): ec2.ISubnet[] {
+    return [...this._subnets];
+  }
+
   /**
    * @param endpoint what the endpoint reaches, read from `props` once they are checked (an object, with a VPC)
    */
@@ -56,6 +72,8 @@ export abstract class LatticeVpcEndpointBase extends Resource implements ILattic
       ...props.privateDns?._render(this),
     });
     this.vpcEndpointId = resource.ref;
+    this._securityGroups = securityGroups;
+    this._subnets = subnets.subnets;
     this.connections = new ec2.Connections({ securityGroups, defaultPort });
   }
 
@@ -97,6 +115,7 @@ export class ServiceNetworkEndpoint extends LatticeVpcEndpointBase {
       };
     });
     this.serviceNetwork = props.serviceNetwork;
+    props.serviceNetwork.registerEndpoint(this);
   }
 }
 
@@ -133,5 +152,6 @@ export class ResourceEndpoint extends LatticeVpcEndpointBase {
       };
     });
     this.resourceConfiguration = props.resourceConfiguration;
+    props.resourceConfiguration.registerEndpoint(this);
   }
 }

@@ -5,8 +5,8 @@ import type { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
 import { createTargetGroupResource } from './private/resource';
 import { trafficSettings } from './private/settings';
-import { admitLatticeTraffic, sameVpc } from './private/wiring';
-import { GroupTarget, TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
+import { sameVpc } from './private/wiring';
+import { TargetDescription, TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
 import { awsElasticLoadBalancingV2 } from '../private/lazy';
 import { checkInstance, checkStruct, checkVpc, invalid, physicalName } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
@@ -120,11 +120,11 @@ export class AlbTargetGroup extends TargetGroupBase {
     });
     resource.node.addDependency(props.listener);
 
-    admitLatticeTraffic(this, props.loadBalancer, [this.port]);
+    this._admitLatticeTraffic(props.loadBalancer, [this.port]);
   }
 
   /** @internal */
-  public _targets(): GroupTarget[] {
+  public _targets(): TargetDescription[] {
     return [{ type: 'ALB', construct: this.loadBalancer }];
   }
 

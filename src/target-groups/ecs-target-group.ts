@@ -12,8 +12,8 @@ import type * as ecsService from './private/ecs-service';
 import type * as ecsTask from './private/ecs-task';
 import { createTargetGroupResource } from './private/resource';
 import { ipAddressTypeSetting, RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
-import { admitLatticeTraffic, portsToAdmit, sameVpc } from './private/wiring';
-import { Forwarder, GroupTarget, TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
+import { portsToAdmit, sameVpc } from './private/wiring';
+import { Forwarder, TargetDescription, TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
 import { IListener, IListenerRule } from '../interfaces';
 import { awsEcs, lazy } from '../private/lazy';
 import { checkInstance, checkInteger, checkStruct, checkVpc, invalid, physicalName } from '../private/validation';
@@ -226,7 +226,7 @@ export class EcsTargetGroup extends TargetGroupBase {
         testListenerRule: this.alternate.test,
       },
     }));
-    admitLatticeTraffic(this, props.service, portsToAdmit(this.port, this.healthCheck), { ipv6: this.ipAddressType === IpAddressType.IPV6 });
+    this._admitLatticeTraffic(props.service, portsToAdmit(this.port, this.healthCheck), { ipv6: this.ipAddressType === IpAddressType.IPV6 });
     // The service starts after the listeners and rules of its stack that forward to this group, so that its first
     // tasks are registered in a group VPC Lattice already routes to. (Whether ECS needs this is not documented;
     // waiting is the safer order and costs nothing.) Routes in other stacks are left out: a dependency on them could
@@ -252,14 +252,14 @@ export class EcsTargetGroup extends TargetGroupBase {
     const production = this.route(alternate, 'production', options.productionListenerRule, options.productionListener, true);
     const test = this.route(alternate, 'test', options.testListenerRule, options.testListener, false);
     this.alternate = { group: alternate, production: production!, test };
-    admitLatticeTraffic(this, this.service, portsToAdmit(alternate.port, alternate._healthCheck), {
+    this._admitLatticeTraffic(this.service, portsToAdmit(alternate.port, alternate._healthCheck), {
       ipv6: this.ipAddressType === IpAddressType.IPV6,
     });
     this.warnUnlessTrafficShifting();
   }
 
   /** @internal */
-  public _targets(): GroupTarget[] {
+  public _targets(): TargetDescription[] {
     return [{ type: 'ECS_SERVICE', construct: this.service }];
   }
 

@@ -5,8 +5,8 @@ import type { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
 import { createTargetGroupResource, TargetList } from './private/resource';
 import { RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
-import { admitLatticeTraffic, portsToAdmit } from './private/wiring';
-import { GroupTarget, TargetGroupBase, VpcTargetGroupProps } from './target-group-base';
+import { portsToAdmit } from './private/wiring';
+import { TargetDescription, TargetGroupBase, VpcTargetGroupProps } from './target-group-base';
 import { checkInstance, checkList, checkStruct, checkVpc, invalid, physicalName } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
@@ -51,9 +51,9 @@ export class InstanceTargetGroup extends TargetGroupBase {
   public readonly protocolVersion?: ProtocolVersion;
 
   private readonly healthCheck: RenderedHealthCheck;
-  private readonly targets: TargetList;
+  private readonly targetList: TargetList;
   private readonly autoScalingGroups = new Set<autoscaling.AutoScalingGroup>();
-  private readonly instances: GroupTarget[] = [];
+  private readonly instances: TargetDescription[] = [];
 
   constructor(scope: Construct, id: string, props: InstanceTargetGroupProps) {
     super(scope, id, { physicalName: physicalName(props?.targetGroupName) });
@@ -66,13 +66,13 @@ export class InstanceTargetGroup extends TargetGroupBase {
     this.protocolVersion = traffic.protocolVersion;
     this._protocols = { type: 'INSTANCE', ...traffic };
     this.healthCheck = renderHealthCheck(this, props.healthCheck, traffic);
-    this.targets = new TargetList(this, 'instances');
+    this.targetList = new TargetList(this, 'instances');
 
     this.resource = createTargetGroupResource(this, {
       type: 'INSTANCE',
       name: props.targetGroupName,
       config: { vpcIdentifier: props.vpc.vpcId, ...traffic, healthCheck: this.healthCheck.config },
-      targets: this.targets.render(),
+      targets: this.targetList.render(),
     });
 
     props.instances?.forEach(instance => this.addInstance(instance));
@@ -85,8 +85,8 @@ export class InstanceTargetGroup extends TargetGroupBase {
    */
   public addInstance(instance: ec2.IInstance, port?: number): void {
     checkInstance(this, 'instances', instance, 'instanceId', { like: 'an ec2.IInstance, like an ec2.Instance', required: true });
-    this.targets.add(instance.instanceId, port, port === undefined ? instance.node.path : `${instance.node.path} port ${port}`);
-    admitLatticeTraffic(this, instance, portsToAdmit(port ?? this.port, this.healthCheck));
+    this.targetList.add(instance.instanceId, port, port === undefined ? instance.node.path : `${instance.node.path} port ${port}`);
+    this._admitLatticeTraffic(instance, portsToAdmit(port ?? this.port, this.healthCheck));
     this.instances.push({ type: 'INSTANCE', construct: instance, port });
   }
 
@@ -107,11 +107,11 @@ export class InstanceTargetGroup extends TargetGroupBase {
     }
     resource.trafficSources = [...(existing ?? []), { identifier: this.targetGroupArn, type: 'vpc-lattice' }];
     this.autoScalingGroups.add(autoScalingGroup);
-    admitLatticeTraffic(this, autoScalingGroup, portsToAdmit(this.port, this.healthCheck));
+    this._admitLatticeTraffic(autoScalingGroup, portsToAdmit(this.port, this.healthCheck));
   }
 
   /** @internal */
-  public _targets(): GroupTarget[] {
+  public _targets(): TargetDescription[] {
     return [...this.instances, ...[...this.autoScalingGroups].map(group => ({ type: 'AUTO_SCALING_GROUP', construct: group }))];
   }
 }

@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { IpAddressType } from './enums';
 import { createTargetGroupResource, TargetList } from './private/resource';
 import { ipAddressTypeSetting, RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
-import { GroupTarget, TargetGroupBase, VpcTargetGroupProps } from './target-group-base';
+import { TargetDescription, TargetGroupBase, VpcTargetGroupProps } from './target-group-base';
 import { isIPv4, isIPv6 } from '../private/lazy';
 import { checkList, checkStruct, checkVpc, invalid, physicalName } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
@@ -70,7 +70,7 @@ export class IpTargetGroup extends TargetGroupBase {
    * @internal
    */
   public readonly _healthCheck: RenderedHealthCheck;
-  private readonly targets: TargetList;
+  private readonly targetList: TargetList;
 
   constructor(scope: Construct, id: string, props: IpTargetGroupProps) {
     super(scope, id, { physicalName: physicalName(props?.targetGroupName) });
@@ -84,7 +84,7 @@ export class IpTargetGroup extends TargetGroupBase {
     this._protocols = { type: 'IP', ...traffic };
     this.ipAddressType = ipAddressTypeSetting(this, props.ipAddressType);
     this.vpc = props.vpc;
-    this.targets = new TargetList(this, 'targets');
+    this.targetList = new TargetList(this, 'targets');
     this._healthCheck = renderHealthCheck(this, props.healthCheck, traffic);
 
     this.resource = createTargetGroupResource(this, {
@@ -96,7 +96,7 @@ export class IpTargetGroup extends TargetGroupBase {
         ipAddressType: this.ipAddressType,
         healthCheck: this._healthCheck.config,
       },
-      targets: this.targets.render(),
+      targets: this.targetList.render(),
     });
 
     props.targets?.forEach(target => {
@@ -116,8 +116,8 @@ export class IpTargetGroup extends TargetGroupBase {
   }
 
   /** @internal */
-  public _targets(): GroupTarget[] {
-    return this.targets.entries.map(({ id, port }) => ({ type: 'IP', address: id, port }));
+  public _targets(): TargetDescription[] {
+    return this.targetList.entries.map(({ id, port }) => ({ type: 'IP', address: id, port }));
   }
 
   /** @param shown the target as the user wrote it, which every message names */
@@ -135,7 +135,7 @@ export class IpTargetGroup extends TargetGroupBase {
       }
       if (ipv4) { this.warnIfOutsideVpc(address); }
     }
-    this.targets.add(address, port, shown);
+    this.targetList.add(address, port, shown);
   }
 
   /** VPC Lattice reaches only addresses in the group's VPC; a secondary CIDR block the app does not know may hold it. */

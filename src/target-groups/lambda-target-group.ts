@@ -3,7 +3,7 @@ import type { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
 import { LambdaEventStructureVersion } from './enums';
 import { createTargetGroupResource } from './private/resource';
-import { GroupTarget, TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
+import { TargetDescription, TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
 import { awsLambda } from '../private/lazy';
 import { checkInstance, checkOneOf, checkStruct, physicalName } from '../private/validation';
 
@@ -80,7 +80,7 @@ export class LambdaTargetGroup extends TargetGroupBase {
   }
 
   /** @internal */
-  public _targets(): GroupTarget[] {
+  public _targets(): TargetDescription[] {
     return [{ type: 'LAMBDA', construct: this.function }];
   }
 }

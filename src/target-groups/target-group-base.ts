@@ -3,6 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
 import { HealthCheck } from './health-check';
+import { admitLatticeTraffic } from './private/wiring';
 import { IListener, IListenerRule } from '../interfaces';
 import { HttpCodeClass } from '../metrics';
 import { idFromArn } from '../private/arns';
@@ -96,6 +97,17 @@ export interface ITargetGroup extends IResource {
   metricTotalSentConnectionBytes(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
 
   /**
+   * The targets the app registers in this group, in the order they were added (a copy); none for imports.
+   */
+  readonly targets: TargetDescription[];
+
+  /**
+   * The targets whose security groups this group opened to VPC Lattice (instances, Auto Scaling groups, ECS services,
+   * load balancers), in the order they were added (a copy); none for IP and Lambda targets and for imports.
+   */
+  readonly targetConnections: ec2.IConnectable[];
+
+  /**
    * Records a listener that forwards to this group, with the rule that does when it is not the listener's default
    * action, after checking that the listener may forward to the group. The action of the listener or rule calls it
    * when it is given to them; you need not.
@@ -114,18 +126,31 @@ export interface Forwarder {
 }
 
 /**
- * A target the app registers in a target group, as the topology shows it.
- *
- * @internal
+ * A target the app registers in a target group.
  */
-export interface GroupTarget {
+export interface TargetDescription {
   /** What the target is: `INSTANCE`, `AUTO_SCALING_GROUP`, `IP`, `LAMBDA`, `ALB` or `ECS_SERVICE`. */
   readonly type: string;
-  /** The target, when the app has a construct for it (all but IP addresses). */
+
+  /**
+   * The target, when the app has a construct for it.
+   *
+   * @default - none: an IP address
+   */
   readonly construct?: IConstruct;
-  /** The address of an IP target. */
+
+  /**
+   * The address of an IP target.
+   *
+   * @default - none: the target is a construct
+   */
   readonly address?: string;
-  /** The port of a target registered with a port of its own. */
+
+  /**
+   * The port of a target registered with a port of its own.
+   *
+   * @default - the group's port
+   */
   readonly port?: number;
 }
 
@@ -205,6 +230,7 @@ export abstract class TargetGroupBase extends Resource implements ITargetGroup {
   public _protocols?: GroupProtocols;
 
   private readonly forwarders: Forwarder[] = [];
+  private readonly opened: ec2.IConnectable[] = [];
 
   public registerListener(listener: IListener, rule?: IListenerRule): void {
     if (this.forwarders.some(forwarder => forwarder.listener === listener && forwarder.rule === rule)) { return; }
@@ -233,13 +259,31 @@ export abstract class TargetGroupBase extends Resource implements ITargetGroup {
     return [...this.forwarders];
   }
 
+  public get targets(): TargetDescription[] {
+    return this._targets().map(target => ({ ...target }));
+  }
+
+  public get targetConnections(): ec2.IConnectable[] {
+    return [...this.opened];
+  }
+
   /**
    * The targets the app registers in this group, in the order they were added; none for imports.
    *
    * @internal
    */
-  public _targets(): GroupTarget[] {
+  public _targets(): TargetDescription[] {
     return [];
+  }
+
+  /**
+   * Opens a target's security groups to VPC Lattice on `ports` (see `admitLatticeTraffic`), and remembers the target.
+   *
+   * @internal
+   */
+  protected _admitLatticeTraffic(target: ec2.IConnectable & IConstruct, ports: number[], options: { ipv6?: boolean } = {}): void {
+    admitLatticeTraffic(this, target, ports, options);
+    if (!this.opened.includes(target)) { this.opened.push(target); }
   }
 
   /**

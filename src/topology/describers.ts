@@ -13,7 +13,7 @@ import { LatticeServiceBase } from '../service-base';
 import { ServiceNetwork } from '../service-network';
 import { ServiceNetworkVpcAssociation } from '../service-network-association';
 import { ServiceNetworkBase } from '../service-network-base';
-import { GroupTarget, TargetGroupBase } from '../target-groups/target-group-base';
+import { TargetDescription, TargetGroupBase } from '../target-groups/target-group-base';
 
 /*
  * What each kind of VPC Lattice construct adds to the topology. Each describer looks at one construct: if it is of its
@@ -135,7 +135,7 @@ const TARGET_TYPES: Record<string, string> = {
  * The node of a target: the target's construct, shared by every group it is in; an IP address belongs to its group,
  * since the same address may be another machine in another VPC.
  */
-function addTarget(graph: GraphBuilder, group: TargetGroupBase, target: GroupTarget): string {
+function addTarget(graph: GraphBuilder, group: TargetGroupBase, target: TargetDescription): string {
   const kind = TARGET_TYPES[target.type] ?? target.type;
   if (target.construct) {
     return graph.addNode(target.construct, TopologyNodeKind.TARGET, [target.construct.node.id, kind], { targetType: target.type });

@@ -6,6 +6,7 @@ import { ListenerAction } from './listener-action';
 import { RuleMatch, renderRuleMatch } from './matches';
 import { checkNameUnique } from './private/names';
 import { checkGiven, checkInstance, checkInteger, checkResourceName, checkStruct, physicalName } from './private/validation';
+import { recordName } from './private/names';
 
 /**
  * Options for adding a rule to a listener.
@@ -80,6 +81,7 @@ export class ListenerRule extends Resource implements IListenerRule {
     this.action = props.action;
     props.listener.registerRule(this);
 
+    recordName(this, props.ruleName);
     this.resource = new CfnRule(this, 'Resource', {
       serviceIdentifier: props.listener.service.serviceId,
       listenerIdentifier: props.listener.listenerId,

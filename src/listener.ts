@@ -9,6 +9,7 @@ import { forwardableTargetProtocols, LISTENER_PROTOCOLS, listenerProtocolRules }
 import { checkService } from './private/references';
 import { checkInstance, checkInteger, checkList, checkOneOf, checkResourceName, checkStruct, invalid, physicalName } from './private/validation';
 import { ListenerProtocol } from './protocols';
+import { recordName } from './private/names';
 
 /**
  * Options for adding a listener to a service.
@@ -98,6 +99,7 @@ export class Listener extends Resource implements IListener {
     checkList(this, 'rules', props.rules);
     this.defaultAction = props.defaultAction ?? defaultActionOf(this, this.protocol);
 
+    recordName(this, props.listenerName);
     this.resource = new CfnListener(this, 'Resource', {
       serviceIdentifier: props.service.serviceId,
       name: props.listenerName,

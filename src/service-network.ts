@@ -16,6 +16,7 @@ import { IResourceConfiguration } from './resources/interfaces';
 import { ServiceNetworkBase } from './service-network-base';
 import { shareResource, ShareOptions } from './sharing';
 import { ServiceNetworkAttributes } from './structs';
+import { recordName } from './private/names';
 
 /**
  * Properties of a `ServiceNetwork`.
@@ -122,6 +123,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
     this.authType = props.authType ?? AuthType.AWS_IAM;
 
     this.sharable = props.sharable;
+    recordName(this, props.serviceNetworkName);
     const resource = new CfnServiceNetwork(this, 'Resource', {
       name: props.serviceNetworkName,
       authType: this.authType,

@@ -19,6 +19,7 @@ import { checkAuthPolicy, checkServiceNetwork } from './private/references';
 import { checkList, checkOneOf, checkResourceName, checkSeconds, checkStruct, invalid, physicalName } from './private/validation';
 import { LatticeServiceBase } from './service-base';
 import { shareResource, ShareOptions } from './sharing';
+import { recordName } from './private/names';
 
 /**
  * Properties of a `LatticeService`.
@@ -186,6 +187,7 @@ export class LatticeService extends LatticeServiceBase {
     checkList(this, 'accessLogs', props.accessLogs);
     this.authType = props.authType ?? AuthType.AWS_IAM;
 
+    recordName(this, props.serviceName);
     const resource = this.resource = new CfnService(this, 'Resource', {
       name: props.serviceName,
       authType: this.authType,

@@ -17,6 +17,8 @@ export interface GroupProtocols {
   readonly type: TargetType;
   readonly protocol?: TargetProtocol;
   readonly protocolVersion?: ProtocolVersion;
+  /** The port the targets receive traffic on; none for Lambda groups. */
+  readonly port?: number;
 }
 
 /** What a table answers: allowed; a warning with what happens at run time; or an error with the reason. */

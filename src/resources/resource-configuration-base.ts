@@ -9,6 +9,7 @@ import { ResourceEndpoint } from './vpc-endpoints';
 import { AccessLogDestination, addAccessLogSubscription } from '../access-logs';
 import type { IServiceNetwork } from '../interfaces';
 import { generatedName } from '../private/ids';
+import { recordName } from '../private/names';
 import { placeEndpoint } from '../private/placement';
 import {
   checkDomainName, checkGiven, checkInstance, checkList, checkOneOf, checkResourceName, checkStruct, invalid, isToken, isWithinDomain,
@@ -140,9 +141,11 @@ export function createResourceConfiguration(configuration: Construct, props: Res
   readonly customDomain?: ResourceCustomDomain;
 }, properties: Omit<CfnResourceConfigurationProps, 'name' | 'customDomainName' | 'domainVerificationId'>): CfnResourceConfiguration {
   const domain = props.customDomain;
+  const name = props.resourceConfigurationName ?? generatedName(configuration, 'resource configuration');
+  recordName(configuration, name);
   const resource = new CfnResourceConfiguration(configuration, 'Resource', {
     ...properties,
-    name: props.resourceConfigurationName ?? generatedName(configuration, 'resource configuration'),
+    name,
     customDomainName: domain?.domainName,
     domainVerificationId: domain?.verification?.domainVerificationId,
   });

@@ -10,6 +10,7 @@ import {
   checkInteger, checkOneOf, checkResourceName, checkSecurityGroups, checkStruct, checkVpc, invalid, physicalName,
 } from '../private/validation';
 import { IpAddressType } from '../target-groups/enums';
+import { recordName } from '../private/names';
 
 /**
  * Where a resource gateway resolves the DNS names of its resource configurations.
@@ -238,6 +239,7 @@ export class ResourceGateway extends ResourceGatewayBase implements IResourceGat
     this._securityGroups = securityGroups;
     this.connections = new ec2.Connections({ securityGroups });
 
+    recordName(this, this.resourceGatewayName);
     const resource = new CfnResourceGateway(this, 'Resource', {
       name: this.resourceGatewayName,
       vpcIdentifier: props.vpc.vpcId,

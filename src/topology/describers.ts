@@ -35,10 +35,8 @@ function describeServiceNetwork(construct: IConstruct, graph: GraphBuilder) {
     graph.follow(service);
     graph.addEdge(id, graph.idOf(service), TopologyEdgeKind.SERVICE_ASSOCIATION);
   }
-  // An association knows its network, not the other way round; it may be in another stack (the client VPC's).
-  graph.constructsOfApp(network)
-    .filter(other => other instanceof ServiceNetworkVpcAssociation && other.serviceNetwork === network)
-    .forEach(association => graph.follow(association));
+  // The associations may be in other stacks (the client VPCs').
+  network.vpcAssociations.forEach(association => graph.follow(association));
 }
 
 function describeVpcAssociation(construct: IConstruct, graph: GraphBuilder) {
@@ -100,7 +98,7 @@ function describeTargetGroup(construct: IConstruct, graph: GraphBuilder) {
   if (!(construct instanceof TargetGroupBase)) { return; }
   const group = construct;
   const known = group._protocols;
-  const port = (group as { port?: unknown }).port;
+  const port = known?.port;
   const facts = compact({
     targetGroupType: known && literal(known.type) ? known.type : undefined,
     protocol: literal(known?.protocol) ? known?.protocol : undefined,

@@ -22,7 +22,7 @@ function describeNetworkResources(construct: IConstruct, graph: GraphBuilder) {
     graph.follow(configuration);
     graph.addEdge(graph.idOf(construct), graph.idOf(configuration), TopologyEdgeKind.RESOURCE_ASSOCIATION);
   }
-  followEndpoints(construct, graph);
+  construct.endpoints.forEach(endpoint => graph.follow(endpoint));
 }
 
 function describeResourceConfiguration(construct: IConstruct, graph: GraphBuilder) {
@@ -60,7 +60,7 @@ function describeResourceConfiguration(construct: IConstruct, graph: GraphBuilde
     graph.follow(gateway);
     graph.addEdge(id, graph.idOf(gateway), TopologyEdgeKind.GATEWAY);
   }
-  followEndpoints(construct, graph);
+  if (construct instanceof ResourceConfigurationBase) { construct.endpoints.forEach(endpoint => graph.follow(endpoint)); }
 }
 
 function describeResourceGateway(construct: IConstruct, graph: GraphBuilder) {
@@ -79,14 +79,6 @@ function describeEndpoint(construct: IConstruct, graph: GraphBuilder) {
   const vpc = graph.addNode(construct.vpc, TopologyNodeKind.VPC, [construct.vpc.node.id, facts.vpcId ?? '', facts.cidr ?? ''], facts);
   graph.follow(target);
   graph.addEdge(vpc, graph.idOf(target), TopologyEdgeKind.VPC_ENDPOINT, { label: 'endpoint' });
-}
-
-/** An endpoint knows what it reaches, not the other way round; it is in the consumer VPC's stack. */
-function followEndpoints(reached: IConstruct, graph: GraphBuilder) {
-  graph.constructsOfApp(reached)
-    .filter(other => (other instanceof ServiceNetworkEndpoint && other.serviceNetwork === reached)
-      || (other instanceof ResourceEndpoint && other.resourceConfiguration === reached))
-    .forEach(endpoint => graph.follow(endpoint));
 }
 
 /** The describers of VPC resources. */

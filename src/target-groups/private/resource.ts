@@ -3,6 +3,7 @@ import { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct, IConstruct } from 'constructs';
 import type { TargetType } from '../../private/protocol-table';
 import { checkResourceName, invalid, isToken } from '../../private/validation';
+import { recordName } from '../../private/names';
 
 /** CloudFormation lists at most 100 targets in a target group (RegisterTargets takes at most 100 too). */
 const MAX_TARGETS = 100;
@@ -54,6 +55,7 @@ export function createTargetGroupResource(scope: Construct, props: {
   readonly targets?: CfnTargetGroup.TargetProperty[];
 }): CfnTargetGroup {
   checkResourceName(scope, 'targetGroupName', props.name, 'target group');
+  recordName(scope, props.name);
   return new CfnTargetGroup(scope, 'Resource', {
     type: props.type,
     name: props.name,

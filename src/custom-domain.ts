@@ -3,11 +3,11 @@ import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct, IConstruct } from 'constructs';
 import { ILatticeService } from './interfaces';
-import { CustomDomain } from './structs';
 import { awsCertificateManager, awsRoute53 } from './private/lazy';
+import { listenerProtocolRules } from './private/protocol-table';
 import { checkHostedZone, checkService } from './private/references';
 import { characters, checkDomainName, checkGiven, checkInstance, checkStruct, invalid, isToken, isWithinDomain } from './private/validation';
-import { ListenerProtocol } from './protocols';
+import { CustomDomain } from './structs';
 
 /**
  * The `CustomDomainName` and `CertificateArn` of a service, after checking the literal domain name.
@@ -46,10 +46,10 @@ export function wireCustomDomain(service: ILatticeService, domain: CustomDomain,
 }
 
 function validateCertificate(service: ILatticeService, domain: CustomDomain): string[] {
-  const https = service.listeners.filter(listener => listener.protocol === ListenerProtocol.HTTPS);
-  if (https.length === 0) { return []; }
+  const tls = service.listeners.filter(listener => listenerProtocolRules(listener.protocol)?.terminatesTls);
+  if (tls.length === 0) { return []; }
   if (!domain.certificate) {
-    return [`invalid customDomain '${domain.domainName}': it has no certificate, but the HTTPS listener ${https[0].node.path} serves it, ` +
+    return [`invalid customDomain '${domain.domainName}': it has no certificate, but the ${tls[0].protocol} listener ${tls[0].node.path} serves it, ` +
       'and VPC Lattice has no certificate of its own for custom names (HTTPS requests to it would fail); give customDomain.certificate, ' +
       'an ACM certificate whose names cover the domain'];
   }

@@ -4,9 +4,9 @@ import { Construct } from 'constructs';
 import { ILatticeService } from './interfaces';
 import { HttpCodeClass } from './metrics';
 import { displayName } from './private/names';
+import { TARGET_PROTOCOLS, TARGET_TYPE_CONNECTIONS } from './private/protocol-table';
 import { checkService, checkTargetGroup } from './private/references';
 import { checkList, checkStruct, invalid, isDuration } from './private/validation';
-import { TargetProtocol } from './protocols';
 import { ITargetGroup, TargetGroupBase } from './target-groups/target-group-base';
 
 /**
@@ -111,14 +111,17 @@ export class LatticeDashboard extends cloudwatch.Dashboard {
     this.shown.add(targetGroup);
     const name = displayName(targetGroup, targetGroup.targetGroupId);
     const known = targetGroup instanceof TargetGroupBase ? targetGroup._protocols : undefined;
+    // What a group defined in the app carries decides its row; an import (protocol unknown) gets every kind of widget
+    // that applies to requests.
+    const protocol = known?.protocol === undefined ? undefined : TARGET_PROTOCOLS[known.protocol];
     const options = { period: this.period };
     const connectionErrors = graph(`${name}: connection errors`, [
       targetGroup.metricConnectionErrorCount({ ...options, label: 'connection errors' }),
       targetGroup.metricConnectionTimeoutCount({ ...options, label: 'connection timeouts' }),
-      ...(known?.protocol === TargetProtocol.HTTP ? [] : [targetGroup.metricTlsConnectionErrorCount({ ...options, label: 'TLS connection errors' })]),
+      ...(protocol?.overTls === false ? [] : [targetGroup.metricTlsConnectionErrorCount({ ...options, label: 'TLS connection errors' })]),
     ]);
-    if (known?.protocol === TargetProtocol.TCP) {
-      this.addRow(`Target group ${name} (TCP)`, targetGroup.node.path, [
+    if (protocol?.carriesRequests === false) {
+      this.addRow(`Target group ${name} (${known!.protocol})`, targetGroup.node.path, [
         graph(`${name}: connections`, [
           targetGroup.metricTotalConnectionCount({ ...options, label: 'new connections' }),
           targetGroup.metricActiveConnectionCount({ ...options, label: 'active connections' }),
@@ -135,7 +138,7 @@ export class LatticeDashboard extends cloudwatch.Dashboard {
       graph(`${name}: requests`, [targetGroup.metricTotalRequestCount({ ...options, label: 'requests' })]),
       graph(`${name}: request time (ms)`, requestTimes(metricOptions => targetGroup.metricRequestTime(metricOptions), options)),
       graph(`${name}: 5XX answers`, [targetGroup.metricHttpCodeCount(HttpCodeClass.HTTP_5XX, { ...options, label: '5xx' })]),
-      ...(known?.type === 'LAMBDA' ? [] : [connectionErrors]),
+      ...(known && !TARGET_TYPE_CONNECTIONS[known.type] ? [] : [connectionErrors]),
     ]);
   }
 

@@ -4,9 +4,8 @@ import { Construct } from 'constructs';
 import { IListener, IListenerRule } from './interfaces';
 import { ListenerAction } from './listener-action';
 import { RuleMatch, renderRuleMatch } from './matches';
-import { checkNameUnique } from './private/names';
+import { checkNameUnique, recordName } from './private/names';
 import { checkGiven, checkInstance, checkInteger, checkResourceName, checkStruct, physicalName } from './private/validation';
-import { recordName } from './private/names';
 
 /**
  * Options for adding a rule to a listener.

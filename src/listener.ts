@@ -4,12 +4,11 @@ import { Construct } from 'constructs';
 import { IListener, IListenerRule, ILatticeService } from './interfaces';
 import { ListenerAction } from './listener-action';
 import { ListenerRule, ListenerRuleOptions } from './listener-rule';
-import { checkNameUnique } from './private/names';
+import { checkNameUnique, recordName } from './private/names';
 import { forwardableTargetProtocols, LISTENER_PROTOCOLS, listenerProtocolRules } from './private/protocol-table';
 import { checkService } from './private/references';
 import { checkInstance, checkInteger, checkList, checkOneOf, checkResourceName, checkStruct, invalid, physicalName } from './private/validation';
 import { ListenerProtocol } from './protocols';
-import { recordName } from './private/names';
 
 /**
  * Options for adding a listener to a service.

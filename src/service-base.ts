@@ -8,8 +8,8 @@ import { INVOKE_ACTION } from './private/constants';
 import { latticeMetrics } from './private/lazy';
 import type * as metrics from './private/metrics';
 import { acknowledgeWildcardResources } from './private/nag';
-import type { CustomDomain, GrantInvokeOptions } from './structs';
 import { characters, checkInstance, checkList, checkStruct, invalid, isToken } from './private/validation';
+import type { CustomDomain, GrantInvokeOptions } from './structs';
 
 /**
  * What services defined in the app and imported ones have in common: grants, metrics, and what the app tells them

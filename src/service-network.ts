@@ -10,13 +10,13 @@ import { warnIfNetworkRefusesAnonymousCallers } from './private/anonymous-caller
 import { AuthPolicyHolder } from './private/auth-policy';
 import type * as imported from './private/imported-service-network';
 import { lazy } from './private/lazy';
+import { recordName } from './private/names';
 import { checkAuthPolicy } from './private/references';
 import { checkList, checkOneOf, checkResourceName, checkStruct, invalid, physicalName } from './private/validation';
 import { IResourceConfiguration } from './resources/interfaces';
 import { ServiceNetworkBase } from './service-network-base';
 import { shareResource, ShareOptions } from './sharing';
 import { ServiceNetworkAttributes } from './structs';
-import { recordName } from './private/names';
 
 /**
  * Properties of a `ServiceNetwork`.

@@ -7,19 +7,19 @@ import { AccessLogDestination, addAccessLogSubscription } from './access-logs';
 import { AuthPolicy, AuthType } from './auth';
 import { customDomainProperties, wireCustomDomain } from './custom-domain';
 import { IListener, ILatticeService, IServiceNetwork } from './interfaces';
-import { CustomDomain, GrantInvokeOptions, LatticeServiceAttributes } from './structs';
 import { Listener, ListenerOptions, listenerIdFor } from './listener';
 import { anonymousOnlyListeners, describeListeners } from './private/anonymous-callers';
 import { AuthPolicyHolder } from './private/auth-policy';
 import { CONNECT_ACTION } from './private/constants';
 import type * as imported from './private/imported-service';
 import { lazy } from './private/lazy';
+import { recordName } from './private/names';
 import { listenerProtocolRules } from './private/protocol-table';
 import { checkAuthPolicy, checkServiceNetwork } from './private/references';
 import { checkList, checkOneOf, checkResourceName, checkSeconds, checkStruct, invalid, physicalName } from './private/validation';
 import { LatticeServiceBase } from './service-base';
 import { shareResource, ShareOptions } from './sharing';
-import { recordName } from './private/names';
+import { CustomDomain, GrantInvokeOptions, LatticeServiceAttributes } from './structs';
 
 /**
  * Properties of a `LatticeService`.

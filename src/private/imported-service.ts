@@ -3,8 +3,8 @@ import { Construct } from 'constructs';
 import { checkAttributes } from './arns';
 import { importedOrFound } from './imports';
 import { checkDomainName } from './validation';
-import { LatticeServiceAttributes } from '../structs';
 import { LatticeServiceBase } from '../service-base';
+import { LatticeServiceAttributes } from '../structs';
 
 /** A service defined elsewhere, by its ARN or ID, or found by its name at deploy time. */
 export class ImportedLatticeService extends LatticeServiceBase {

@@ -1,8 +1,8 @@
 import { Resource } from 'aws-cdk-lib';
 import { importedIdentity } from './arns';
 import { deployTimeLookups } from './lazy';
-import { checkResourceName, NamedResource } from './validation';
 import { recordName } from './names';
+import { checkResourceName, NamedResource } from './validation';
 import type { NamedResourceType } from '../lookup/protocol';
 
 /** The kinds of resources imported by ARN or ID, or found by name at deploy time. */

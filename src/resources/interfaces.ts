@@ -43,17 +43,17 @@ export interface IResourceConfiguration extends IResource, IShareableResource {
   readonly allowAssociationToSharableServiceNetwork?: boolean;
 
   /**
-   * Lets clients in a VPC reach this configuration through a VPC endpoint of type `Resource`, without a service network.
-   * The endpoint lives in the VPC's stack.
-   */
-  addVpcEndpoint(vpc: ec2.IVpc, options?: VpcEndpointOptions): ILatticeVpcEndpoint;
-
-  /**
    * The VPC endpoints of type `Resource` to this configuration made in this app, in the order they were made (a copy).
    * The service networks it is associated with are `serviceNetworks` on the configuration's class; each network
    * lists its own in `resourceAssociations`.
    */
   readonly endpoints: ILatticeVpcEndpoint[];
+
+  /**
+   * Lets clients in a VPC reach this configuration through a VPC endpoint of type `Resource`, without a service network.
+   * The endpoint lives in the VPC's stack.
+   */
+  addVpcEndpoint(vpc: ec2.IVpc, options?: VpcEndpointOptions): ILatticeVpcEndpoint;
 
   /** Records a VPC endpoint to this configuration. `ResourceEndpoint` calls it; you need not. */
   registerEndpoint(endpoint: ILatticeVpcEndpoint): void;

@@ -5,12 +5,12 @@ import { Construct } from 'constructs';
 import type { IResourceConfiguration } from './interfaces';
 import { checkAttributes, importedIdentity } from '../private/arns';
 import { generatedName } from '../private/ids';
+import { recordName } from '../private/names';
 import { selectSubnets } from '../private/placement';
 import {
   checkInteger, checkOneOf, checkResourceName, checkSecurityGroups, checkStruct, checkVpc, invalid, physicalName,
 } from '../private/validation';
 import { IpAddressType } from '../target-groups/enums';
-import { recordName } from '../private/names';
 
 /**
  * Where a resource gateway resolves the DNS names of its resource configurations.

@@ -8,6 +8,7 @@ import { trafficSettings } from './private/settings';
 import { sameVpc } from './private/wiring';
 import { TargetDescription, TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
 import { awsElasticLoadBalancingV2 } from '../private/lazy';
+import { ALB_LISTENER_TARGET_PROTOCOLS } from '../private/protocol-table';
 import { checkInstance, checkStruct, checkVpc, invalid, physicalName } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
@@ -57,9 +58,6 @@ export interface AlbTargetGroupProps extends TargetGroupCommonProps {
   readonly protocolVersion?: ProtocolVersion;
 }
 
-/** The target-group protocol of each ALB listener protocol. */
-const LISTENER_PROTOCOLS: Record<string, TargetProtocol> = { HTTP: TargetProtocol.HTTP, HTTPS: TargetProtocol.HTTPS };
-
 /**
  * A target group whose one target is an internal Application Load Balancer, which then routes the requests itself.
  *
@@ -101,7 +99,7 @@ export class AlbTargetGroup extends TargetGroupBase {
     const listener = props.listener instanceof awsElasticLoadBalancingV2().ApplicationListener ? props.listener : undefined;
     const traffic = trafficSettings(this, 'ALB', {
       port: fromListener(this, 'port', props.port, listener?.port),
-      protocol: fromListener(this, 'protocol', props.protocol, listener && LISTENER_PROTOCOLS[listener.protocol]),
+      protocol: fromListener(this, 'protocol', props.protocol, listener && ALB_LISTENER_TARGET_PROTOCOLS[listener.protocol]),
       protocolVersion: props.protocolVersion,
     });
     this.port = traffic.port;

@@ -3,9 +3,9 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
 import { HealthCheck } from './health-check';
-import { admitLatticeTraffic } from './private/wiring';
 import { IListener, IListenerRule } from '../interfaces';
 import { HttpCodeClass } from '../metrics';
+import { admitLatticeTraffic } from './private/wiring';
 import { idFromArn } from '../private/arns';
 import { latticeMetrics } from '../private/lazy';
 import type * as metrics from '../private/metrics';
@@ -30,6 +30,17 @@ export interface ITargetGroup extends IResource {
    * @attribute
    */
   readonly targetGroupId: string;
+
+  /**
+   * The targets the app registers in this group, in the order they were added (a copy); none for imports.
+   */
+  readonly targets: TargetDescription[];
+
+  /**
+   * The targets whose security groups this group opened to VPC Lattice (instances, Auto Scaling groups, ECS services,
+   * load balancers), in the order they were added (a copy); none for IP and Lambda targets and for imports.
+   */
+  readonly targetConnections: ec2.IConnectable[];
 
   /**
    * A metric VPC Lattice publishes for this target group (namespace `AWS/VpcLattice`, dimension `TargetGroup`), such
@@ -95,17 +106,6 @@ export interface ITargetGroup extends IResource {
    * The bytes sent over the group's connections (sum over 5 minutes; metric `TotalSentConnectionBytes`).
    */
   metricTotalSentConnectionBytes(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
-
-  /**
-   * The targets the app registers in this group, in the order they were added (a copy); none for imports.
-   */
-  readonly targets: TargetDescription[];
-
-  /**
-   * The targets whose security groups this group opened to VPC Lattice (instances, Auto Scaling groups, ECS services,
-   * load balancers), in the order they were added (a copy); none for IP and Lambda targets and for imports.
-   */
-  readonly targetConnections: ec2.IConnectable[];
 
   /**
    * Records a listener that forwards to this group, with the rule that does when it is not the listener's default

@@ -1,9 +1,9 @@
 import { Lazy, Token } from 'aws-cdk-lib';
 import { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct, IConstruct } from 'constructs';
+import { recordName } from '../../private/names';
 import type { TargetType } from '../../private/protocol-table';
 import { checkResourceName, invalid, isToken } from '../../private/validation';
-import { recordName } from '../../private/names';
 
 /** CloudFormation lists at most 100 targets in a target group (RegisterTargets takes at most 100 too). */
 const MAX_TARGETS = 100;

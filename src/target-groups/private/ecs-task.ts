@@ -1,4 +1,4 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { Token } from 'aws-cdk-lib';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import { IConstruct } from 'constructs';
 import { awsEcs } from '../../private/lazy';
@@ -87,15 +87,19 @@ function findContainer(scope: IConstruct, taskDefinition: ecs.TaskDefinition, co
   throw invalid(scope, 'containerName', containerName, `is not a container of the task definition ${taskDefinition.node.path}; ${known}`);
 }
 
-/** The containers of a task definition, in the order they were added. */
+/**
+ * The containers of a task definition, in the order they were added, for messages: its own children
+ * (`taskDefinition.addContainer` makes them there; aws-cdk-lib keeps its list of containers to itself).
+ */
 function containersOf(taskDefinition: ecs.TaskDefinition): ecs.ContainerDefinition[] {
-  return Stack.of(taskDefinition).node.findAll()
+  return taskDefinition.node.children
     .filter((c): c is ecs.ContainerDefinition => c instanceof awsEcs().ContainerDefinition && c.taskDefinition === taskDefinition);
 }
 
 /** `<container>-<port>-tcp` in the characters ECS allows, unique among the port names of the task definition. */
 function freePortName(taskDefinition: ecs.TaskDefinition, container: ecs.ContainerDefinition, port: number): string {
-  const taken = new Set(containersOf(taskDefinition).flatMap(c => c.portMappings.map(mapping => mapping.name)));
+  // The task definition answers for the port names of all its containers, wherever they were made.
+  const taken = { has: (name: string) => taskDefinition.findPortMappingByName(name) !== undefined };
   const base = Token.isUnresolved(container.containerName) ? 'container'
     : container.containerName.toLowerCase().replace(/[^a-z0-9_-]/g, '-').replace(/^-+/, '') || 'container';
   const portPart = Token.isUnresolved(port) ? 'port' : String(port);

@@ -1,12 +1,11 @@
 import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import type { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
-import { createTargetGroupResource } from './private/resource';
+import { DefinedTargetGroup } from './private/defined-target-group';
 import { trafficSettings } from './private/settings';
 import { sameVpc } from './private/wiring';
-import { TargetDescription, TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
+import { TargetDescription, TargetGroupCommonProps } from './target-group-base';
 import { awsElasticLoadBalancingV2 } from '../private/lazy';
 import { ALB_LISTENER_TARGET_PROTOCOLS } from '../private/protocol-table';
 import { checkInstance, checkStruct, checkVpc, invalid, physicalName } from '../private/validation';
@@ -67,16 +66,7 @@ export interface AlbTargetGroupProps extends TargetGroupCommonProps {
  *
  * @resource AWS::VpcLattice::TargetGroup
  */
-export class AlbTargetGroup extends TargetGroupBase {
-  public get targetGroupArn(): string {
-    return this.resource.attrArn;
-  }
-  public get targetGroupId(): string {
-    return this.resource.attrId;
-  }
-
-  private readonly resource: CfnTargetGroup;
-
+export class AlbTargetGroup extends DefinedTargetGroup {
   /** The port of the load balancer's listener. */
   public readonly port: number;
 
@@ -106,11 +96,9 @@ export class AlbTargetGroup extends TargetGroupBase {
     this.protocol = traffic.protocol;
     // ALB groups are HTTP or HTTPS (the table rejects TCP), which always have a version.
     this.protocolVersion = traffic.protocolVersion!;
-    this._protocols = { type: 'ALB', ...traffic };
     const vpc = this.vpcOf(props);
 
-    const resource = this.resource = createTargetGroupResource(this, {
-      type: 'ALB',
+    const resource = this._createResource({ type: 'ALB', ...traffic }, {
       name: props.targetGroupName,
       // The version is written only when given: CloudFormation's default is HTTP1.
       config: { vpcIdentifier: vpc.vpcId, port: this.port, protocol: this.protocol, protocolVersion: props.protocolVersion },

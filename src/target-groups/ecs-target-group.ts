@@ -2,19 +2,18 @@ import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import type { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct, DependencyGroup } from 'constructs';
 import { IpAddressType } from './enums';
 import { HealthCheck } from './health-check';
 import { IpTargetGroup } from './ip-target-group';
+import { IListener, IListenerRule } from '../interfaces';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
+import { DefinedTargetGroup } from './private/defined-target-group';
 import type * as ecsService from './private/ecs-service';
 import type * as ecsTask from './private/ecs-task';
-import { createTargetGroupResource } from './private/resource';
 import { ipAddressTypeSetting, RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
 import { portsToAdmit, sameVpc } from './private/wiring';
-import { Forwarder, TargetDescription, TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
-import { IListener, IListenerRule } from '../interfaces';
+import { Forwarder, TargetDescription, TargetGroupCommonProps } from './target-group-base';
 import { awsEcs, lazy } from '../private/lazy';
 import { checkInstance, checkInteger, checkStruct, checkVpc, invalid, physicalName } from '../private/validation';
 
@@ -146,16 +145,7 @@ const ecsTasks = lazy(() => require('./private/ecs-task') as typeof ecsTask);
  *
  * @resource AWS::VpcLattice::TargetGroup
  */
-export class EcsTargetGroup extends TargetGroupBase {
-  public get targetGroupArn(): string {
-    return this.resource.attrArn;
-  }
-  public get targetGroupId(): string {
-    return this.resource.attrId;
-  }
-
-  private readonly resource: CfnTargetGroup;
-
+export class EcsTargetGroup extends DefinedTargetGroup {
   /** The ECS service whose tasks are the targets. */
   public readonly service: ecs.BaseService;
 
@@ -204,12 +194,10 @@ export class EcsTargetGroup extends TargetGroupBase {
     this.port = traffic.port;
     this.protocol = traffic.protocol;
     this.protocolVersion = traffic.protocolVersion;
-    this._protocols = { type: 'IP', ...traffic };
     this.ipAddressType = ipAddressTypeSetting(this, props.ipAddressType);
     this.healthCheck = renderHealthCheck(this, props.healthCheck, traffic);
 
-    this.resource = createTargetGroupResource(this, {
-      type: 'IP',
+    this._createResource({ type: 'IP', ...traffic }, {
       name: props.targetGroupName,
       config: { vpcIdentifier: this.vpc.vpcId, ...traffic, ipAddressType: this.ipAddressType, healthCheck: this.healthCheck.config },
     });

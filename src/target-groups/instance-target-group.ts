@@ -1,12 +1,12 @@
 import { Token } from 'aws-cdk-lib';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import type { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
-import { createTargetGroupResource, TargetList } from './private/resource';
+import { DefinedTargetGroup } from './private/defined-target-group';
+import { TargetList } from './private/resource';
 import { RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
 import { portsToAdmit } from './private/wiring';
-import { TargetDescription, TargetGroupBase, VpcTargetGroupProps } from './target-group-base';
+import { TargetDescription, VpcTargetGroupProps } from './target-group-base';
 import { checkInstance, checkList, checkStruct, checkVpc, invalid, physicalName } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
@@ -31,16 +31,7 @@ export interface InstanceTargetGroupProps extends VpcTargetGroupProps {
  *
  * @resource AWS::VpcLattice::TargetGroup
  */
-export class InstanceTargetGroup extends TargetGroupBase {
-  public get targetGroupArn(): string {
-    return this.resource.attrArn;
-  }
-  public get targetGroupId(): string {
-    return this.resource.attrId;
-  }
-
-  private readonly resource: CfnTargetGroup;
-
+export class InstanceTargetGroup extends DefinedTargetGroup {
   /** The port the instances receive traffic on, unless an instance was added with its own. */
   public readonly port: number;
 
@@ -64,12 +55,10 @@ export class InstanceTargetGroup extends TargetGroupBase {
     this.port = traffic.port;
     this.protocol = traffic.protocol;
     this.protocolVersion = traffic.protocolVersion;
-    this._protocols = { type: 'INSTANCE', ...traffic };
     this.healthCheck = renderHealthCheck(this, props.healthCheck, traffic);
     this.targetList = new TargetList(this, 'instances');
 
-    this.resource = createTargetGroupResource(this, {
-      type: 'INSTANCE',
+    this._createResource({ type: 'INSTANCE', ...traffic }, {
       name: props.targetGroupName,
       config: { vpcIdentifier: props.vpc.vpcId, ...traffic, healthCheck: this.healthCheck.config },
       targets: this.targetList.render(),

@@ -1,11 +1,11 @@
 import { Annotations, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import type { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
 import { IpAddressType } from './enums';
-import { createTargetGroupResource, TargetList } from './private/resource';
+import { DefinedTargetGroup } from './private/defined-target-group';
+import { TargetList } from './private/resource';
 import { ipAddressTypeSetting, RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
-import { TargetDescription, TargetGroupBase, VpcTargetGroupProps } from './target-group-base';
+import { TargetDescription, VpcTargetGroupProps } from './target-group-base';
 import { isIPv4, isIPv6 } from '../private/lazy';
 import { checkList, checkStruct, checkVpc, invalid, physicalName } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
@@ -39,16 +39,7 @@ export interface IpTargetGroupProps extends VpcTargetGroupProps {
  *
  * @resource AWS::VpcLattice::TargetGroup
  */
-export class IpTargetGroup extends TargetGroupBase {
-  public get targetGroupArn(): string {
-    return this.resource.attrArn;
-  }
-  public get targetGroupId(): string {
-    return this.resource.attrId;
-  }
-
-  private readonly resource: CfnTargetGroup;
-
+export class IpTargetGroup extends DefinedTargetGroup {
   /** The port the targets receive traffic on, unless a target has its own. */
   public readonly port: number;
 
@@ -81,14 +72,12 @@ export class IpTargetGroup extends TargetGroupBase {
     this.port = traffic.port;
     this.protocol = traffic.protocol;
     this.protocolVersion = traffic.protocolVersion;
-    this._protocols = { type: 'IP', ...traffic };
     this.ipAddressType = ipAddressTypeSetting(this, props.ipAddressType);
     this.vpc = props.vpc;
     this.targetList = new TargetList(this, 'targets');
     this._healthCheck = renderHealthCheck(this, props.healthCheck, traffic);
 
-    this.resource = createTargetGroupResource(this, {
-      type: 'IP',
+    this._createResource({ type: 'IP', ...traffic }, {
       name: props.targetGroupName,
       config: {
         vpcIdentifier: props.vpc.vpcId,

@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { ILatticeService } from './interfaces';
-import { HttpCodeClass } from './metrics';
+import { HttpCodeClass, HttpCodeVpcLattice } from './metrics';
 import { displayName } from './private/names';
 import { TARGET_PROTOCOLS, TARGET_TYPE_CONNECTIONS } from './private/protocol-table';
 import { checkService, checkTargetGroup } from './private/references';
@@ -89,10 +89,10 @@ export class LatticeDashboard extends cloudwatch.Dashboard {
       graph(`${name}: request time (ms)`, requestTimes(metricOptions => service.metricRequestTime(metricOptions), options)),
       graph(`${name}: answers by status`, [HttpCodeClass.HTTP_2XX, HttpCodeClass.HTTP_4XX, HttpCodeClass.HTTP_5XX].map(codeClass =>
         service.metricHttpCodeCount(codeClass, { ...options, label: codeClass.toLowerCase() }))),
-      graph(`${name}: auth denials (VPC Lattice 403)`, [service.metricHttpCodeVpcLattice(403, { ...options, label: '403' })]),
+      graph(`${name}: auth denials (VPC Lattice 403)`, [service.metricHttpCodeVpcLattice(HttpCodeVpcLattice.VPC_LATTICE_403_COUNT, { ...options, label: '403' })]),
       graph(`${name}: VPC Lattice 5XX and timeouts`, [
-        service.metricHttpCodeVpcLattice(502, { ...options, label: '502' }),
-        service.metricHttpCodeVpcLattice(504, { ...options, label: '504' }),
+        service.metricHttpCodeVpcLattice(HttpCodeVpcLattice.VPC_LATTICE_502_COUNT, { ...options, label: '502' }),
+        service.metricHttpCodeVpcLattice(HttpCodeVpcLattice.VPC_LATTICE_504_COUNT, { ...options, label: '504' }),
         service.metricRequestTimeoutCount({ ...options, label: 'request timeouts' }),
       ]),
     ]);

@@ -2,7 +2,7 @@ import { IResource } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import type { HttpCodeClass } from './metrics';
+import type { HttpCodeClass, HttpCodeVpcLattice } from './metrics';
 import type { ListenerProtocol } from './protocols';
 import type {
   ILatticeVpcEndpoint, IResourceConfiguration, IServiceNetworkResourceAssociation, ResourceAssociationOptions, VpcEndpointOptions,
@@ -268,9 +268,9 @@ export interface ILatticeService extends IResource, iam.IResourceWithPolicy, ISh
    * minutes): 403 for requests the auth policies denied, 502 and 504 for targets that could not be reached or did not
    * answer in time, 429 for throttled requests; also 400, 404 and 500.
    *
-   * @param code one of 400, 403, 404, 429, 500, 502, 504
+   * @param code such as `HttpCodeVpcLattice.VPC_LATTICE_403_COUNT` (JavaScript callers may still give the number, 403)
    */
-  metricHttpCodeVpcLattice(code: number, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+  metricHttpCodeVpcLattice(code: HttpCodeVpcLattice, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
 
   /**
    * The number of requests that timed out waiting for an answer from a target (sum over 5 minutes).

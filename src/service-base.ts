@@ -3,7 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { IListener, ILatticeService, IServiceNetwork } from './interfaces';
-import { HttpCodeClass } from './metrics';
+import { HttpCodeClass, HttpCodeVpcLattice } from './metrics';
 import { INVOKE_ACTION } from './private/constants';
 import { latticeMetrics } from './private/lazy';
 import type * as metrics from './private/metrics';
@@ -116,7 +116,7 @@ export abstract class LatticeServiceBase extends Resource implements ILatticeSer
     return this.metrics.httpCodeCount(codeClass, props);
   }
 
-  public metricHttpCodeVpcLattice(code: number, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+  public metricHttpCodeVpcLattice(code: HttpCodeVpcLattice, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.metrics.httpCodeVpcLattice(code, props);
   }
 

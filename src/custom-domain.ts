@@ -6,7 +6,7 @@ import { ILatticeService } from './interfaces';
 import { awsCertificateManager, awsRoute53 } from './private/lazy';
 import { listenerProtocolRules } from './private/protocol-table';
 import { checkHostedZone, checkService } from './private/references';
-import { characters, checkDomainName, checkGiven, checkInstance, checkStruct, invalid, isToken, isWithinDomain } from './private/validation';
+import { characters, checkDomainName, checkGiven, checkHasMember, checkStruct, invalidValueError, isToken, isWithinDomain } from './private/validation';
 import { CustomDomain } from './structs';
 
 /**
@@ -19,11 +19,11 @@ export function customDomainProperties(service: IConstruct, domain?: CustomDomai
   if (!domain) { return {}; }
   checkGiven(service, 'customDomain.domainName', domain.domainName, "the name clients call, like 'orders.internal.example.com'");
   checkDomainName(service, 'customDomain.domainName', domain.domainName);
-  checkInstance(service, 'customDomain.certificate', domain.certificate, 'certificateArn', { like: 'an acm.ICertificate, like acm.Certificate.fromCertificateArn(...)' });
+  checkHasMember(service, 'customDomain.certificate', domain.certificate, 'certificateArn', { like: 'an acm.ICertificate, like acm.Certificate.fromCertificateArn(...)' });
   checkHostedZone(service, 'customDomain.hostedZone', domain.hostedZone);
   const certificateArn = domain.certificate?.certificateArn;
   if (certificateArn !== undefined && !isToken(certificateArn) && !(typeof certificateArn === 'string' && CERTIFICATE_ARN.test(certificateArn))) {
-    throw invalid(service, 'customDomain.certificate certificateArn', certificateArn,
+    throw invalidValueError(service, 'customDomain.certificate certificateArn', certificateArn,
       "must be the ARN of an ACM certificate, like 'arn:aws:acm:us-east-1:111122223333:certificate/<certificate ID>'");
   }
   return { customDomainName: domain.domainName, certificateArn };
@@ -129,11 +129,11 @@ function checkZone(scope: IConstruct, property: string, domainName: string, zone
   if (zoneName === undefined || isToken(domainName)) { return; }
   const zoneLower = zoneName.toLowerCase().replace(/\.$/, '');
   if (domainName.toLowerCase() === zoneLower) {
-    throw invalid(scope, property, domainName,
+    throw invalidValueError(scope, property, domainName,
       `is the apex of the hosted zone '${zoneName}', where a CNAME record is not allowed; use a name below it (e.g. 'orders.${zoneLower}') or create the record yourself`);
   }
   if (!isWithinDomain(domainName, zoneLower)) {
-    throw invalid(scope, property, domainName,
+    throw invalidValueError(scope, property, domainName,
       `must be inside the hosted zone '${zoneName}' given as ${property.replace(/domainName$/, 'hostedZone')}, i.e. end with '.${zoneLower}'`);
   }
 }
@@ -188,7 +188,7 @@ export class ServiceDnsRecord extends Construct {
     checkHostedZone(this, 'hostedZone', props.hostedZone, { required: true });
     const generatedDomainName = props.service.dnsName;
     if (generatedDomainName === undefined) {
-      throw invalid(this, 'service', props.service.node.path,
+      throw invalidValueError(this, 'service', props.service.node.path,
         "its generated DNS name is not known: import it with LatticeService.fromServiceAttributes(this, id, { serviceArn, dnsName: '<name>-<id>.<id>.vpc-lattice-svcs.<region>.on.aws' })");
     }
     this.domainName = props.domainName;

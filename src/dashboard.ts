@@ -6,7 +6,7 @@ import { HttpCodeClass, HttpCodeVpcLattice } from './metrics';
 import { displayName } from './private/names';
 import { TARGET_PROTOCOLS, TARGET_TYPE_CONNECTIONS } from './private/protocol-table';
 import { checkService, checkTargetGroup } from './private/references';
-import { checkList, checkStruct, invalid, isDuration } from './private/validation';
+import { checkList, checkStruct, invalidValueError, isDuration } from './private/validation';
 import { ITargetGroup, TargetGroupBase } from './target-groups/target-group-base';
 
 /**
@@ -63,10 +63,10 @@ export class LatticeDashboard extends cloudwatch.Dashboard {
     checkList(this, 'targetGroups', props.targetGroups);
     const period = props.period ?? Duration.minutes(5);
     if (!isDuration(period)) {
-      throw invalid(this, 'period', period, 'must be a Duration of whole minutes, like Duration.minutes(5)');
+      throw invalidValueError(this, 'period', period, 'must be a Duration of whole minutes, like Duration.minutes(5)');
     }
     if (!period.isUnresolved() && (period.toSeconds({ integral: false }) % 60 !== 0 || period.toSeconds() === 0)) {
-      throw invalid(this, 'period', period, 'must be a whole number of minutes: VPC Lattice publishes its metrics every minute');
+      throw invalidValueError(this, 'period', period, 'must be a whole number of minutes: VPC Lattice publishes its metrics every minute');
     }
     this.period = period;
     props.services?.forEach(service => this.addService(service));

@@ -8,7 +8,7 @@ import { INVOKE_ACTION } from './private/constants';
 import { latticeMetrics } from './private/lazy';
 import type * as metrics from './private/metrics';
 import { acknowledgeWildcardResources } from './private/nag';
-import { characters, checkInstance, checkList, checkStruct, invalid, isToken } from './private/validation';
+import { characters, checkHasMember, checkList, checkStruct, invalidValueError, isToken } from './private/validation';
 import type { CustomDomain, GrantInvokeOptions } from './structs';
 
 /**
@@ -39,6 +39,11 @@ export abstract class LatticeServiceBase extends Resource implements ILatticeSer
     return undefined;
   }
 
+  public get sharableArn(): string {
+    return this.serviceArn;
+  }
+
+  /** @deprecated use `sharableArn` */
   public get shareableArn(): string {
     return this.serviceArn;
   }
@@ -52,15 +57,15 @@ export abstract class LatticeServiceBase extends Resource implements ILatticeSer
   }
 
   public grantInvoke(grantee: iam.IGrantable, options: GrantInvokeOptions = {}): iam.Grant {
-    checkInstance(this, 'grantInvoke grantee', grantee, 'grantPrincipal', { like: 'an iam.IGrantable, like an iam.Role', required: true });
+    checkHasMember(this, 'grantInvoke grantee', grantee, 'grantPrincipal', { like: 'an iam.IGrantable, like an iam.Role', required: true });
     checkStruct(this, 'grantInvoke options', options, { like: "{ methods: [HttpMethod.GET], paths: ['/api/*'] }" });
     checkList(this, 'grantInvoke paths', options.paths, { noToken: "each path becomes part of a resource ARN; give a list whose paths may be tokens, like ['/api/*']" });
     const paths = options.paths ?? ['/*'];
     if (paths.length === 0) {
-      throw invalid(this, 'grantInvoke paths', paths, "give at least one path, or leave paths out to allow every path ('/*')");
+      throw invalidValueError(this, 'grantInvoke paths', paths, "give at least one path, or leave paths out to allow every path ('/*')");
     }
     paths.filter(path => !isToken(path) && !isRequestPath(path)).forEach(path => {
-      throw invalid(this, 'grantInvoke paths', path, "each path must start with '/' and have no spaces, 200 characters at most, e.g. '/api/*'");
+      throw invalidValueError(this, 'grantInvoke paths', path, "each path must start with '/' and have no spaces, 200 characters at most, e.g. '/api/*'");
     });
     // A list only known at deploy time becomes the condition's list of values, which works.
     if (checkList(this, 'grantInvoke methods', options.methods)) { checkConditionMethods(this, options.methods); }
@@ -144,7 +149,7 @@ const METHOD_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
  */
 function checkConditionMethods(scope: IConstruct, methods: readonly unknown[]) {
   methods.filter(method => !isToken(method) && !(typeof method === 'string' && METHOD_NAME.test(method))).forEach(method => {
-    throw invalid(scope, 'grantInvoke methods', method,
+    throw invalidValueError(scope, 'grantInvoke methods', method,
       "each method must be an HTTP method name, like 'GET' or 'PATCH': letters, digits and !#$%&'*+.^_`|~- (no spaces, not empty)");
   });
 }

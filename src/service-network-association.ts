@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { ILatticeService, IServiceNetwork, IServiceNetworkServiceAssociation, IServiceNetworkVpcAssociation } from './interfaces';
 import { clientSecurityGroup, networkPorts } from './private/client-security-group';
 import { checkPrivateDns, checkService, checkServiceNetwork } from './private/references';
-import { checkSecurityGroups, checkStruct, checkVpc, invalid, isToken } from './private/validation';
+import { checkSecurityGroups, checkStruct, checkVpc, invalidValueError, isToken } from './private/validation';
 import { claimVpc } from './private/vpc-associations';
 import { VpcAssociationOptions } from './structs';
 
@@ -153,7 +153,7 @@ export class ServiceNetworkServiceAssociation extends Resource implements IServi
     checkServiceNetwork(this, props.serviceNetwork);
     checkService(this, props.service);
     if (props.serviceNetwork.services.includes(props.service)) {
-      throw invalid(this, 'service', props.service.node.path, 'this service is already associated with this service network; associate it once');
+      throw invalidValueError(this, 'service', props.service.node.path, 'this service is already associated with this service network; associate it once');
     }
     checkCustomDomainUnique(this, props.serviceNetwork, props.service);
     props.serviceNetwork.registerService(props.service);
@@ -177,7 +177,7 @@ function checkCustomDomainUnique(association: Construct, network: IServiceNetwor
   const domain = literalCustomDomain(service)?.toLowerCase();
   const holder = domain && network.services.find(other => literalCustomDomain(other)?.toLowerCase() === domain);
   if (holder) {
-    throw invalid(association, 'service', service.node.path, `its custom domain '${literalCustomDomain(service)}' is already the custom domain of ` +
+    throw invalidValueError(association, 'service', service.node.path, `its custom domain '${literalCustomDomain(service)}' is already the custom domain of ` +
       `${holder.node.path} in the service network ${network.node.path}, and VPC Lattice allows a custom domain name once per service network`);
   }
 }

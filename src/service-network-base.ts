@@ -59,6 +59,11 @@ export abstract class ServiceNetworkBase extends Resource implements IServiceNet
     return undefined;
   }
 
+  public get sharableArn(): string {
+    return this.serviceNetworkArn;
+  }
+
+  /** @deprecated use `sharableArn` */
   public get shareableArn(): string {
     return this.serviceNetworkArn;
   }

@@ -12,7 +12,7 @@ import type * as imported from './private/imported-service-network';
 import { lazy } from './private/lazy';
 import { recordName } from './private/names';
 import { checkAuthPolicy } from './private/references';
-import { checkList, checkOneOf, checkResourceName, checkStruct, invalid, physicalName } from './private/validation';
+import { checkList, checkOneOf, checkResourceName, checkStruct, invalidValueError, physicalName } from './private/validation';
 import { IResourceConfiguration } from './resources/interfaces';
 import { ServiceNetworkBase } from './service-network-base';
 import { shareResource, ShareOptions } from './sharing';
@@ -167,7 +167,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
 
   public registerResourceConfiguration(resourceConfiguration: IResourceConfiguration): void {
     if (this.sharable === true && resourceConfiguration.allowAssociationToSharableServiceNetwork === false) {
-      throw invalid(this, 'resourceConfiguration', resourceConfiguration.node.path,
+      throw invalidValueError(this, 'resourceConfiguration', resourceConfiguration.node.path,
         'this network is sharable, and the configuration does not allow association with sharable networks: ' +
         'give it allowAssociationToSharableServiceNetwork: true, or associate it with a network that is not sharable');
     }

@@ -16,7 +16,7 @@ import { lazy } from './private/lazy';
 import { recordName } from './private/names';
 import { listenerProtocolRules } from './private/protocol-table';
 import { checkAuthPolicy, checkServiceNetwork } from './private/references';
-import { checkList, checkOneOf, checkResourceName, checkSeconds, checkStruct, invalid, physicalName } from './private/validation';
+import { checkList, checkOneOf, checkResourceName, checkSeconds, checkStruct, invalidValueError, physicalName } from './private/validation';
 import { LatticeServiceBase } from './service-base';
 import { shareResource, ShareOptions } from './sharing';
 import { CustomDomain, GrantInvokeOptions, LatticeServiceAttributes } from './structs';
@@ -261,7 +261,7 @@ export class LatticeService extends LatticeServiceBase {
   public registerListener(listener: IListener): void {
     const needsCustomDomain = listenerProtocolRules(listener.protocol)?.needsCustomDomain;
     if (needsCustomDomain && !this.customDomain) {
-      throw invalid(this, 'customDomain', undefined, `the ${listener.protocol} listener ${listener.node.path} needs the service to have a custom ` +
+      throw invalidValueError(this, 'customDomain', undefined, `the ${listener.protocol} listener ${listener.node.path} needs the service to have a custom ` +
         `domain name: ${needsCustomDomain}. Give customDomain: { domainName, hostedZone } to the service`);
     }
     super.registerListener(listener);

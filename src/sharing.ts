@@ -2,14 +2,24 @@ import { IResource, Lazy, Names, Resource } from 'aws-cdk-lib';
 import { CfnResourceAssociation, CfnResourceShare } from 'aws-cdk-lib/aws-ram';
 import { Construct, IConstruct } from 'constructs';
 import { freeChildId } from './private/ids';
-import { checkGiven, checkInstance, checkList, checkOneOf, checkString, checkStruct, invalid, isToken, physicalName } from './private/validation';
+import { checkGiven, checkHasMember, checkList, checkOneOf, checkString, checkStruct, invalidValueError, isToken, physicalName } from './private/validation';
 
 /**
  * A VPC Lattice resource that AWS Resource Access Manager (RAM) can share: a service network, a service or a resource
  * configuration. Only resources your account owns can be shared.
  */
 export interface IShareableResource extends IConstruct {
-  /** The ARN that RAM shares. */
+  /**
+   * The ARN that RAM shares. Spelled as CloudFormation spells it (`AllowAssociationToSharableServiceNetwork`), like
+   * the `sharable` and `allowAssociationToSharableServiceNetwork` props.
+   */
+  readonly sharableArn: string;
+
+  /**
+   * The ARN that RAM shares.
+   *
+   * @deprecated use `sharableArn`, the library's one spelling
+   */
   readonly shareableArn: string;
 }
 
@@ -78,18 +88,18 @@ function newResourceShare(scope: IConstruct, id: string, options: ShareOptions, 
 
 function checkPrincipals(scope: IConstruct, property: string, principals: readonly unknown[]) {
   if (principals.length === 0) {
-    throw invalid(scope, property, principals, 'give at least one account ID, organization ARN or organizational-unit ARN');
+    throw invalidValueError(scope, property, principals, 'give at least one account ID, organization ARN or organizational-unit ARN');
   }
   principals.forEach((principal, index) => {
     if (isToken(principal)) { return; }
     if (typeof principal !== 'string' || ![ACCOUNT, ORGANIZATION, ORGANIZATIONAL_UNIT].some(pattern => pattern.test(principal))) {
-      throw invalid(scope, property, principal,
+      throw invalidValueError(scope, property, principal,
         "each principal must be a 12-digit account ID ('111122223333'), an organization ARN " +
         "('arn:aws:organizations::111122223333:organization/o-exampleorgid') or an organizational-unit ARN " +
         "('arn:aws:organizations::111122223333:ou/o-exampleorgid/ou-examplerootid-exampleouid')");
     }
     if (principals.indexOf(principal) !== index) {
-      throw invalid(scope, property, principal, 'each principal may be listed once');
+      throw invalidValueError(scope, property, principal, 'each principal may be listed once');
     }
   });
 }
@@ -153,16 +163,16 @@ export class ResourceShare extends Resource implements IResourceShare {
 
   public addResource(resource: IShareableResource): void {
     checkShareable(this, resource);
-    if (this.resourceArns.includes(resource.shareableArn)) {
-      throw invalid(this, 'resource', resource.node.path, 'it is already in this share; add it once');
+    if (this.resourceArns.includes(sharableArnOf(resource))) {
+      throw invalidValueError(this, 'resource', resource.node.path, 'it is already in this share; add it once');
     }
-    this.resourceArns.push(resource.shareableArn);
+    this.resourceArns.push(sharableArnOf(resource));
   }
 }
 
 /** A resource to share: a service network, a service or a resource configuration, not its ARN. */
 function checkShareable(share: IConstruct, resource: IShareableResource) {
-  checkInstance(share, 'resource', resource, 'shareableArn', { like: 'a service network, a service or a resource configuration (not its ARN)', required: true });
+  checkHasMember(share, 'resource', resource, 'shareableArn', { like: 'a service network, a service or a resource configuration (not its ARN)', required: true });
 }
 
 const RESOURCE_SHARE_ARN = /^arn:aws[a-z-]*:ram:[a-z0-9-]+:\d{12}:resource-share\/[0-9a-f-]{36}$/;
@@ -173,19 +183,24 @@ class ImportedResourceShare extends Resource implements IResourceShare {
   constructor(scope: Construct, id: string, public readonly resourceShareArn: string) {
     super(scope, id);
     if (!isToken(resourceShareArn) && !(typeof resourceShareArn === 'string' && RESOURCE_SHARE_ARN.test(resourceShareArn))) {
-      throw invalid(this, 'resourceShareArn', resourceShareArn, "must be a RAM resource-share ARN like 'arn:aws:ram:<region>:<account>:resource-share/<UUID>'");
+      throw invalidValueError(this, 'resourceShareArn', resourceShareArn, "must be a RAM resource-share ARN like 'arn:aws:ram:<region>:<account>:resource-share/<UUID>'");
     }
   }
 
   public addResource(resource: IShareableResource): void {
     checkShareable(this, resource);
     if (this.added.includes(resource)) {
-      throw invalid(this, 'resource', resource.node.path, 'it is already added to this share; add it once');
+      throw invalidValueError(this, 'resource', resource.node.path, 'it is already added to this share; add it once');
     }
     this.added.push(resource);
     new CfnResourceAssociation(this, freeChildId(this, `${resource.node.id}Association`), {
       resourceShareArn: this.resourceShareArn,
-      resourceArn: resource.shareableArn,
+      resourceArn: sharableArnOf(resource),
     });
   }
+}
+
+/** The ARN to share: `sharableArn`, or `shareableArn` for resources written before it had its one spelling. */
+function sharableArnOf(resource: IShareableResource): string {
+  return resource.sharableArn ?? resource.shareableArn;
 }

@@ -3,10 +3,11 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
 import { strictApp, strictStack } from './util';
 import {
   AuthType, IpTargetGroup, InstanceTargetGroup, LatticeService, ListenerProtocol, ResourceConfiguration, ResourceDefinition, ResourceGateway,
-  ServiceNetwork, TargetGroupBase,
+  ResourceShare, ServiceNetwork, TargetGroupBase,
 } from 'cdk-vpc-lattice';
 
 /*
@@ -268,5 +269,30 @@ describe('a VPC joins only one service network, checked without a scan of the ap
     const endpoint = new ServiceNetwork(stack, 'Elsewhere').addVpcEndpoint(clientVpc);
     expect(endpoint.vpc).toBe(clientVpc);
     Template.fromStack(stack).resourceCountIs('AWS::EC2::VPCEndpoint', 1);
+  });
+});
+
+describe('one spelling: sharable', () => {
+  test('networks, services and configurations have sharableArn; the old shareableArn still answers the same', () => {
+    const stack = strictStack();
+    const network = new ServiceNetwork(stack, 'Network', { sharable: true });
+    const service = new LatticeService(stack, 'Orders');
+    const { db } = resources(stack);
+    for (const [resource, arn] of [[network, network.serviceNetworkArn], [service, service.serviceArn], [db, db.resourceConfigurationArn]] as const) {
+      expect(resource.sharableArn).toBe(arn);
+      expect(resource.shareableArn).toBe(arn);
+    }
+    new ResourceShare(stack, 'Share', { principals: ['222222222222'], resources: [network, service, db] });
+    Template.fromStack(stack).hasResourceProperties('AWS::RAM::ResourceShare', {
+      ResourceArns: [network.serviceNetworkArn, service.serviceArn, db.resourceConfigurationArn].map(arn => stack.resolve(arn)),
+    });
+  });
+
+  test('a resource written against the old interface, with shareableArn only, can still be shared', () => {
+    const stack = strictStack();
+    const arn = 'arn:aws:vpc-lattice:eu-west-1:111122223333:service/svc-0123456789abcdef1';
+    const old = Object.assign(new Construct(stack, 'Old'), { shareableArn: arn });
+    new ResourceShare(stack, 'Share', { principals: ['222222222222'], resources: [old as any] });
+    Template.fromStack(stack).hasResourceProperties('AWS::RAM::ResourceShare', { ResourceArns: [arn] });
   });
 });

@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { invalid } from './validation';
+import { invalidValueError } from './validation';
 
 /** The name each construct of this library has in VPC Lattice, as the app gave it (or an import looks it up). */
 const namesInLattice = new WeakMap<IConstruct, string>();
@@ -37,7 +37,7 @@ export function checkNameUnique(scope: IConstruct, property: string, name: strin
   if (!literal(name)) { return; }
   const holder = siblings.find(sibling => namesInLattice.get(sibling) === name);
   if (holder) {
-    throw invalid(scope, property, name, `${among.kind} names must be unique within a ${among.within}, and the ${among.kind} ${holder.node.path} of ` +
+    throw invalidValueError(scope, property, name, `${among.kind} names must be unique within a ${among.within}, and the ${among.kind} ${holder.node.path} of ` +
       `${among.owner.node.path} has it`);
   }
 }

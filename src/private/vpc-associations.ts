@@ -1,7 +1,7 @@
 import { Stack, Stage, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
-import { invalid } from './validation';
+import { invalidValueError } from './validation';
 
 /** A VPC association as the registry knows it. */
 interface VpcAssociation extends IConstruct {
@@ -29,7 +29,7 @@ export function claimVpc(association: VpcAssociation): void {
   const byId = literalId === undefined ? undefined : idsOfStage(association);
   const earlier = associationOfVpc.get(vpc) ?? byId?.get(literalId!);
   if (earlier) {
-    throw invalid(association, 'vpc', literalId ?? vpc.node.path,
+    throw invalidValueError(association, 'vpc', literalId ?? vpc.node.path,
       `this VPC is already associated with a service network by ${earlier.node.path}, and a VPC can be associated with only one service network. ` +
       'To reach more networks from this VPC, give it a service-network VPC endpoint instead: network.addVpcEndpoint(vpc) (a VPC may have ' +
       'endpoints to several networks besides its one association).');

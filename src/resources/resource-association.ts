@@ -5,7 +5,7 @@ import { IResourceConfiguration, IServiceNetworkResourceAssociation, ResourceAss
 import { ResourceConfigurationBase } from './resource-configuration-base';
 import type { IServiceNetwork } from '../interfaces';
 import { checkResourceConfiguration, checkServiceNetwork } from '../private/references';
-import { checkOneOf, checkStruct, invalid, isToken } from '../private/validation';
+import { checkOneOf, checkStruct, invalidValueError, isToken } from '../private/validation';
 
 /**
  * Properties of a `ServiceNetworkResourceAssociation`.
@@ -62,7 +62,7 @@ export class ServiceNetworkResourceAssociation extends Resource implements IServ
     const earlier = props.serviceNetwork.resourceConfigurations.find(associated => associated === configuration
       || (!isToken(configurationId) && associated.resourceConfigurationId === configurationId));
     if (earlier) {
-      throw invalid(this, 'resourceConfiguration', configuration.node.path,
+      throw invalidValueError(this, 'resourceConfiguration', configuration.node.path,
         `this resource configuration is already associated with this service network${earlier === configuration ? '' : ` (as ${earlier.node.path})`}; associate it once`);
     }
     props.serviceNetwork.registerResourceConfiguration(configuration);

@@ -12,7 +12,7 @@ import { generatedName } from '../private/ids';
 import { recordName } from '../private/names';
 import { placeEndpoint } from '../private/placement';
 import {
-  checkDomainName, checkGiven, checkInstance, checkList, checkOneOf, checkResourceName, checkStruct, invalid, isToken, isWithinDomain,
+  checkDomainName, checkGiven, checkHasMember, checkList, checkOneOf, checkResourceName, checkStruct, invalidValueError, isToken, isWithinDomain,
 } from '../private/validation';
 import { shareResource, ShareOptions } from '../sharing';
 
@@ -91,6 +91,11 @@ export abstract class ResourceConfigurationBase extends Resource implements IRes
     return [...this._serviceNetworks];
   }
 
+  public get sharableArn(): string {
+    return this.resourceConfigurationArn;
+  }
+
+  /** @deprecated use `sharableArn` */
   public get shareableArn(): string {
     return this.resourceConfigurationArn;
   }
@@ -175,10 +180,10 @@ function checkCustomDomain(configuration: Construct, domain: ResourceCustomDomai
   checkStruct(configuration, 'customDomain', domain, { like: "{ domainName: 'db.internal.example.com', verification }" });
   checkGiven(configuration, 'customDomain.domainName', domain.domainName, "the name clients call, like 'db.internal.example.com'");
   checkDomainName(configuration, 'customDomain.domainName', domain.domainName);
-  checkInstance(configuration, 'customDomain.verification', domain.verification, 'domainVerificationId', { like: 'an IDomainVerification, like a DomainVerification' });
+  checkHasMember(configuration, 'customDomain.verification', domain.verification, 'domainVerificationId', { like: 'an IDomainVerification, like a DomainVerification' });
   const verified = domain.verification?.domainName;
   if (verified !== undefined && !isToken(verified) && !isToken(domain.domainName) && !isWithinDomain(domain.domainName, verified)) {
-    throw invalid(configuration, 'customDomain.domainName', domain.domainName,
+    throw invalidValueError(configuration, 'customDomain.domainName', domain.domainName,
       `must be the verified domain '${verified}' of ${domain.verification!.node.path} or a name below it`);
   }
 }

@@ -10,7 +10,7 @@ import { checkAttributes } from '../private/arns';
 import { importedOrFound } from '../private/imports';
 import { portRangesToPorts } from '../private/port-ranges';
 import { checkDefinition, checkGateway } from '../private/references';
-import { invalid, physicalName } from '../private/validation';
+import { invalidValueError, physicalName } from '../private/validation';
 
 /**
  * Properties of a `ResourceConfiguration`.
@@ -124,16 +124,16 @@ export class ResourceConfiguration extends ResourceConfigurationBase {
     const rendered = props.definition._render(this, false);
     if (rendered.type === 'ARN') {
       if (props.portRanges !== undefined) {
-        throw invalid(this, 'portRanges', props.portRanges, 'a resource defined by its ARN (an RDS database) has its own port: leave portRanges out');
+        throw invalidValueError(this, 'portRanges', props.portRanges, 'a resource defined by its ARN (an RDS database) has its own port: leave portRanges out');
       }
       if (props.gateway.dnsResolution === ResourceConfigDnsResolution.IN_VPC) {
-        throw invalid(this, 'gateway', props.gateway.node.path,
+        throw invalidValueError(this, 'gateway', props.gateway.node.path,
           'it resolves DNS names in its VPC (ResourceConfigDnsResolution.IN_VPC), and such a gateway cannot serve resources defined by their ARN: use a gateway with PUBLIC resolution');
       }
       this.ports = rendered.ports;
     } else {
       if (props.portRanges === undefined) {
-        throw invalid(this, 'portRanges', props.portRanges, "give the TCP ports clients connect to, like ['5432'] or ['8000-8100']");
+        throw invalidValueError(this, 'portRanges', props.portRanges, "give the TCP ports clients connect to, like ['5432'] or ['8000-8100']");
       }
       this.ports = portRangesToPorts(this, 'portRanges', props.portRanges);
     }

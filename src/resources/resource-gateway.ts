@@ -8,7 +8,7 @@ import { generatedName } from '../private/ids';
 import { recordName } from '../private/names';
 import { selectSubnets } from '../private/placement';
 import {
-  checkInteger, checkOneOf, checkResourceName, checkSecurityGroups, checkStruct, checkVpc, invalid, physicalName,
+  checkInteger, checkOneOf, checkResourceName, checkSecurityGroups, checkStruct, checkVpc, invalidValueError, physicalName,
 } from '../private/validation';
 import { IpAddressType } from '../target-groups/enums';
 
@@ -227,7 +227,7 @@ export class ResourceGateway extends ResourceGatewayBase implements IResourceGat
     const subnets = selectSubnets(this, props.vpc, props.vpcSubnets);
     this.ipAddressType = this.checkAddressType(subnets.subnets, props.ipAddressType);
     if (props.ipv4AddressesPerEni !== undefined && this.ipAddressType === IpAddressType.IPV6) {
-      throw invalid(this, 'ipv4AddressesPerEni', props.ipv4AddressesPerEni, 'an IPV6 gateway has no IPv4 addresses: leave it out, or use IPV4 or DUALSTACK');
+      throw invalidValueError(this, 'ipv4AddressesPerEni', props.ipv4AddressesPerEni, 'an IPV6 gateway has no IPv4 addresses: leave it out, or use IPV4 or DUALSTACK');
     }
 
     const securityGroups = props.securityGroups ?? [new ec2.SecurityGroup(this, 'SecurityGroup', {
@@ -270,7 +270,7 @@ export class ResourceGateway extends ResourceGatewayBase implements IResourceGat
     const [fits, rule] = needs[type];
     const misfit = families.find(family => !fits(family));
     if (misfit) {
-      throw invalid(this, 'ipAddressType', type, `${rule}, and ${misfit.subnet.node.path} has ${misfit.ipv4 ? 'IPv4' : ''}` +
+      throw invalidValueError(this, 'ipAddressType', type, `${rule}, and ${misfit.subnet.node.path} has ${misfit.ipv4 ? 'IPv4' : ''}` +
         `${misfit.ipv4 && misfit.ipv6 ? ' and ' : ''}${misfit.ipv6 ? 'IPv6' : ''} addresses`);
     }
     return type;

@@ -8,7 +8,7 @@ import { sameVpc } from './private/wiring';
 import { TargetDescription, TargetGroupCommonProps } from './target-group-base';
 import { awsElasticLoadBalancingV2 } from '../private/lazy';
 import { ALB_LISTENER_TARGET_PROTOCOLS } from '../private/protocol-table';
-import { checkInstance, checkStruct, checkVpc, invalid, physicalName } from '../private/validation';
+import { checkHasMember, checkStruct, checkVpc, invalidValueError, physicalName } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
@@ -82,8 +82,8 @@ export class AlbTargetGroup extends DefinedTargetGroup {
   constructor(scope: Construct, id: string, props: AlbTargetGroupProps) {
     super(scope, id, { physicalName: physicalName(props?.targetGroupName) });
     checkStruct(this, 'props', props, { like: '{ loadBalancer, listener }', required: true });
-    checkInstance(this, 'loadBalancer', props.loadBalancer, 'loadBalancerArn', { like: 'an elbv2.IApplicationLoadBalancer', required: true });
-    checkInstance(this, 'listener', props.listener, 'listenerArn', { like: 'an elbv2.IApplicationListener of the load balancer', required: true });
+    checkHasMember(this, 'loadBalancer', props.loadBalancer, 'loadBalancerArn', { like: 'an elbv2.IApplicationLoadBalancer', required: true });
+    checkHasMember(this, 'listener', props.listener, 'listenerArn', { like: 'an elbv2.IApplicationListener of the load balancer', required: true });
     this.loadBalancer = props.loadBalancer;
     checkLoadBalancer(this, props);
     const listener = props.listener instanceof awsElasticLoadBalancingV2().ApplicationListener ? props.listener : undefined;
@@ -119,10 +119,10 @@ export class AlbTargetGroup extends DefinedTargetGroup {
     const vpc = props.vpc === undefined ? props.loadBalancer.vpc : props.vpc;
     checkVpc(this, props.vpc === undefined ? 'loadBalancer.vpc' : 'vpc', vpc);
     if (!vpc) {
-      throw invalid(this, 'vpc', undefined, 'give the VPC of the load balancer: it was imported without one');
+      throw invalidValueError(this, 'vpc', undefined, 'give the VPC of the load balancer: it was imported without one');
     }
     if (props.vpc && props.loadBalancer.vpc && sameVpc(props.vpc, props.loadBalancer.vpc) === false) {
-      throw invalid(this, 'vpc', props.vpc.node.path,
+      throw invalidValueError(this, 'vpc', props.vpc.node.path,
         `must be the VPC of the load balancer (${props.loadBalancer.vpc.node.path}): VPC Lattice registers only an ALB in the target group's VPC`);
     }
     return vpc;
@@ -133,21 +133,21 @@ export class AlbTargetGroup extends DefinedTargetGroup {
 function checkLoadBalancer(scope: AlbTargetGroup, props: AlbTargetGroupProps) {
   const resource = props.loadBalancer.node.defaultChild;
   if (resource instanceof awsElasticLoadBalancingV2().CfnLoadBalancer && resource.scheme === 'internet-facing') {
-    throw invalid(scope, 'loadBalancer', props.loadBalancer.node.path,
+    throw invalidValueError(scope, 'loadBalancer', props.loadBalancer.node.path,
       'must be internal (internetFacing: false): VPC Lattice registers only internal Application Load Balancers');
   }
   if (props.listener instanceof awsElasticLoadBalancingV2().ApplicationListener && props.listener.loadBalancer !== props.loadBalancer) {
-    throw invalid(scope, 'listener', props.listener.node.path, `must be a listener of the load balancer ${props.loadBalancer.node.path}`);
+    throw invalidValueError(scope, 'listener', props.listener.node.path, `must be a listener of the load balancer ${props.loadBalancer.node.path}`);
   }
 }
 
 /** A setting the listener has: the given value must match it, and is required when the listener is imported. */
 function fromListener<T>(scope: AlbTargetGroup, property: 'port' | 'protocol', given: T | undefined, ofListener: T | undefined): T {
   if (given === undefined && ofListener === undefined) {
-    throw invalid(scope, property, undefined, `give the ${property} of the ALB listener: the listener was imported, so its ${property} is unknown`);
+    throw invalidValueError(scope, property, undefined, `give the ${property} of the ALB listener: the listener was imported, so its ${property} is unknown`);
   }
   if (given !== undefined && ofListener !== undefined && !Token.isUnresolved(given) && !Token.isUnresolved(ofListener) && given !== ofListener) {
-    throw invalid(scope, property, given, `must be the ${property} of the ALB listener (${JSON.stringify(ofListener)}), or left out`);
+    throw invalidValueError(scope, property, given, `must be the ${property} of the ALB listener (${JSON.stringify(ofListener)}), or left out`);
   }
   return (given ?? ofListener)!;
 }

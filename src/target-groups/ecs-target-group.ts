@@ -15,7 +15,7 @@ import { ipAddressTypeSetting, RenderedHealthCheck, renderHealthCheck, trafficSe
 import { portsToAdmit, sameVpc } from './private/wiring';
 import { Forwarder, TargetDescription, TargetGroupCommonProps } from './target-group-base';
 import { awsEcs, lazy } from '../private/lazy';
-import { checkInstance, checkInteger, checkStruct, checkVpc, invalid, physicalName } from '../private/validation';
+import { checkHasMember, checkInteger, checkStruct, checkVpc, invalidValueError, physicalName } from '../private/validation';
 
 /**
  * Properties of an `EcsTargetGroup`.
@@ -180,7 +180,7 @@ export class EcsTargetGroup extends DefinedTargetGroup {
   constructor(scope: Construct, id: string, props: EcsTargetGroupProps) {
     super(scope, id, { physicalName: physicalName(props?.targetGroupName) });
     checkStruct(this, 'props', props, { like: '{ service }', required: true });
-    checkInstance(this, 'service', props.service, 'taskDefinition', { like: 'an ecs.FargateService or ecs.Ec2Service', required: true });
+    checkHasMember(this, 'service', props.service, 'taskDefinition', { like: 'an ecs.FargateService or ecs.Ec2Service', required: true });
     this.service = props.service;
     const { checkAwsVpcNetworkMode, selectPortMapping } = ecsTasks();
     checkAwsVpcNetworkMode(this, props.service);
@@ -234,7 +234,7 @@ export class EcsTargetGroup extends DefinedTargetGroup {
    */
   public addAlternateTargetGroup(alternate: IpTargetGroup, options: EcsAlternateTargetGroupOptions): void {
     if (this.alternate) {
-      throw invalid(this, 'alternateTargetGroup', alternate.node.path, `this group already has the alternate target group ${this.alternate.group.node.path}`);
+      throw invalidValueError(this, 'alternateTargetGroup', alternate.node.path, `this group already has the alternate target group ${this.alternate.group.node.path}`);
     }
     this.checkAlternate(alternate);
     const production = this.route(alternate, 'production', options.productionListenerRule, options.productionListener, true);
@@ -261,10 +261,10 @@ export class EcsTargetGroup extends DefinedTargetGroup {
     checkVpc(this, 'vpc', props.vpc);
     const vpc = props.vpc ?? clusterVpc;
     if (!vpc) {
-      throw invalid(this, 'vpc', undefined, `give the VPC of the tasks: the cluster of ${props.service.node.path} was imported without one`);
+      throw invalidValueError(this, 'vpc', undefined, `give the VPC of the tasks: the cluster of ${props.service.node.path} was imported without one`);
     }
     if (props.vpc && clusterVpc && sameVpc(props.vpc, clusterVpc) === false) {
-      throw invalid(this, 'vpc', props.vpc.node.path,
+      throw invalidValueError(this, 'vpc', props.vpc.node.path,
         `must be the VPC of the service's cluster (${clusterVpc.node.path}): ECS registers the tasks' addresses, which are in that VPC`);
     }
     return vpc;
@@ -283,7 +283,7 @@ export class EcsTargetGroup extends DefinedTargetGroup {
       differences.push(`VPC ${alternate.vpc.node.path} (this group's is ${this.vpc.node.path})`);
     }
     if (differences.length > 0) {
-      throw invalid(this, 'alternateTargetGroup', alternate.node.path,
+      throw invalidValueError(this, 'alternateTargetGroup', alternate.node.path,
         `must reach the same tasks the same way, since ECS registers them in either group, but it has ${differences.join(', ')}`);
     }
   }
@@ -291,11 +291,11 @@ export class EcsTargetGroup extends DefinedTargetGroup {
   /** The ARN of a production or test route, checked: one of rule and listener, forwarding to one of the two groups. */
   private route(alternate: IpTargetGroup, kind: 'production' | 'test', rule: IListenerRule | undefined, listener: IListener | undefined, required: boolean) {
     if (rule && listener) {
-      throw invalid(this, `${kind}ListenerRule`, rule.node.path, `give ${kind}ListenerRule or ${kind}Listener, not both`);
+      throw invalidValueError(this, `${kind}ListenerRule`, rule.node.path, `give ${kind}ListenerRule or ${kind}Listener, not both`);
     }
     if (!rule && !listener) {
       if (required) {
-        throw invalid(this, `${kind}ListenerRule`, undefined,
+        throw invalidValueError(this, `${kind}ListenerRule`, undefined,
           `give the rule (${kind}ListenerRule) or the listener (${kind}Listener) that carries ${kind} traffic: ECS shifts it between the two groups`);
       }
       return undefined;
@@ -304,7 +304,7 @@ export class EcsTargetGroup extends DefinedTargetGroup {
       .some(forwarder => rule ? forwarder.rule === rule : forwarder.listener === listener && forwarder.rule === undefined);
     if (!forwards) {
       const route = rule ?? listener!;
-      throw invalid(this, rule ? `${kind}ListenerRule` : `${kind}Listener`, route.node.path,
+      throw invalidValueError(this, rule ? `${kind}ListenerRule` : `${kind}Listener`, route.node.path,
         `must forward to this target group or to ${alternate.node.path}: ECS shifts ${kind} traffic between the two, and this one forwards to neither`);
     }
     return rule ? rule.ruleArn : listener!.listenerArn;

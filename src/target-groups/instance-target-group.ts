@@ -7,7 +7,7 @@ import { TargetList } from './private/resource';
 import { RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
 import { portsToAdmit } from './private/wiring';
 import { TargetDescription, VpcTargetGroupProps } from './target-group-base';
-import { checkInstance, checkList, checkStruct, checkVpc, invalid, physicalName } from '../private/validation';
+import { checkHasMember, checkList, checkStruct, checkVpc, invalidValueError, physicalName } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
@@ -73,7 +73,7 @@ export class InstanceTargetGroup extends DefinedTargetGroup {
    * @param port the port this instance receives traffic on, if not the group's
    */
   public addInstance(instance: ec2.IInstance, port?: number): void {
-    checkInstance(this, 'instances', instance, 'instanceId', { like: 'an ec2.IInstance, like an ec2.Instance', required: true });
+    checkHasMember(this, 'instances', instance, 'instanceId', { like: 'an ec2.IInstance, like an ec2.Instance', required: true });
     this.targetList.add(instance.instanceId, port, port === undefined ? instance.node.path : `${instance.node.path} port ${port}`);
     this._admitLatticeTraffic(instance, portsToAdmit(port ?? this.port, this.healthCheck));
     this.instances.push({ type: 'INSTANCE', construct: instance, port });
@@ -86,12 +86,12 @@ export class InstanceTargetGroup extends DefinedTargetGroup {
    * `VPC_LATTICE` health check.
    */
   public addAutoScalingGroup(autoScalingGroup: autoscaling.AutoScalingGroup): void {
-    checkInstance(this, 'autoScalingGroup', autoScalingGroup, 'autoScalingGroupName', { like: 'an autoscaling.AutoScalingGroup', required: true });
+    checkHasMember(this, 'autoScalingGroup', autoScalingGroup, 'autoScalingGroupName', { like: 'an autoscaling.AutoScalingGroup', required: true });
     if (this.autoScalingGroups.has(autoScalingGroup)) { return; }
     const resource = autoScalingGroup.node.defaultChild as autoscaling.CfnAutoScalingGroup;
     const existing = resource.trafficSources;
     if (existing !== undefined && (Token.isUnresolved(existing) || !Array.isArray(existing))) {
-      throw invalid(this, 'autoScalingGroup', autoScalingGroup.node.path,
+      throw invalidValueError(this, 'autoScalingGroup', autoScalingGroup.node.path,
         'its trafficSources are only known at deploy time, so this target group cannot be added to them; give trafficSources as a list');
     }
     resource.trafficSources = [...(existing ?? []), { identifier: this.targetGroupArn, type: 'vpc-lattice' }];

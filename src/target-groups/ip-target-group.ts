@@ -7,7 +7,7 @@ import { TargetList } from './private/resource';
 import { ipAddressTypeSetting, RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
 import { TargetDescription, VpcTargetGroupProps } from './target-group-base';
 import { isIPv4, isIPv6 } from '../private/lazy';
-import { checkList, checkStruct, checkVpc, invalid, physicalName } from '../private/validation';
+import { checkList, checkStruct, checkVpc, invalidValueError, physicalName } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
@@ -112,13 +112,13 @@ export class IpTargetGroup extends DefinedTargetGroup {
   /** @param shown the target as the user wrote it, which every message names */
   private addAddress(address: string, port: number | undefined, shown: string) {
     if (typeof address !== 'string') {
-      throw invalid(this, 'targets', shown, "each target must be a string, an IP address like '10.0.1.10' or '10.0.1.10:8080'");
+      throw invalidValueError(this, 'targets', shown, "each target must be a string, an IP address like '10.0.1.10' or '10.0.1.10:8080'");
     }
     if (!Token.isUnresolved(address) && !Token.isUnresolved(this.ipAddressType)) {
       const ipv4 = this.ipAddressType === IpAddressType.IPV4;
       // Node's isIPv6 accepts a zone ID ('fe80::1%eth0'), which names an interface of the caller and is no target.
       if (ipv4 ? !isIPv4(address) : !isIPv6(address) || address.includes('%')) {
-        throw invalid(this, 'targets', shown, ipv4
+        throw invalidValueError(this, 'targets', shown, ipv4
           ? "must be an IPv4 address like '10.0.1.10', optionally with a port ('10.0.1.10:8080'), because ipAddressType is IPV4"
           : "must be an IPv6 address like 'fd00::10' (without a zone ID like '%eth0'), optionally with a port ('[fd00::10]:8080'), because ipAddressType is IPV6");
       }

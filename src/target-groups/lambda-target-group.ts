@@ -4,7 +4,7 @@ import { LambdaEventStructureVersion } from './enums';
 import { DefinedTargetGroup } from './private/defined-target-group';
 import { TargetDescription, TargetGroupCommonProps } from './target-group-base';
 import { awsLambda } from '../private/lazy';
-import { checkInstance, checkOneOf, checkStruct, physicalName } from '../private/validation';
+import { checkHasMember, checkOneOf, checkStruct, physicalName } from '../private/validation';
 
 /**
  * Properties of a `LambdaTargetGroup`.
@@ -42,7 +42,7 @@ export class LambdaTargetGroup extends DefinedTargetGroup {
   constructor(scope: Construct, id: string, props: LambdaTargetGroupProps) {
     super(scope, id, { physicalName: physicalName(props?.targetGroupName) });
     checkStruct(this, 'props', props, { like: '{ function }', required: true });
-    checkInstance(this, 'function', props.function, 'functionArn', { like: 'a lambda.IFunction, like a lambda.Function or an alias', required: true });
+    checkHasMember(this, 'function', props.function, 'functionArn', { like: 'a lambda.IFunction, like a lambda.Function or an alias', required: true });
     this.function = props.function;
     checkOneOf(this, 'eventStructureVersion', props.eventStructureVersion, [LambdaEventStructureVersion.V1, LambdaEventStructureVersion.V2]);
     this.eventStructureVersion = props.eventStructureVersion ?? LambdaEventStructureVersion.V1;

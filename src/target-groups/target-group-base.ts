@@ -10,7 +10,7 @@ import { idFromArn } from '../private/arns';
 import { latticeMetrics } from '../private/lazy';
 import type * as metrics from '../private/metrics';
 import { forwardVerdict, GroupProtocols } from '../private/protocol-table';
-import { invalid } from '../private/validation';
+import { invalidValueError } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
@@ -237,7 +237,7 @@ export abstract class TargetGroupBase extends Resource implements ITargetGroup {
     const verdict = this._protocols ? forwardVerdict(listener.protocol, this._protocols) : undefined;
     const site = rule ?? listener;
     if (verdict?.kind === 'error') {
-      throw invalid(site, rule ? 'action' : 'defaultAction', this.node.path, `${listener.protocol} listener: ${verdict.reason}`);
+      throw invalidValueError(site, rule ? 'action' : 'defaultAction', this.node.path, `${listener.protocol} listener: ${verdict.reason}`);
     }
     if (verdict?.kind === 'warning') {
       Annotations.of(site).addWarningV2(verdict.id,

@@ -189,6 +189,8 @@ function lookUpPrefixListId(stack: Stack, ipv6: boolean): { resource: cr.AwsCust
  */
 function removeLookup(stack: Stack, lookup: { resource: cr.AwsCustomResource; madeProvider: boolean }) {
   stack.node.tryRemoveChild(lookup.resource.node.id);
+  // Whether another AwsCustomResource of this stack uses aws-cdk-lib's shared provider is aws-cdk-lib's fact, and it
+  // keeps no list of them: only this stack is read, and only on this rare path (a known ID replacing a lookup).
   const providerUsed = stack.node.findAll().some(construct => construct instanceof customResources().AwsCustomResource);
   if (lookup.madeProvider && !providerUsed) {
     [awsCustomResourceProviderId(), LOOKUP_ROLE_ID, LOOKUP_LOGS_ID].forEach(id => stack.node.tryRemoveChild(id));

@@ -225,6 +225,8 @@ class RdsDefinition extends ResourceDefinition {
 
   public _render(configuration: IConstruct, child: boolean): RenderedDefinition {
     const arn = (this.database as rds.IDatabaseInstance).instanceArn ?? (this.database as rds.IDatabaseCluster).clusterArn;
+    // The database's own subtree only (a cluster's instances are its children): aws-cdk-lib's L2s do not say whether
+    // an instance is publicly accessible, its CfnDBInstance does.
     const publicInstance = this.database.node.findAll()
       .find(construct => construct instanceof awsRds().CfnDBInstance && construct.publiclyAccessible === true);
     if (publicInstance) {

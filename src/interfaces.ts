@@ -41,29 +41,22 @@ export interface IServiceNetwork extends IResource, IShareableResource {
   /** The resource configurations associated with this network in this app. */
   readonly resourceConfigurations: IResourceConfiguration[];
 
-  /**
-   * The associations of VPCs with this network made in this app, in the order they were made (a copy: adding to it
-   * changes nothing).
-   */
+  /** The associations of VPCs with this network made in this app, in order (a copy, as are the lists below). */
   readonly vpcAssociations: IServiceNetworkVpcAssociation[];
 
-  /** The associations of services with this network made in this app, in the order they were made (a copy). */
+  /** The associations of services with this network made in this app. */
   readonly serviceAssociations: IServiceNetworkServiceAssociation[];
 
-  /**
-   * The associations of resource configurations with this network made in this app, in the order they were made (a
-   * copy).
-   */
+  /** The associations of resource configurations with this network made in this app. */
   readonly resourceAssociations: IServiceNetworkResourceAssociation[];
 
-  /** The VPC endpoints of type `ServiceNetwork` to this network made in this app, in the order they were made (a copy). */
+  /** The VPC endpoints of type `ServiceNetwork` to this network made in this app. */
   readonly endpoints: ILatticeVpcEndpoint[];
 
   /**
-   * The network's auth policy as this app writes it: a new document with the statements added so far (changing it
-   * changes nothing).
+   * The network's auth policy as this app writes it (a new document each time).
    *
-   * @default - none: no statement was added, or the network is imported (its policy is not known)
+   * @default - none: no statement yet, or imported
    */
   readonly authPolicy?: iam.PolicyDocument;
 
@@ -145,10 +138,7 @@ export interface IServiceNetworkVpcAssociation extends IResource, ec2.IConnectab
   /** The client VPC. */
   readonly vpc: ec2.IVpc;
 
-  /**
-   * The security groups of the association, which decide which clients in the VPC may send traffic to the network:
-   * the ones given, or the one made for it (a copy; `connections.allowFrom` admits more clients).
-   */
+  /** The security groups of the association (a copy): the ones given, or the one made for it. */
   readonly securityGroups: ec2.ISecurityGroup[];
 }
 
@@ -217,17 +207,16 @@ export interface ILatticeService extends IResource, iam.IResourceWithPolicy, ISh
   readonly dnsName?: string;
 
   /**
-   * The service's custom domain name, with its certificate and hosted zone, as the app gave it.
+   * The service's custom domain, as the app gave it.
    *
-   * @default - none: the service has no custom domain, or it is imported
+   * @default - none, or imported
    */
   readonly customDomain?: CustomDomain;
 
   /**
-   * The service's auth policy as this app writes it: a new document with the statements added so far, by
-   * `addToAuthPolicy`, `grantInvoke` and the `authPolicy` prop (changing it changes nothing).
+   * The service's auth policy as this app writes it (a new document each time).
    *
-   * @default - none: no statement was added, or the service is imported (its policy is not known)
+   * @default - none: no statement yet, or imported
    */
   readonly authPolicy?: iam.PolicyDocument;
 

@@ -60,10 +60,6 @@ export class ServiceNetworkVpcAssociation extends Resource implements IServiceNe
 
   private readonly _securityGroups: ec2.ISecurityGroup[];
 
-  /**
-   * The security groups of the association: the ones given, or the one made for it (a copy; `connections.allowFrom`
-   * admits more clients).
-   */
   public get securityGroups(): ec2.ISecurityGroup[] {
     return [...this._securityGroups];
   }
@@ -139,12 +135,8 @@ export class ServiceNetworkServiceAssociation extends Resource implements IServi
     return this.resource.attrDnsEntryDomainName;
   }
 
-  /** The service network. */
   public readonly serviceNetwork: IServiceNetwork;
-
-  /** The service. */
   public readonly service: ILatticeService;
-
   private readonly resource: CfnServiceNetworkServiceAssociation;
 
   constructor(scope: Construct, id: string, props: ServiceNetworkServiceAssociationProps) {

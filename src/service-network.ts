@@ -153,10 +153,6 @@ export class ServiceNetwork extends ServiceNetworkBase {
     }
   }
 
-  /**
-   * The network's auth policy as this app writes it: a new document with the statements added so far (changing it
-   * changes nothing); undefined before the first statement.
-   */
   public get authPolicy(): iam.PolicyDocument | undefined {
     return this.authPolicyHolder.policy;
   }

@@ -140,9 +140,7 @@ export class LatticeService extends LatticeServiceBase {
   }
 
   /**
-   * The DNS name VPC Lattice generates for the service (`<name>-<id>.<partition id>.vpc-lattice-svcs.<region>.on.aws`),
-   * which a custom domain name points at. Always known for a service defined in the app (typed optional as in
-   * `ILatticeService`, where imports may not know it).
+   * The DNS name VPC Lattice generates for the service, which a custom domain points at; always known here.
    *
    * @attribute DnsEntry.DomainName
    */
@@ -151,9 +149,7 @@ export class LatticeService extends LatticeServiceBase {
   }
 
   /**
-   * The DNS name VPC Lattice generates for the service.
-   *
-   * @deprecated use `dnsName`, the name imports give it too (`domainName` is the name clients call)
+   * @deprecated use `dnsName`
    */
   public get generatedDomainName(): string {
     return this.resource.attrDnsEntryDomainName;
@@ -168,7 +164,6 @@ export class LatticeService extends LatticeServiceBase {
     return this.resource.attrDnsEntryHostedZoneId;
   }
 
-  /** The service's custom domain name, with its certificate and hosted zone, as given; none without one. */
   public readonly customDomain?: CustomDomain;
 
   private readonly authPolicyHolder: AuthPolicyHolder;
@@ -226,10 +221,6 @@ export class LatticeService extends LatticeServiceBase {
     return new Listener(this, id, { ...options, service: this });
   }
 
-  /**
-   * The service's auth policy as this app writes it: a new document with the statements added so far (changing it
-   * changes nothing); undefined before the first statement.
-   */
   public get authPolicy(): iam.PolicyDocument | undefined {
     return this.authPolicyHolder.policy;
   }

@@ -9,17 +9,10 @@ import { checkGiven, checkHasMember, checkList, checkOneOf, checkString, checkSt
  * configuration. Only resources your account owns can be shared.
  */
 export interface IShareableResource extends IConstruct {
-  /**
-   * The ARN that RAM shares. Spelled as CloudFormation spells it (`AllowAssociationToSharableServiceNetwork`), like
-   * the `sharable` and `allowAssociationToSharableServiceNetwork` props.
-   */
+  /** The ARN that RAM shares. */
   readonly sharableArn: string;
 
-  /**
-   * The ARN that RAM shares.
-   *
-   * @deprecated use `sharableArn`, the library's one spelling
-   */
+  /** @deprecated use `sharableArn` */
   readonly shareableArn: string;
 }
 

@@ -42,11 +42,7 @@ export interface IResourceConfiguration extends IResource, IShareableResource {
    */
   readonly allowAssociationToSharableServiceNetwork?: boolean;
 
-  /**
-   * The VPC endpoints of type `Resource` to this configuration made in this app, in the order they were made (a copy).
-   * The service networks it is associated with are `serviceNetworks` on the configuration's class; each network
-   * lists its own in `resourceAssociations`.
-   */
+  /** The VPC endpoints of type `Resource` to this configuration made in this app (a copy). */
   readonly endpoints: ILatticeVpcEndpoint[];
 
   /**
@@ -95,10 +91,7 @@ export interface ILatticeVpcEndpoint extends ec2.IVpcEndpoint, ec2.IConnectable 
   /** The VPC the endpoint is in. */
   readonly vpc: ec2.IVpc;
 
-  /**
-   * The security groups of the endpoint, which decide which clients in the VPC may use it: the ones given, or the one
-   * made for it (a copy; `connections.allowFrom` admits more clients).
-   */
+  /** The security groups of the endpoint (a copy): the ones given, or the one made for it. */
   readonly securityGroups: ec2.ISecurityGroup[];
 
   /** The subnets the endpoint's network interfaces are placed in, one per Availability Zone (a copy). */

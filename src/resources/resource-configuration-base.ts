@@ -82,11 +82,7 @@ export abstract class ResourceConfigurationBase extends Resource implements IRes
     return [...this._endpoints];
   }
 
-  /**
-   * The service networks this configuration is associated with in this app, in the order of the associations (a
-   * copy). (Not on `IResourceConfiguration`, which networks refer to: each network lists its own in
-   * `resourceAssociations`.)
-   */
+  /** The service networks this configuration is associated with in this app (a copy). */
   public get serviceNetworks(): IServiceNetwork[] {
     return [...this._serviceNetworks];
   }

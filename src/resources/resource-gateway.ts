@@ -51,13 +51,10 @@ export interface IResourceGateway extends IResource, ec2.IConnectable {
    */
   readonly dnsResolution?: ResourceConfigDnsResolution;
 
-  /**
-   * The security groups of the gateway's network interfaces, which decide where its traffic may go: the ones given
-   * (for an import, the ones it was imported with), or the one made for it (a copy).
-   */
+  /** The security groups of the gateway (a copy): the ones given or imported with, or the one made for it. */
   readonly securityGroups: ec2.ISecurityGroup[];
 
-  /** The resource configurations served through this gateway in this app, in the order they were made (a copy). */
+  /** The resource configurations served through this gateway in this app (a copy). */
   readonly resourceConfigurations: IResourceConfiguration[];
 
   /** Records a resource configuration served through this gateway. Resource configurations call it; you need not. */

@@ -32,15 +32,10 @@ export abstract class LatticeVpcEndpointBase extends Resource implements ILattic
   private readonly _securityGroups: ec2.ISecurityGroup[];
   private readonly _subnets: ec2.ISubnet[];
 
-  /**
-   * The endpoint's security groups: the ones given, or the one made for it (a copy; `connections.allowFrom` admits
-   * more clients).
-   */
   public get securityGroups(): ec2.ISecurityGroup[] {
     return [...this._securityGroups];
   }
 
-  /** The subnets the endpoint's network interfaces are placed in, one per Availability Zone (a copy). */
   public get subnets(): ec2.ISubnet[] {
     return [...this._subnets];
   }

@@ -36,10 +36,7 @@ export interface ITargetGroup extends IResource {
    */
   readonly targets: TargetDescription[];
 
-  /**
-   * The targets whose security groups this group opened to VPC Lattice (instances, Auto Scaling groups, ECS services,
-   * load balancers), in the order they were added (a copy); none for IP and Lambda targets and for imports.
-   */
+  /** The targets whose security groups this group opened to VPC Lattice (a copy); none for IP and Lambda targets. */
   readonly targetConnections: ec2.IConnectable[];
 
   /**

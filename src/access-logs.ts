@@ -6,7 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CfnAccessLogSubscription } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct, IDependable } from 'constructs';
 import { freeChildId } from './private/ids';
-import { checkGiven, checkInstance, checkOneOf, checkString, invalid, isToken } from './private/validation';
+import { checkGiven, checkHasMember, checkOneOf, checkString, invalidValueError, isToken } from './private/validation';
 
 /**
  * Which traffic a service network's access logs record.
@@ -143,7 +143,7 @@ const ARN_PATTERNS: Record<DestinationKind, RegExp> = {
 
 /** The destination given to a factory is one of its kind (JavaScript callers can pass anything). */
 function checkDestination(owner: Construct, destination: unknown, member: string, kind: DestinationKind): DestinationKind {
-  checkInstance(owner, 'accessLogs', destination, member, { like: KIND_NAMES[kind], required: true });
+  checkHasMember(owner, 'accessLogs', destination, member, { like: KIND_NAMES[kind], required: true });
   return kind;
 }
 
@@ -152,12 +152,12 @@ function kindOfArn(owner: Construct, arn: string): DestinationKind | undefined {
   checkString(owner, 'access log destination ARN', arn, { min: 20, max: 2048 });
   if (isToken(arn)) { return undefined; }
   if (/^arn:[^:]+:logs:.*:\*$/.test(arn)) {
-    throw invalid(owner, 'access log destination ARN', arn,
+    throw invalidValueError(owner, 'access log destination ARN', arn,
       "a log group ARN must not end in ':*' (the form IAM policies and some consoles show): remove the ':*'");
   }
   const kind = (Object.keys(ARN_PATTERNS) as DestinationKind[]).find(k => ARN_PATTERNS[k].test(arn));
   if (!kind) {
-    throw invalid(owner, 'access log destination ARN', arn,
+    throw invalidValueError(owner, 'access log destination ARN', arn,
       'must be the ARN of a CloudWatch Logs log group (arn:aws:logs:<region>:<account>:log-group:<name>), ' +
       'an S3 bucket (arn:aws:s3:::<bucket>[/<prefix>]) or a Firehose delivery stream (arn:aws:firehose:<region>:<account>:deliverystream/<name>)');
   }
@@ -205,7 +205,7 @@ export function addAccessLogSubscription(
   owner: IResource, resourceIdentifier: string, destination: AccessLogDestination, logType?: ServiceNetworkLogType,
 ): CfnAccessLogSubscription {
   checkOneOf(owner, 'logType', logType, Object.values(ServiceNetworkLogType));
-  checkInstance(owner, 'accessLogs', destination, '_bind', { like: 'an AccessLogDestination, like AccessLogDestination.cloudWatchLogs(logGroup)', required: true });
+  checkHasMember(owner, 'accessLogs', destination, '_bind', { like: 'an AccessLogDestination, like AccessLogDestination.cloudWatchLogs(logGroup)', required: true });
   const bound = destination._bind(owner);
   const prefix = logType === ServiceNetworkLogType.RESOURCE ? 'ResourceAccessLogs' : 'AccessLogs';
   // A subscription's ID names its log type and destination kind, so an earlier one of the same kind is found by ID.
@@ -214,7 +214,7 @@ export function addAccessLogSubscription(
   const id = kind ? `${prefix}${kind}` : freeChildId(owner, prefix);
   const earlier = kind ? owner.node.tryFindChild(id) : undefined;
   if (kind && earlier) {
-    throw invalid(owner, 'accessLogs', KIND_NAMES[kind],
+    throw invalidValueError(owner, 'accessLogs', KIND_NAMES[kind],
       `${earlier.node.path} already sends ${logType ? `${logType} ` : ''}access logs to ${KIND_NAMES[kind]}, and VPC Lattice allows one ` +
       `destination of each kind (CloudWatch Logs, S3, Firehose) per resource${logType ? ' and log type' : ''}`);
   }

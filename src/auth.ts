@@ -1,7 +1,7 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 import { INVOKE_ACTION } from './private/constants';
-import { checkInstance, invalid, isToken } from './private/validation';
+import { checkHasMember, invalidValueError, isToken } from './private/validation';
 
 /**
  * How VPC Lattice authenticates the callers of a service network or a service.
@@ -46,7 +46,7 @@ export abstract class AuthPolicy {
   public static organizationOnly(organizationId: string): AuthPolicy {
     return new StatementsAuthPolicy((scope) => {
       if (!isToken(organizationId) && !(typeof organizationId === 'string' && /^o-[a-z0-9]{10,32}$/.test(organizationId))) {
-        throw invalid(scope, 'authPolicy organizationId', organizationId, "must be an AWS Organizations ID: 'o-' followed by 10 to 32 lowercase letters or digits");
+        throw invalidValueError(scope, 'authPolicy organizationId', organizationId, "must be an AWS Organizations ID: 'o-' followed by 10 to 32 lowercase letters or digits");
       }
       return [new iam.PolicyStatement({
         sid: 'AllowOrganizationCallers',
@@ -80,7 +80,7 @@ export abstract class AuthPolicy {
    */
   public static fromPolicyDocument(document: iam.PolicyDocument): AuthPolicy {
     return new StatementsAuthPolicy((scope) => {
-      checkInstance(scope, 'authPolicy', document, 'toJSON', { like: 'an iam.PolicyDocument', required: true });
+      checkHasMember(scope, 'authPolicy', document, 'toJSON', { like: 'an iam.PolicyDocument', required: true });
       const statements: unknown[] = document.toJSON()?.Statement ?? [];
       return statements.map(statement => iam.PolicyStatement.fromJson(statement));
     });

@@ -1,45 +1,14 @@
 import { Duration } from 'aws-cdk-lib';
 import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type * as route53 from 'aws-cdk-lib/aws-route53';
-import { CfnService } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct, IConstruct } from 'constructs';
 import { ILatticeService } from './interfaces';
 import { PARTITION_PATTERN, PARTITIONS } from './private/arns';
 import { awsCertificateManager, awsRoute53 } from './private/lazy';
+import { listenerProtocolRules } from './private/protocol-table';
 import { checkHostedZone, checkService } from './private/references';
-import { characters, checkDomainName, checkGiven, checkInstance, checkStruct, invalid, isToken, isWithinDomain } from './private/validation';
-import { ListenerProtocol } from './protocols';
-
-/**
- * A name of your own for a service, instead of the one VPC Lattice generates. TLS_PASSTHROUGH listeners need one:
- * VPC Lattice routes their connections to the service by it (the server name of the TLS client hello).
- */
-export interface CustomDomain {
-  /**
-   * The fully qualified name clients call, like `orders.internal.example.com`: 3 to 255 characters. Unique within a
-   * service network; changing it replaces the service.
-   */
-  readonly domainName: string;
-
-  /**
-   * The ACM certificate VPC Lattice serves for `domainName` on HTTPS listeners. Its names must cover `domainName`,
-   * exactly or through a wildcard one level deep (`*.internal.example.com`); this is checked when the certificate is
-   * defined in this app with literal names. VPC Lattice has no fallback: without a certificate, HTTPS requests to the
-   * custom name fail, so a service with an HTTPS listener needs one.
-   *
-   * @default - no certificate: only HTTP and TLS_PASSTHROUGH listeners can serve the custom name (TLS passthrough
-   * never uses it: the targets hold their own)
-   */
-  readonly certificate?: acm.ICertificate;
-
-  /**
-   * A Route 53 hosted zone (usually private, associated with the client VPCs) in which to create a CNAME record that
-   * points `domainName` at the service's generated DNS name.
-   *
-   * @default - no record: make `domainName` resolve to `service.generatedDomainName` yourself
-   */
-  readonly hostedZone?: route53.IHostedZone;
-}
+import { characters, checkDomainName, checkGiven, checkHasMember, checkStruct, invalidValueError, isToken, isWithinDomain } from './private/validation';
+import { CustomDomain } from './structs';
 
 /**
  * The `CustomDomainName` and `CertificateArn` of a service, after checking the literal domain name.
@@ -51,11 +20,11 @@ export function customDomainProperties(service: IConstruct, domain?: CustomDomai
   if (!domain) { return {}; }
   checkGiven(service, 'customDomain.domainName', domain.domainName, "the name clients call, like 'orders.internal.example.com'");
   checkDomainName(service, 'customDomain.domainName', domain.domainName);
-  checkInstance(service, 'customDomain.certificate', domain.certificate, 'certificateArn', { like: 'an acm.ICertificate, like acm.Certificate.fromCertificateArn(...)' });
+  checkHasMember(service, 'customDomain.certificate', domain.certificate, 'certificateArn', { like: 'an acm.ICertificate, like acm.Certificate.fromCertificateArn(...)' });
   checkHostedZone(service, 'customDomain.hostedZone', domain.hostedZone);
   const certificateArn = domain.certificate?.certificateArn;
   if (certificateArn !== undefined && !isToken(certificateArn) && !(typeof certificateArn === 'string' && CERTIFICATE_ARN.test(certificateArn))) {
-    throw invalid(service, 'customDomain.certificate certificateArn', certificateArn,
+    throw invalidValueError(service, 'customDomain.certificate certificateArn', certificateArn,
       "must be the ARN of an ACM certificate, like 'arn:aws:acm:us-east-1:111122223333:certificate/<certificate ID>': " +
       `at most 2048 characters, the partition one of ${PARTITIONS.join(', ')}, a region like us-east-1, a 12-digit account, and an ID of ` +
       "0-9, a-z and '-' (CloudFormation takes no uppercase letters there)");
@@ -68,17 +37,6 @@ export function customDomainProperties(service: IConstruct, domain?: CustomDomai
  * `arn:<partition>:acm:<region>:<account>:certificate/<id>`.
  */
 const CERTIFICATE_ARN = new RegExp(`^(?=.{1,2048}$)arn:${PARTITION_PATTERN}:acm:[a-z0-9]+(?:-[a-z0-9]+)*:\\d{12}:certificate/[0-9a-z-]+$`);
-
-/**
- * The literal custom domain name of a service defined in this app (read from its `AWS::VpcLattice::Service`); none for
- * imported services, services without one, and names only known at deploy time.
- *
- * @internal
- */
-export function literalCustomDomain(service: IConstruct): string | undefined {
-  const name = (service.node.tryFindChild('Resource') as CfnService | undefined)?.customDomainName;
-  return name === undefined || isToken(name) ? undefined : name;
-}
 
 /**
  * The Route 53 record of a custom domain and the check that HTTPS listeners have a certificate covering it.
@@ -94,10 +52,10 @@ export function wireCustomDomain(service: ILatticeService, domain: CustomDomain,
 }
 
 function validateCertificate(service: ILatticeService, domain: CustomDomain): string[] {
-  const https = service.listeners.filter(listener => listener.protocol === ListenerProtocol.HTTPS);
-  if (https.length === 0) { return []; }
+  const tls = service.listeners.filter(listener => listenerProtocolRules(listener.protocol)?.terminatesTls);
+  if (tls.length === 0) { return []; }
   if (!domain.certificate) {
-    return [`invalid customDomain '${domain.domainName}': it has no certificate, but the HTTPS listener ${https[0].node.path} serves it, ` +
+    return [`invalid customDomain '${domain.domainName}': it has no certificate, but the ${tls[0].protocol} listener ${tls[0].node.path} serves it, ` +
       'and VPC Lattice has no certificate of its own for custom names (HTTPS requests to it would fail); give customDomain.certificate, ' +
       'an ACM certificate whose names cover the domain'];
   }
@@ -177,11 +135,11 @@ function checkZone(scope: IConstruct, property: string, domainName: string, zone
   if (zoneName === undefined || isToken(domainName)) { return; }
   const zoneLower = zoneName.toLowerCase().replace(/\.$/, '');
   if (domainName.toLowerCase() === zoneLower) {
-    throw invalid(scope, property, domainName,
+    throw invalidValueError(scope, property, domainName,
       `is the apex of the hosted zone '${zoneName}', where a CNAME record is not allowed; use a name below it (e.g. 'orders.${zoneLower}') or create the record yourself`);
   }
   if (!isWithinDomain(domainName, zoneLower)) {
-    throw invalid(scope, property, domainName,
+    throw invalidValueError(scope, property, domainName,
       `must be inside the hosted zone '${zoneName}' given as ${property.replace(/domainName$/, 'hostedZone')}, i.e. end with '.${zoneLower}'`);
   }
 }
@@ -234,11 +192,9 @@ export class ServiceDnsRecord extends Construct {
     checkGiven(this, 'domainName', props.domainName, "the name clients call, like 'billing.internal.example.com'");
     checkDomainName(this, 'domainName', props.domainName);
     checkHostedZone(this, 'hostedZone', props.hostedZone, { required: true });
-    // Services defined in the app and imported ones are the library's own classes, which carry the generated name
-    // when it is known; the public interface does not, because an import without `dnsName` cannot know it.
-    const generatedDomainName = (props.service as { readonly generatedDomainName?: string }).generatedDomainName;
+    const generatedDomainName = props.service.dnsName;
     if (generatedDomainName === undefined) {
-      throw invalid(this, 'service', props.service.node.path,
+      throw invalidValueError(this, 'service', props.service.node.path,
         "its generated DNS name is not known: import it with LatticeService.fromServiceAttributes(this, id, { serviceArn, dnsName: '<name>-<id>.<id>.vpc-lattice-svcs.<region>.on.aws' })");
     }
     this.domainName = props.domainName;

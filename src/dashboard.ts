@@ -2,11 +2,11 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { ILatticeService } from './interfaces';
-import { HttpCodeClass } from './metrics';
+import { HttpCodeClass, HttpCodeVpcLattice } from './metrics';
 import { displayName } from './private/names';
+import { TARGET_PROTOCOLS, TARGET_TYPE_CONNECTIONS } from './private/protocol-table';
 import { checkService, checkTargetGroup } from './private/references';
-import { checkList, checkStruct, invalid, isDuration } from './private/validation';
-import { TargetProtocol } from './protocols';
+import { checkList, checkStruct, invalidValueError, isDuration } from './private/validation';
 import { ITargetGroup, TargetGroupBase } from './target-groups/target-group-base';
 
 /**
@@ -63,10 +63,10 @@ export class LatticeDashboard extends cloudwatch.Dashboard {
     checkList(this, 'targetGroups', props.targetGroups);
     const period = props.period ?? Duration.minutes(5);
     if (!isDuration(period)) {
-      throw invalid(this, 'period', period, 'must be a Duration of whole minutes, like Duration.minutes(5)');
+      throw invalidValueError(this, 'period', period, 'must be a Duration of whole minutes, like Duration.minutes(5)');
     }
     if (!period.isUnresolved() && (period.toSeconds({ integral: false }) % 60 !== 0 || period.toSeconds() === 0)) {
-      throw invalid(this, 'period', period, 'must be a whole number of minutes: VPC Lattice publishes its metrics every minute');
+      throw invalidValueError(this, 'period', period, 'must be a whole number of minutes: VPC Lattice publishes its metrics every minute');
     }
     this.period = period;
     props.services?.forEach(service => this.addService(service));
@@ -89,10 +89,10 @@ export class LatticeDashboard extends cloudwatch.Dashboard {
       graph(`${name}: request time (ms)`, requestTimes(metricOptions => service.metricRequestTime(metricOptions), options)),
       graph(`${name}: answers by status`, [HttpCodeClass.HTTP_2XX, HttpCodeClass.HTTP_4XX, HttpCodeClass.HTTP_5XX].map(codeClass =>
         service.metricHttpCodeCount(codeClass, { ...options, label: codeClass.toLowerCase() }))),
-      graph(`${name}: auth denials (VPC Lattice 403)`, [service.metricHttpCodeVpcLattice(403, { ...options, label: '403' })]),
+      graph(`${name}: auth denials (VPC Lattice 403)`, [service.metricHttpCodeVpcLattice(HttpCodeVpcLattice.VPC_LATTICE_403_COUNT, { ...options, label: '403' })]),
       graph(`${name}: VPC Lattice 5XX and timeouts`, [
-        service.metricHttpCodeVpcLattice(502, { ...options, label: '502' }),
-        service.metricHttpCodeVpcLattice(504, { ...options, label: '504' }),
+        service.metricHttpCodeVpcLattice(HttpCodeVpcLattice.VPC_LATTICE_502_COUNT, { ...options, label: '502' }),
+        service.metricHttpCodeVpcLattice(HttpCodeVpcLattice.VPC_LATTICE_504_COUNT, { ...options, label: '504' }),
         service.metricRequestTimeoutCount({ ...options, label: 'request timeouts' }),
       ]),
     ]);
@@ -111,14 +111,17 @@ export class LatticeDashboard extends cloudwatch.Dashboard {
     this.shown.add(targetGroup);
     const name = displayName(targetGroup, targetGroup.targetGroupId);
     const known = targetGroup instanceof TargetGroupBase ? targetGroup._protocols : undefined;
+    // What a group defined in the app carries decides its row; an import (protocol unknown) gets every kind of widget
+    // that applies to requests.
+    const protocol = known?.protocol === undefined ? undefined : TARGET_PROTOCOLS[known.protocol];
     const options = { period: this.period };
     const connectionErrors = graph(`${name}: connection errors`, [
       targetGroup.metricConnectionErrorCount({ ...options, label: 'connection errors' }),
       targetGroup.metricConnectionTimeoutCount({ ...options, label: 'connection timeouts' }),
-      ...(known?.protocol === TargetProtocol.HTTP ? [] : [targetGroup.metricTlsConnectionErrorCount({ ...options, label: 'TLS connection errors' })]),
+      ...(protocol?.overTls === false ? [] : [targetGroup.metricTlsConnectionErrorCount({ ...options, label: 'TLS connection errors' })]),
     ]);
-    if (known?.protocol === TargetProtocol.TCP) {
-      this.addRow(`Target group ${name} (TCP)`, targetGroup.node.path, [
+    if (protocol?.carriesRequests === false) {
+      this.addRow(`Target group ${name} (${known!.protocol})`, targetGroup.node.path, [
         graph(`${name}: connections`, [
           targetGroup.metricTotalConnectionCount({ ...options, label: 'new connections' }),
           targetGroup.metricActiveConnectionCount({ ...options, label: 'active connections' }),
@@ -135,7 +138,7 @@ export class LatticeDashboard extends cloudwatch.Dashboard {
       graph(`${name}: requests`, [targetGroup.metricTotalRequestCount({ ...options, label: 'requests' })]),
       graph(`${name}: request time (ms)`, requestTimes(metricOptions => targetGroup.metricRequestTime(metricOptions), options)),
       graph(`${name}: 5XX answers`, [targetGroup.metricHttpCodeCount(HttpCodeClass.HTTP_5XX, { ...options, label: '5xx' })]),
-      ...(known?.type === 'LAMBDA' ? [] : [connectionErrors]),
+      ...(known && !TARGET_TYPE_CONNECTIONS[known.type] ? [] : [connectionErrors]),
     ]);
   }
 

@@ -1,5 +1,6 @@
 export * from './protocols';
 export * from './interfaces';
+export * from './structs';
 export * from './auth';
 export * from './service-network';
 export * from './service-network-association';

@@ -2,14 +2,13 @@ import { IResource } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import type { HttpMethod } from './matches';
-import type { HttpCodeClass } from './metrics';
+import type { HttpCodeClass, HttpCodeVpcLattice } from './metrics';
 import type { ListenerProtocol } from './protocols';
 import type {
   ILatticeVpcEndpoint, IResourceConfiguration, IServiceNetworkResourceAssociation, ResourceAssociationOptions, VpcEndpointOptions,
 } from './resources/interfaces';
-import type { PrivateDns } from './resources/private-dns';
 import type { IShareableResource } from './sharing';
+import type { CustomDomain, GrantInvokeOptions, VpcAssociationOptions } from './structs';
 
 /*
  * The interfaces of service networks, services, listeners and rules, and of their associations. They refer to one
@@ -41,6 +40,25 @@ export interface IServiceNetwork extends IResource, IShareableResource {
 
   /** The resource configurations associated with this network in this app. */
   readonly resourceConfigurations: IResourceConfiguration[];
+
+  /** The associations of VPCs with this network made in this app, in order (a copy, as are the lists below). */
+  readonly vpcAssociations: IServiceNetworkVpcAssociation[];
+
+  /** The associations of services with this network made in this app. */
+  readonly serviceAssociations: IServiceNetworkServiceAssociation[];
+
+  /** The associations of resource configurations with this network made in this app. */
+  readonly resourceAssociations: IServiceNetworkResourceAssociation[];
+
+  /** The VPC endpoints of type `ServiceNetwork` to this network made in this app. */
+  readonly endpoints: ILatticeVpcEndpoint[];
+
+  /**
+   * The network's auth policy as this app writes it (a new document each time).
+   *
+   * @default - none: no statement yet, or imported
+   */
+  readonly authPolicy?: iam.PolicyDocument;
 
   /**
    * Lets clients in a VPC reach the services of this network. A VPC can be associated with only one service network.
@@ -82,47 +100,21 @@ export interface IServiceNetwork extends IResource, IShareableResource {
    * `ServiceNetworkResourceAssociation` calls it; you need not.
    */
   registerResourceConfiguration(resourceConfiguration: IResourceConfiguration): void;
-}
 
-/**
- * Attributes to import a service network defined elsewhere. Give at least one of them.
- */
-export interface ServiceNetworkAttributes {
-  /**
-   * The ARN of the service network. Required when the network is in another account.
-   *
-   * @default - derived from `serviceNetworkId`, in this stack's account and region
-   */
-  readonly serviceNetworkArn?: string;
+  /** Records an association of a VPC with this network. `ServiceNetworkVpcAssociation` calls it; you need not. */
+  registerVpcAssociation(association: IServiceNetworkVpcAssociation): void;
+
+  /** Records an association of a service with this network. `ServiceNetworkServiceAssociation` calls it; you need not. */
+  registerServiceAssociation(association: IServiceNetworkServiceAssociation): void;
 
   /**
-   * The ID of the service network (`sn-…`).
-   *
-   * @default - taken from `serviceNetworkArn`
+   * Records an association of a resource configuration with this network. `ServiceNetworkResourceAssociation` calls
+   * it; you need not.
    */
-  readonly serviceNetworkId?: string;
-}
+  registerResourceAssociation(association: IServiceNetworkResourceAssociation): void;
 
-/**
- * Options for associating a VPC with a service network.
- */
-export interface VpcAssociationOptions {
-  /**
-   * Security groups that decide which clients in the VPC may send traffic to the service network: 1 to 5, used as
-   * given.
-   *
-   * @default - a new security group that admits the VPC's own IPv4 CIDR on the listener ports of the services and the
-   * ports of the resource configurations associated with the network in this app (80 and 443 when none is known)
-   */
-  readonly securityGroups?: ec2.ISecurityGroup[];
-
-  /**
-   * Which private domain names (custom domain names of the network's resource configurations) the VPC resolves through
-   * the association. Changing it replaces the association (CloudFormation marks it create-only).
-   *
-   * @default - not set: VPC Lattice's default applies
-   */
-  readonly privateDns?: PrivateDns;
+  /** Records a VPC endpoint to this network. `ServiceNetworkEndpoint` calls it; you need not. */
+  registerEndpoint(endpoint: ILatticeVpcEndpoint): void;
 }
 
 /**
@@ -148,6 +140,9 @@ export interface IServiceNetworkVpcAssociation extends IResource, ec2.IConnectab
 
   /** The client VPC. */
   readonly vpc: ec2.IVpc;
+
+  /** The security groups of the association (a copy): the ones given, or the one made for it. */
+  readonly securityGroups: ec2.ISecurityGroup[];
 }
 
 /**
@@ -174,6 +169,12 @@ export interface IServiceNetworkServiceAssociation extends IResource {
    * @attribute
    */
   readonly dnsName: string;
+
+  /** The service network. */
+  readonly serviceNetwork: IServiceNetwork;
+
+  /** The service. */
+  readonly service: ILatticeService;
 }
 
 /**
@@ -199,6 +200,28 @@ export interface ILatticeService extends IResource, iam.IResourceWithPolicy, ISh
 
   /** The service networks this service is associated with in this app. */
   readonly serviceNetworks: IServiceNetwork[];
+
+  /**
+   * The DNS name VPC Lattice generated for the service (`<name>-<id>.<id>.vpc-lattice-svcs.<region>.on.aws`), which a
+   * custom domain name points at.
+   *
+   * @default - not known (imported without `dnsName`)
+   */
+  readonly dnsName?: string;
+
+  /**
+   * The service's custom domain, as the app gave it.
+   *
+   * @default - none, or imported
+   */
+  readonly customDomain?: CustomDomain;
+
+  /**
+   * The service's auth policy as this app writes it (a new document each time).
+   *
+   * @default - none: no statement yet, or imported
+   */
+  readonly authPolicy?: iam.PolicyDocument;
 
   /**
    * Lets a principal call the service: adds `vpc-lattice-svcs:Invoke` to the principal's IAM policy and, for a
@@ -237,9 +260,9 @@ export interface ILatticeService extends IResource, iam.IResourceWithPolicy, ISh
    * minutes): 403 for requests the auth policies denied, 502 and 504 for targets that could not be reached or did not
    * answer in time, 429 for throttled requests; also 400, 404 and 500.
    *
-   * @param code one of 400, 403, 404, 429, 500, 502, 504
+   * @param code such as `HttpCodeVpcLattice.VPC_LATTICE_403_COUNT` (JavaScript callers may still give the number, 403)
    */
-  metricHttpCodeVpcLattice(code: number, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+  metricHttpCodeVpcLattice(code: HttpCodeVpcLattice, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
 
   /**
    * The number of requests that timed out waiting for an answer from a target (sum over 5 minutes).
@@ -254,54 +277,6 @@ export interface ILatticeService extends IResource, iam.IResourceWithPolicy, ISh
    * need not.
    */
   registerServiceNetwork(serviceNetwork: IServiceNetwork): void;
-}
-
-/**
- * Attributes to import a service defined elsewhere. Give at least one of them.
- */
-export interface LatticeServiceAttributes {
-  /**
-   * The ARN of the service. Required when the service is in another account.
-   *
-   * @default - derived from `serviceId`, in this stack's account and region
-   */
-  readonly serviceArn?: string;
-
-  /**
-   * The ID of the service (`svc-…`).
-   *
-   * @default - taken from `serviceArn`
-   */
-  readonly serviceId?: string;
-
-  /**
-   * The DNS name VPC Lattice generated for the service (`<name>-<id>.<id>.vpc-lattice-svcs.<region>.on.aws`), which a
-   * `ServiceDnsRecord` points a custom domain name at.
-   *
-   * @default - not known: a `ServiceDnsRecord` cannot be made for the service
-   */
-  readonly dnsName?: string;
-}
-
-/**
- * What `grantInvoke` allows.
- */
-export interface GrantInvokeOptions {
-  /**
-   * The HTTP methods the principal may use. They become an auth-policy condition, which takes any method name: in
-   * TypeScript and JavaScript, methods rules cannot match (PATCH, custom methods) can be given as strings
-   * (`'PATCH' as HttpMethod`).
-   *
-   * @default - every method
-   */
-  readonly methods?: HttpMethod[];
-
-  /**
-   * The request paths the principal may call, each starting with `/`; `*` matches any characters, e.g. `/api/*`.
-   *
-   * @default ['/*'] - every path
-   */
-  readonly paths?: string[];
 }
 
 /**

@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { IListener, IListenerRule } from './interfaces';
 import { forwardableTargetProtocols, listenerProtocolRules } from './private/protocol-table';
 import { checkTargetGroup } from './private/references';
-import { checkCount, checkInteger, checkOneOf, checkStruct, invalid } from './private/validation';
+import { checkCount, checkInteger, checkOneOf, checkStruct, invalidValueError } from './private/validation';
 import { ITargetGroup } from './target-groups/target-group-base';
 
 /**
@@ -90,7 +90,7 @@ class ForwardAction extends ListenerAction {
   public _bind(scope: IConstruct, listener: IListener, rule?: IListenerRule): CfnListener.DefaultActionProperty {
     const property = rule ? 'action' : 'defaultAction';
     if (this.weighted === null || this.weighted === undefined) {
-      throw invalid(scope, `${property} target groups`, this.weighted, 'give 1 to 10 target groups, like [{ targetGroup, weight: 100 }]');
+      throw invalidValueError(scope, `${property} target groups`, this.weighted, 'give 1 to 10 target groups, like [{ targetGroup, weight: 100 }]');
     }
     checkCount(scope, `${property} target groups`, this.weighted, 1, 10);
     this.weighted.forEach(entry => {
@@ -103,7 +103,7 @@ class ForwardAction extends ListenerAction {
     // A weight is required when there are several target groups (docs/lattice-facts.md#actions).
     const unweighted = this.weighted.length > 1 ? this.weighted.find(entry => entry.weight === undefined) : undefined;
     if (unweighted) {
-      throw invalid(scope, `${property} weight`, undefined, `give each target group a weight when forwarding to several (${unweighted.targetGroup.node.path} has none), ` +
+      throw invalidValueError(scope, `${property} weight`, undefined, `give each target group a weight when forwarding to several (${unweighted.targetGroup.node.path} has none), ` +
         'like [{ targetGroup: blue, weight: 90 }, { targetGroup: green, weight: 10 }]');
     }
     this.targetGroups.forEach(targetGroup => targetGroup.registerListener(listener, rule));
@@ -131,7 +131,7 @@ class FixedResponseAction extends ListenerAction {
     const property = rule ? 'action' : 'defaultAction';
     checkOneOf(scope, `${property} fixed-response status code`, this.statusCode, [404, 500], 'VPC Lattice supports only these two');
     if (listenerProtocolRules(listener.protocol)?.takesFixedResponse === false) {
-      throw invalid(scope, property, `fixed response ${this.statusCode}`,
+      throw invalidValueError(scope, property, `fixed response ${this.statusCode}`,
         `${listener.protocol} listeners forward every connection to target groups and cannot answer themselves; use ListenerAction.forward or ` +
         `weightedForward with ${forwardableTargetProtocols(listener.protocol).join(' or ')} target groups`);
     }

@@ -4,8 +4,8 @@ import { Construct } from 'constructs';
 import { IListener, IListenerRule } from './interfaces';
 import { ListenerAction } from './listener-action';
 import { RuleMatch, renderRuleMatch } from './matches';
-import { checkNameUnique } from './private/names';
-import { checkGiven, checkInstance, checkInteger, checkResourceName, checkStruct, physicalName } from './private/validation';
+import { checkNameUnique, recordName } from './private/names';
+import { checkGiven, checkHasMember, checkInteger, checkResourceName, checkStruct, physicalName } from './private/validation';
 
 /**
  * Options for adding a rule to a listener.
@@ -68,18 +68,19 @@ export class ListenerRule extends Resource implements IListenerRule {
   constructor(scope: Construct, id: string, props: ListenerRuleProps) {
     super(scope, id, { physicalName: physicalName(props?.ruleName) });
     checkStruct(this, 'props', props, { like: "{ listener, priority: 10, match: { path: PathMatch.prefix('/api') }, action }", required: true });
-    checkInstance(this, 'listener', props.listener, 'registerRule', { like: 'an IListener, like a Listener', required: true });
+    checkHasMember(this, 'listener', props.listener, 'registerRule', { like: 'an IListener, like a Listener', required: true });
     checkGiven(this, 'priority', props.priority, 'the priority, a whole number from 1 to 100, unique within the listener');
     checkInteger(this, 'priority', props.priority, 1, 100);
     checkResourceName(this, 'ruleName', props.ruleName, 'rule');
     checkNameUnique(this, 'ruleName', props.ruleName, props.listener.rules, { kind: 'rule', within: 'listener', owner: props.listener });
-    checkInstance(this, 'action', props.action, '_bind', { like: 'a ListenerAction, like ListenerAction.forward(targetGroup)', required: true });
+    checkHasMember(this, 'action', props.action, '_bind', { like: 'a ListenerAction, like ListenerAction.forward(targetGroup)', required: true });
     this.listener = props.listener;
     this.priority = props.priority;
     this.match = props.match;
     this.action = props.action;
     props.listener.registerRule(this);
 
+    recordName(this, props.ruleName);
     this.resource = new CfnRule(this, 'Resource', {
       serviceIdentifier: props.listener.service.serviceId,
       listenerIdentifier: props.listener.listenerId,

@@ -4,10 +4,10 @@ import { Construct } from 'constructs';
 import { IListener, IListenerRule, ILatticeService } from './interfaces';
 import { ListenerAction } from './listener-action';
 import { ListenerRule, ListenerRuleOptions } from './listener-rule';
-import { checkNameUnique } from './private/names';
+import { checkNameUnique, recordName } from './private/names';
 import { forwardableTargetProtocols, LISTENER_PROTOCOLS, listenerProtocolRules } from './private/protocol-table';
 import { checkService } from './private/references';
-import { checkInstance, checkInteger, checkList, checkOneOf, checkResourceName, checkStruct, invalid, physicalName } from './private/validation';
+import { checkHasMember, checkInteger, checkList, checkOneOf, checkResourceName, checkStruct, invalidValueError, physicalName } from './private/validation';
 import { ListenerProtocol } from './protocols';
 
 /**
@@ -94,10 +94,11 @@ export class Listener extends Resource implements IListener {
     this.port = listenerPort(this, this.protocol, props.port);
     checkResourceName(this, 'listenerName', props.listenerName, 'listener');
     checkNameUnique(this, 'listenerName', props.listenerName, props.service.listeners, { kind: 'listener', within: 'service', owner: props.service });
-    checkInstance(this, 'defaultAction', props.defaultAction, '_bind', { like: 'a ListenerAction, like ListenerAction.fixedResponse(404)' });
+    checkHasMember(this, 'defaultAction', props.defaultAction, '_bind', { like: 'a ListenerAction, like ListenerAction.fixedResponse(404)' });
     checkList(this, 'rules', props.rules);
     this.defaultAction = props.defaultAction ?? defaultActionOf(this, this.protocol);
 
+    recordName(this, props.listenerName);
     this.resource = new CfnListener(this, 'Resource', {
       serviceIdentifier: props.service.serviceId,
       name: props.listenerName,
@@ -133,12 +134,12 @@ export class Listener extends Resource implements IListener {
   /** A listener of this protocol takes the rule, and no other rule of the listener has its priority. */
   private checkRuleFits(path: string, priority: number) {
     if (listenerProtocolRules(this.protocol)?.takesRules === false) {
-      throw invalid(this, 'rule', path, `${this.protocol} listeners take no rules: their default action forwards every connection, which ` +
+      throw invalidValueError(this, 'rule', path, `${this.protocol} listeners take no rules: their default action forwards every connection, which ` +
         'VPC Lattice cannot look into. To route connections differently, give them another service (with its own custom domain name)');
     }
     const sharing = this._rules.find(rule => !Token.isUnresolved(priority) && rule.priority === priority);
     if (sharing) {
-      throw invalid(this, 'priority', priority, `rule priorities must be unique within a listener, and ${sharing.node.path} and ${path} share it`);
+      throw invalidValueError(this, 'priority', priority, `rule priorities must be unique within a listener, and ${sharing.node.path} and ${path} share it`);
     }
   }
 }
@@ -154,7 +155,7 @@ function checkRulePrioritiesDistinct(scope: Listener, rules: ListenerRuleOptions
     if (typeof priority !== 'number' || Token.isUnresolved(priority)) { return; }
     const earlier = firstWith.get(priority);
     if (earlier !== undefined) {
-      throw invalid(scope, 'priority', priority, `rule priorities must be unique within a listener, and rules[${earlier}] and rules[${index}] share it`);
+      throw invalidValueError(scope, 'priority', priority, `rule priorities must be unique within a listener, and rules[${earlier}] and rules[${index}] share it`);
     }
     firstWith.set(priority, index);
   });
@@ -167,7 +168,7 @@ function listenerPort(scope: Listener, protocol: ListenerProtocol, port: number 
   // A protocol only known at deploy time gets the port of HTTPS, the default protocol.
   const result = port ?? (rules ?? LISTENER_PROTOCOLS[ListenerProtocol.HTTPS]).defaultPort;
   if (result === undefined) {
-    throw invalid(scope, 'port', undefined, `give the port: ${protocol} listeners have no default port (VPC Lattice documents none), e.g. port: 443`);
+    throw invalidValueError(scope, 'port', undefined, `give the port: ${protocol} listeners have no default port (VPC Lattice documents none), e.g. port: 443`);
   }
   return result;
 }
@@ -178,7 +179,7 @@ function listenerPort(scope: Listener, protocol: ListenerProtocol, port: number 
 function defaultActionOf(scope: Listener, protocol: ListenerProtocol): ListenerAction {
   if (listenerProtocolRules(protocol)?.takesFixedResponse === false) {
     const groups = forwardableTargetProtocols(protocol).join(' or ');
-    throw invalid(scope, 'defaultAction', undefined, `${protocol} listeners forward every connection and cannot answer with a fixed response, ` +
+    throw invalidValueError(scope, 'defaultAction', undefined, `${protocol} listeners forward every connection and cannot answer with a fixed response, ` +
       `so they have no default action: give defaultAction: ListenerAction.forward(targetGroup) (or weightedForward) with a ${groups} target group`);
   }
   return ListenerAction.fixedResponse(404);

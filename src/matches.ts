@@ -1,6 +1,6 @@
 import { CfnRule } from 'aws-cdk-lib/aws-vpclattice';
 import { IConstruct } from 'constructs';
-import { checkCount, checkGiven, checkInstance, checkOneOf, checkString, checkStruct, invalid } from './private/validation';
+import { checkCount, checkGiven, checkHasMember, checkOneOf, checkString, checkStruct, invalidValueError } from './private/validation';
 
 /**
  * The HTTP methods a rule can match, as CloudFormation accepts them. CloudFormation rejects PATCH and custom methods.
@@ -152,14 +152,14 @@ export interface RuleMatch {
 /** @internal */
 export function renderRuleMatch(scope: IConstruct, match: RuleMatch): CfnRule.MatchProperty {
   checkStruct(scope, 'match', match, { like: "{ path: PathMatch.prefix('/api') }", required: true });
-  checkInstance(scope, 'match.path', match.path, '_render', { like: "a PathMatch, like PathMatch.prefix('/api')" });
+  checkHasMember(scope, 'match.path', match.path, '_render', { like: "a PathMatch, like PathMatch.prefix('/api')" });
   checkCount(scope, 'match.headers', match.headers, 0, 5);
-  match.headers?.forEach(header => checkInstance(scope, 'match.headers', header, '_render', {
+  match.headers?.forEach(header => checkHasMember(scope, 'match.headers', header, '_render', {
     like: "a list of HeaderMatch, like [HeaderMatch.exact('x-canary', 'true')]",
     required: true,
   }));
   if (match.path === undefined && match.method === undefined && !(match.headers && match.headers.length > 0)) {
-    throw invalid(scope, 'match', match, "a rule must match something: give a path, a method or headers (PathMatch.prefix('/') matches every request)");
+    throw invalidValueError(scope, 'match', match, "a rule must match something: give a path, a method or headers (PathMatch.prefix('/') matches every request)");
   }
   checkOneOf(scope, 'match.method', match.method, Object.values(HttpMethod), 'CloudFormation rejects PATCH and custom methods');
   return {

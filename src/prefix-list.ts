@@ -5,7 +5,7 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
 import { awsLogs, customResources } from './private/lazy';
-import { checkOneOf, checkStruct, invalid, show } from './private/validation';
+import { checkOneOf, checkStruct, invalidValueError, show } from './private/validation';
 
 /**
  * Which of VPC Lattice's managed prefix lists is meant.
@@ -44,7 +44,7 @@ export class LatticePrefixList {
     const stack = stackOf(scope, 'useKnownId', options);
     const property = options.ipv6 ? 'IPv6 prefixListId' : 'prefixListId';
     if (!Token.isUnresolved(prefixListId) && !(typeof prefixListId === 'string' && /^pl-([0-9a-f]{8}|[0-9a-f]{17})$/.test(prefixListId))) {
-      throw invalid(stack, property, prefixListId, "must be a prefix-list ID: 'pl-' followed by 8 or 17 characters of 0-9 and a-f");
+      throw invalidValueError(stack, property, prefixListId, "must be a prefix-list ID: 'pl-' followed by 8 or 17 characters of 0-9 and a-f");
     }
     prefixListOf(stack, options.ipv6 ?? false).useKnownId(prefixListId, property);
   }
@@ -118,7 +118,7 @@ class PrefixListInStack extends Construct {
 
   public useKnownId(prefixListId: string, property: string) {
     if (this.knownId !== undefined && this.knownId !== prefixListId) {
-      throw invalid(this.stack, property, prefixListId, `this stack already uses the known ID '${this.knownId}'; give one ID per stack`);
+      throw invalidValueError(this.stack, property, prefixListId, `this stack already uses the known ID '${this.knownId}'; give one ID per stack`);
     }
     this.knownId = prefixListId;
     if (this.lookup) {
@@ -189,6 +189,8 @@ function lookUpPrefixListId(stack: Stack, ipv6: boolean): { resource: cr.AwsCust
  */
 function removeLookup(stack: Stack, lookup: { resource: cr.AwsCustomResource; madeProvider: boolean }) {
   stack.node.tryRemoveChild(lookup.resource.node.id);
+  // Whether another AwsCustomResource of this stack uses aws-cdk-lib's shared provider is aws-cdk-lib's fact, and it
+  // keeps no list of them: only this stack is read, and only on this rare path (a known ID replacing a lookup).
   const providerUsed = stack.node.findAll().some(construct => construct instanceof customResources().AwsCustomResource);
   if (lookup.madeProvider && !providerUsed) {
     [awsCustomResourceProviderId(), LOOKUP_ROLE_ID, LOOKUP_LOGS_ID].forEach(id => stack.node.tryRemoveChild(id));

@@ -2,13 +2,14 @@ import { Resource, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
-import { GrantInvokeOptions, IListener, ILatticeService, IServiceNetwork } from './interfaces';
-import { HttpCodeClass } from './metrics';
+import { IListener, ILatticeService, IServiceNetwork } from './interfaces';
+import { HttpCodeClass, HttpCodeVpcLattice } from './metrics';
 import { INVOKE_ACTION } from './private/constants';
 import { latticeMetrics } from './private/lazy';
 import type * as metrics from './private/metrics';
 import { acknowledgeWildcardResources } from './private/nag';
-import { characters, checkInstance, checkList, checkStruct, invalid, isToken } from './private/validation';
+import { characters, checkHasMember, checkList, checkStruct, invalidValueError, isToken } from './private/validation';
+import type { CustomDomain, GrantInvokeOptions } from './structs';
 
 /**
  * What services defined in the app and imported ones have in common: grants, metrics, and what the app tells them
@@ -19,6 +20,8 @@ import { characters, checkInstance, checkList, checkStruct, invalid, isToken } f
 export abstract class LatticeServiceBase extends Resource implements ILatticeService {
   public abstract readonly serviceArn: string;
   public abstract readonly serviceId: string;
+  public abstract readonly customDomain?: CustomDomain;
+  public abstract readonly dnsName?: string;
 
   private readonly _listeners: IListener[] = [];
   private readonly _serviceNetworks: IServiceNetwork[] = [];
@@ -31,6 +34,16 @@ export abstract class LatticeServiceBase extends Resource implements ILatticeSer
     return [...this._serviceNetworks];
   }
 
+  /** Undefined here: only a service defined in this app writes its auth policy. */
+  public get authPolicy(): iam.PolicyDocument | undefined {
+    return undefined;
+  }
+
+  public get sharableArn(): string {
+    return this.serviceArn;
+  }
+
+  /** @deprecated use `sharableArn` */
   public get shareableArn(): string {
     return this.serviceArn;
   }
@@ -96,7 +109,7 @@ export abstract class LatticeServiceBase extends Resource implements ILatticeSer
     return this.metrics.httpCodeCount(codeClass, props);
   }
 
-  public metricHttpCodeVpcLattice(code: number, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+  public metricHttpCodeVpcLattice(code: HttpCodeVpcLattice, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.metrics.httpCodeVpcLattice(code, props);
   }
 
@@ -116,15 +129,15 @@ export abstract class LatticeServiceBase extends Resource implements ILatticeSer
  * @internal
  */
 export function checkGrantInvoke(scope: IConstruct, grantee: iam.IGrantable, options: GrantInvokeOptions): { paths: string[]; methods: string[] } {
-  checkInstance(scope, 'grantInvoke grantee', grantee, 'grantPrincipal', { like: 'an iam.IGrantable, like an iam.Role', required: true });
+  checkHasMember(scope, 'grantInvoke grantee', grantee, 'grantPrincipal', { like: 'an iam.IGrantable, like an iam.Role', required: true });
   checkStruct(scope, 'grantInvoke options', options, { like: "{ methods: [HttpMethod.GET], paths: ['/api/*'] }" });
   checkList(scope, 'grantInvoke paths', options.paths, { noToken: "each path becomes part of a resource ARN; give a list whose paths may be tokens, like ['/api/*']" });
   const paths = options.paths ?? ['/*'];
   if (paths.length === 0) {
-    throw invalid(scope, 'grantInvoke paths', paths, "give at least one path, or leave paths out to allow every path ('/*')");
+    throw invalidValueError(scope, 'grantInvoke paths', paths, "give at least one path, or leave paths out to allow every path ('/*')");
   }
   paths.filter(path => !isToken(path) && !isRequestPath(path)).forEach(path => {
-    throw invalid(scope, 'grantInvoke paths', path, "each path must start with '/' and have no spaces, 200 characters at most, e.g. '/api/*'");
+    throw invalidValueError(scope, 'grantInvoke paths', path, "each path must start with '/' and have no spaces, 200 characters at most, e.g. '/api/*'");
   });
   // A list only known at deploy time becomes the condition's list of values, which works.
   if (checkList(scope, 'grantInvoke methods', options.methods)) { checkConditionMethods(scope, options.methods); }
@@ -146,7 +159,7 @@ const METHOD_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
  */
 function checkConditionMethods(scope: IConstruct, methods: readonly unknown[]) {
   methods.filter(method => !isToken(method) && !(typeof method === 'string' && METHOD_NAME.test(method))).forEach(method => {
-    throw invalid(scope, 'grantInvoke methods', method,
+    throw invalidValueError(scope, 'grantInvoke methods', method,
       "each method must be an HTTP method name, like 'GET' or 'PATCH': letters, digits and !#$%&'*+.^_`|~- (no spaces, not empty)");
   });
 }

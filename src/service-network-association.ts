@@ -1,14 +1,13 @@
-import { Resource, Token } from 'aws-cdk-lib';
+import { Resource } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { CfnServiceNetworkServiceAssociation, CfnServiceNetworkVpcAssociation } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
-import { literalCustomDomain } from './custom-domain';
-import {
-  ILatticeService, IServiceNetwork, IServiceNetworkServiceAssociation, IServiceNetworkVpcAssociation, VpcAssociationOptions,
-} from './interfaces';
+import { ILatticeService, IServiceNetwork, IServiceNetworkServiceAssociation, IServiceNetworkVpcAssociation } from './interfaces';
 import { clientSecurityGroup, networkPorts } from './private/client-security-group';
 import { checkPrivateDns, checkService, checkServiceNetwork } from './private/references';
-import { checkSecurityGroups, checkStruct, checkVpc, invalid } from './private/validation';
+import { checkSecurityGroups, checkStruct, checkVpc, invalidValueError, isToken } from './private/validation';
+import { claimVpc } from './private/vpc-associations';
+import { VpcAssociationOptions } from './structs';
 
 /**
  * Properties of a `ServiceNetworkVpcAssociation`.
@@ -59,6 +58,12 @@ export class ServiceNetworkVpcAssociation extends Resource implements IServiceNe
   /** The client VPC. */
   public readonly vpc: ec2.IVpc;
 
+  private readonly _securityGroups: ec2.ISecurityGroup[];
+
+  public get securityGroups(): ec2.ISecurityGroup[] {
+    return [...this._securityGroups];
+  }
+
   constructor(scope: Construct, id: string, props: ServiceNetworkVpcAssociationProps) {
     super(scope, id);
     checkStruct(this, 'props', props, { like: '{ serviceNetwork, vpc }', required: true });
@@ -67,11 +72,12 @@ export class ServiceNetworkVpcAssociation extends Resource implements IServiceNe
     checkPrivateDns(this, props.privateDns);
     this.serviceNetwork = props.serviceNetwork;
     this.vpc = props.vpc;
-    this.checkVpcNotAssociated();
+    claimVpc(this);
     checkSecurityGroups(this, 'securityGroups', props.securityGroups, [1, 5]);
 
     const securityGroups = props.securityGroups ?? [clientSecurityGroup(this, 'association', props.vpc,
       'Clients in this VPC that may reach the VPC Lattice service network', () => networkPorts(this.serviceNetwork))];
+    this._securityGroups = securityGroups;
     this.connections = new ec2.Connections({ securityGroups });
 
     this.resource = new CfnServiceNetworkVpcAssociation(this, 'Resource', {
@@ -81,23 +87,7 @@ export class ServiceNetworkVpcAssociation extends Resource implements IServiceNe
       securityGroupIds: securityGroups.map(group => group.securityGroupId),
       ...props.privateDns?._render(this),
     });
-  }
-
-  /**
-   * A VPC can be associated with only one service network (VPC Lattice answers a second association with a
-   * ConflictException at deploy time), so a second association of the same VPC anywhere in the app is an error now.
-   * The same VPC is the same construct, or the same literal VPC ID imported twice.
-   */
-  private checkVpcNotAssociated() {
-    const earlier = this.node.root.node.findAll().find(construct => construct !== this
-      && construct instanceof ServiceNetworkVpcAssociation
-      && (construct.vpc === this.vpc || (!Token.isUnresolved(this.vpc.vpcId) && construct.vpc.vpcId === this.vpc.vpcId)));
-    if (earlier) {
-      throw invalid(this, 'vpc', Token.isUnresolved(this.vpc.vpcId) ? this.vpc.node.path : this.vpc.vpcId,
-        `this VPC is already associated with a service network by ${earlier.node.path}, and a VPC can be associated with only one service network. ` +
-        'To reach more networks from this VPC, give it a service-network VPC endpoint instead: network.addVpcEndpoint(vpc) (a VPC may have ' +
-        'endpoints to several networks besides its one association).');
-    }
+    props.serviceNetwork.registerVpcAssociation(this);
   }
 }
 
@@ -145,6 +135,8 @@ export class ServiceNetworkServiceAssociation extends Resource implements IServi
     return this.resource.attrDnsEntryDomainName;
   }
 
+  public readonly serviceNetwork: IServiceNetwork;
+  public readonly service: ILatticeService;
   private readonly resource: CfnServiceNetworkServiceAssociation;
 
   constructor(scope: Construct, id: string, props: ServiceNetworkServiceAssociationProps) {
@@ -153,16 +145,19 @@ export class ServiceNetworkServiceAssociation extends Resource implements IServi
     checkServiceNetwork(this, props.serviceNetwork);
     checkService(this, props.service);
     if (props.serviceNetwork.services.includes(props.service)) {
-      throw invalid(this, 'service', props.service.node.path, 'this service is already associated with this service network; associate it once');
+      throw invalidValueError(this, 'service', props.service.node.path, 'this service is already associated with this service network; associate it once');
     }
     checkCustomDomainUnique(this, props.serviceNetwork, props.service);
     props.serviceNetwork.registerService(props.service);
     props.service.registerServiceNetwork(props.serviceNetwork);
+    this.serviceNetwork = props.serviceNetwork;
+    this.service = props.service;
 
     this.resource = new CfnServiceNetworkServiceAssociation(this, 'Resource', {
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
       serviceIdentifier: props.service.serviceArn,
     });
+    props.serviceNetwork.registerServiceAssociation(this);
   }
 }
 
@@ -174,8 +169,14 @@ function checkCustomDomainUnique(association: Construct, network: IServiceNetwor
   const domain = literalCustomDomain(service)?.toLowerCase();
   const holder = domain && network.services.find(other => literalCustomDomain(other)?.toLowerCase() === domain);
   if (holder) {
-    throw invalid(association, `customDomain.domainName of the service ${service.node.path}`, literalCustomDomain(service),
+    throw invalidValueError(association, `customDomain.domainName of the service ${service.node.path}`, literalCustomDomain(service),
       `${holder.node.path} already has it in the service network ${network.node.path} (names compare without regard to case), and VPC Lattice ` +
       'allows a custom domain name once per service network: give one of them another name, or associate it with another network');
   }
+}
+
+/** The custom domain name of a service, when the app gave one known at synth. */
+function literalCustomDomain(service: ILatticeService): string | undefined {
+  const name = service.customDomain?.domainName;
+  return name === undefined || isToken(name) ? undefined : name;
 }

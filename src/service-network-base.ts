@@ -2,9 +2,7 @@ import { Aws, Resource, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import {
-  GrantInvokeOptions, ILatticeService, IServiceNetwork, IServiceNetworkServiceAssociation, IServiceNetworkVpcAssociation, VpcAssociationOptions,
-} from './interfaces';
+import { ILatticeService, IServiceNetwork, IServiceNetworkServiceAssociation, IServiceNetworkVpcAssociation } from './interfaces';
 import { INVOKE_ACTION } from './private/constants';
 import { acknowledgeWildcardResources } from './private/nag';
 import { placeBetween, placeEndpoint } from './private/placement';
@@ -17,6 +15,7 @@ import { ServiceNetworkResourceAssociation } from './resources/resource-associat
 import { ServiceNetworkEndpoint } from './resources/vpc-endpoints';
 import { checkGrantInvoke } from './service-base';
 import { ServiceNetworkServiceAssociation, ServiceNetworkVpcAssociation } from './service-network-association';
+import { GrantInvokeOptions, VpcAssociationOptions } from './structs';
 
 /**
  * What service networks defined in the app and imported ones have in common: associations, endpoints, and the
@@ -30,6 +29,10 @@ export abstract class ServiceNetworkBase extends Resource implements IServiceNet
 
   private readonly _services: ILatticeService[] = [];
   private readonly _resourceConfigurations: IResourceConfiguration[] = [];
+  private readonly _vpcAssociations: IServiceNetworkVpcAssociation[] = [];
+  private readonly _serviceAssociations: IServiceNetworkServiceAssociation[] = [];
+  private readonly _resourceAssociations: IServiceNetworkResourceAssociation[] = [];
+  private readonly _endpoints: ILatticeVpcEndpoint[] = [];
 
   public get services(): ILatticeService[] {
     return [...this._services];
@@ -39,6 +42,32 @@ export abstract class ServiceNetworkBase extends Resource implements IServiceNet
     return [...this._resourceConfigurations];
   }
 
+  public get vpcAssociations(): IServiceNetworkVpcAssociation[] {
+    return [...this._vpcAssociations];
+  }
+
+  public get serviceAssociations(): IServiceNetworkServiceAssociation[] {
+    return [...this._serviceAssociations];
+  }
+
+  public get resourceAssociations(): IServiceNetworkResourceAssociation[] {
+    return [...this._resourceAssociations];
+  }
+
+  public get endpoints(): ILatticeVpcEndpoint[] {
+    return [...this._endpoints];
+  }
+
+  /** Undefined here: only a network defined in this app writes its auth policy. */
+  public get authPolicy(): iam.PolicyDocument | undefined {
+    return undefined;
+  }
+
+  public get sharableArn(): string {
+    return this.serviceNetworkArn;
+  }
+
+  /** @deprecated use `sharableArn` */
   public get shareableArn(): string {
     return this.serviceNetworkArn;
   }
@@ -49,6 +78,22 @@ export abstract class ServiceNetworkBase extends Resource implements IServiceNet
 
   public registerResourceConfiguration(resourceConfiguration: IResourceConfiguration): void {
     if (!this._resourceConfigurations.includes(resourceConfiguration)) { this._resourceConfigurations.push(resourceConfiguration); }
+  }
+
+  public registerVpcAssociation(association: IServiceNetworkVpcAssociation): void {
+    if (!this._vpcAssociations.includes(association)) { this._vpcAssociations.push(association); }
+  }
+
+  public registerServiceAssociation(association: IServiceNetworkServiceAssociation): void {
+    if (!this._serviceAssociations.includes(association)) { this._serviceAssociations.push(association); }
+  }
+
+  public registerResourceAssociation(association: IServiceNetworkResourceAssociation): void {
+    if (!this._resourceAssociations.includes(association)) { this._resourceAssociations.push(association); }
+  }
+
+  public registerEndpoint(endpoint: ILatticeVpcEndpoint): void {
+    if (!this._endpoints.includes(endpoint)) { this._endpoints.push(endpoint); }
   }
 
   public associateVpc(vpc: ec2.IVpc, options: VpcAssociationOptions = {}): IServiceNetworkVpcAssociation {

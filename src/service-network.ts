@@ -5,16 +5,18 @@ import { CfnAccessLogSubscription, CfnServiceNetwork } from 'aws-cdk-lib/aws-vpc
 import { Construct } from 'constructs';
 import { AccessLogDestination, addAccessLogSubscription, ServiceNetworkAccessLogOptions, ServiceNetworkLogType } from './access-logs';
 import { AuthPolicy, AuthType } from './auth';
-import { IServiceNetwork, ServiceNetworkAttributes } from './interfaces';
+import { IServiceNetwork } from './interfaces';
 import { warnIfNetworkRefusesAnonymousCallers } from './private/anonymous-callers';
 import { AuthPolicyHolder } from './private/auth-policy';
 import type * as imported from './private/imported-service-network';
 import { lazy } from './private/lazy';
+import { recordName } from './private/names';
 import { checkAuthPolicy } from './private/references';
-import { checkList, checkOneOf, checkResourceName, checkStruct, invalid, physicalName } from './private/validation';
+import { checkList, checkOneOf, checkResourceName, checkStruct, invalidValueError, physicalName } from './private/validation';
 import { IResourceConfiguration } from './resources/interfaces';
 import { ServiceNetworkBase } from './service-network-base';
 import { shareResource, ShareOptions } from './sharing';
+import { ServiceNetworkAttributes } from './structs';
 
 /**
  * Properties of a `ServiceNetwork`.
@@ -109,7 +111,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
   /** Whether the network is enabled for sharing, when set. */
   public readonly sharable?: boolean;
 
-  private readonly authPolicy: AuthPolicyHolder;
+  private readonly authPolicyHolder: AuthPolicyHolder;
 
   constructor(scope: Construct, id: string, props: ServiceNetworkProps = {}) {
     super(scope, id, { physicalName: physicalName(props?.serviceNetworkName) });
@@ -121,6 +123,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
     this.authType = props.authType ?? AuthType.AWS_IAM;
 
     this.sharable = props.sharable;
+    recordName(this, props.serviceNetworkName);
     const resource = new CfnServiceNetwork(this, 'Resource', {
       name: props.serviceNetworkName,
       authType: this.authType,
@@ -130,7 +133,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
     this.serviceNetworkId = resource.attrId;
 
     const enforced = this.authType === AuthType.AWS_IAM;
-    this.authPolicy = new AuthPolicyHolder(this, this.serviceNetworkId, {
+    this.authPolicyHolder = new AuthPolicyHolder(this, this.serviceNetworkId, {
       initial: props.authPolicy ?? (enforced ? AuthPolicy.authenticatedOnly() : undefined),
       enforced,
     });
@@ -138,7 +141,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
     // Callers of TLS passthrough listeners are anonymous, and an AWS_IAM network's policy applies to them too.
     this.node.addValidation({
       validate: () => {
-        if (enforced) { warnIfNetworkRefusesAnonymousCallers(this, this.authPolicy); }
+        if (enforced) { warnIfNetworkRefusesAnonymousCallers(this, this.authPolicyHolder); }
         if (enforced && this.services.length === 0 && this.resourceConfigurations.length > 0) {
           // Auth policies apply to services only: see docs/lattice-facts.md, "Network segments".
           Annotations.of(this).addWarningV2('cdk-vpc-lattice:authPolicyProtectsNothing',
@@ -158,13 +161,17 @@ export class ServiceNetwork extends ServiceNetworkBase {
     }
   }
 
+  public get authPolicy(): iam.PolicyDocument | undefined {
+    return this.authPolicyHolder.policy;
+  }
+
   public addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
-    return this.authPolicy.addStatement(statement);
+    return this.authPolicyHolder.addStatement(statement);
   }
 
   public registerResourceConfiguration(resourceConfiguration: IResourceConfiguration): void {
     if (this.sharable === true && resourceConfiguration.allowAssociationToSharableServiceNetwork === false) {
-      throw invalid(this, 'resourceConfiguration', resourceConfiguration.node.path,
+      throw invalidValueError(this, 'resourceConfiguration', resourceConfiguration.node.path,
         'this network is sharable, and the configuration does not allow association with sharable networks: ' +
         'give it allowAssociationToSharableServiceNetwork: true, or associate it with a network that is not sharable');
     }

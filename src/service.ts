@@ -5,19 +5,21 @@ import { CfnAccessLogSubscription, CfnService } from 'aws-cdk-lib/aws-vpclattice
 import { Construct } from 'constructs';
 import { AccessLogDestination, addAccessLogSubscription } from './access-logs';
 import { AuthPolicy, AuthType } from './auth';
-import { CustomDomain, customDomainProperties, wireCustomDomain } from './custom-domain';
-import { GrantInvokeOptions, IListener, ILatticeService, IServiceNetwork, LatticeServiceAttributes } from './interfaces';
+import { customDomainProperties, wireCustomDomain } from './custom-domain';
+import { IListener, ILatticeService, IServiceNetwork } from './interfaces';
 import { Listener, ListenerOptions, listenerIdFor, listenerPortFor } from './listener';
 import { anonymousOnlyListeners, describeListeners } from './private/anonymous-callers';
 import { AuthPolicyHolder } from './private/auth-policy';
 import { CONNECT_ACTION } from './private/constants';
 import type * as imported from './private/imported-service';
 import { lazy } from './private/lazy';
+import { recordName } from './private/names';
 import { listenerProtocolRules } from './private/protocol-table';
 import { checkAuthPolicy, checkServiceNetwork } from './private/references';
-import { checkList, checkOneOf, checkResourceName, checkSeconds, checkStruct, invalid, physicalName } from './private/validation';
+import { checkList, checkOneOf, checkResourceName, checkSeconds, checkStruct, invalidValueError, physicalName } from './private/validation';
 import { LatticeServiceBase } from './service-base';
 import { shareResource, ShareOptions } from './sharing';
+import { CustomDomain, GrantInvokeOptions, LatticeServiceAttributes } from './structs';
 
 /**
  * Properties of a `LatticeService`.
@@ -134,13 +136,20 @@ export class LatticeService extends LatticeServiceBase {
    * The DNS name clients call: the custom domain name when the service has one, else the name VPC Lattice generates.
    */
   public get domainName(): string {
-    return this.customDomain?.domainName ?? this.generatedDomainName;
+    return this.customDomain?.domainName ?? this.resource.attrDnsEntryDomainName;
   }
 
   /**
-   * The DNS name VPC Lattice generates for the service (`<name>-<id>.<partition id>.vpc-lattice-svcs.<region>.on.aws`).
+   * The DNS name VPC Lattice generates for the service, which a custom domain points at; always known here.
    *
    * @attribute DnsEntry.DomainName
+   */
+  public get dnsName(): string | undefined {
+    return this.resource.attrDnsEntryDomainName;
+  }
+
+  /**
+   * @deprecated use `dnsName`
    */
   public get generatedDomainName(): string {
     return this.resource.attrDnsEntryDomainName;
@@ -155,8 +164,9 @@ export class LatticeService extends LatticeServiceBase {
     return this.resource.attrDnsEntryHostedZoneId;
   }
 
-  private readonly authPolicy: AuthPolicyHolder;
-  private readonly customDomain?: CustomDomain;
+  public readonly customDomain?: CustomDomain;
+
+  private readonly authPolicyHolder: AuthPolicyHolder;
   private readonly grantees: iam.IGrantable[] = [];
   private readonly resource: CfnService;
 
@@ -172,6 +182,7 @@ export class LatticeService extends LatticeServiceBase {
     checkList(this, 'accessLogs', props.accessLogs);
     this.authType = props.authType ?? AuthType.AWS_IAM;
 
+    recordName(this, props.serviceName);
     const resource = this.resource = new CfnService(this, 'Resource', {
       name: props.serviceName,
       authType: this.authType,
@@ -182,11 +193,11 @@ export class LatticeService extends LatticeServiceBase {
     this.serviceId = resource.attrId;
     this.customDomain = props.customDomain;
     if (props.customDomain) {
-      wireCustomDomain(this, props.customDomain, this.generatedDomainName);
+      wireCustomDomain(this, props.customDomain, resource.attrDnsEntryDomainName);
     }
     props.accessLogs?.forEach(destination => this.addAccessLogs(destination));
 
-    this.authPolicy = new AuthPolicyHolder(this, this.serviceId, { initial: props.authPolicy, enforced: this.authType === AuthType.AWS_IAM });
+    this.authPolicyHolder = new AuthPolicyHolder(this, this.serviceId, { initial: props.authPolicy, enforced: this.authType === AuthType.AWS_IAM });
 
     const firstOnPort = new Map<number, number>();
     props.listeners?.forEach((listener, index) => {
@@ -195,7 +206,7 @@ export class LatticeService extends LatticeServiceBase {
       const port = listenerPortFor(listener);
       const earlier = firstOnPort.get(port);
       if (earlier !== undefined) {
-        throw invalid(this, `listeners[${index}] port`, port,
+        throw invalidValueError(this, `listeners[${index}] port`, port,
           `each listener of a service needs its own port, and listeners[${earlier}] and listeners[${index}] both listen on ${port}`);
       }
       if (typeof port === 'number' && !Token.isUnresolved(port)) { firstOnPort.set(port, index); }
@@ -219,8 +230,12 @@ export class LatticeService extends LatticeServiceBase {
     return new Listener(this, id, { ...options, service: this });
   }
 
+  public get authPolicy(): iam.PolicyDocument | undefined {
+    return this.authPolicyHolder.policy;
+  }
+
   public addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
-    return this.authPolicy.addStatement(statement);
+    return this.authPolicyHolder.addStatement(statement);
   }
 
   /**
@@ -246,7 +261,7 @@ export class LatticeService extends LatticeServiceBase {
   public registerListener(listener: IListener): void {
     const needsCustomDomain = listenerProtocolRules(listener.protocol)?.needsCustomDomain;
     if (needsCustomDomain && !this.customDomain) {
-      throw invalid(this, 'customDomain', undefined, `the ${listener.protocol} listener ${listener.node.path} needs the service to have a custom ` +
+      throw invalidValueError(this, 'customDomain', undefined, `the ${listener.protocol} listener ${listener.node.path} needs the service to have a custom ` +
         `domain name: ${needsCustomDomain}. Give customDomain: { domainName, hostedZone } to the service`);
     }
     super.registerListener(listener);
@@ -280,7 +295,7 @@ export class LatticeService extends LatticeServiceBase {
     const warn = (id: string, message: string) => Annotations.of(this).addWarningV2(id, message);
     const anonymousOnly = anonymousOnlyListeners(this);
     const onlyAnonymousListeners = anonymousOnly.length > 0 && anonymousOnly.length === this.listeners.length;
-    if (this.authType === AuthType.AWS_IAM && !this.authPolicy.allowsAnything && !onlyAnonymousListeners) {
+    if (this.authType === AuthType.AWS_IAM && !this.authPolicyHolder.allowsAnything && !onlyAnonymousListeners) {
       warn('cdk-vpc-lattice:noPrincipalAllowed',
         'This service has AuthType.AWS_IAM but its auth policy allows no one: at run time every request gets 403 (AccessDeniedException). ' +
         'Call service.grantInvoke(role), give authPolicy (e.g. AuthPolicy.authenticatedOnly()), or use service.addToAuthPolicy(statement).');
@@ -305,7 +320,7 @@ export class LatticeService extends LatticeServiceBase {
     if (this.authType !== AuthType.AWS_IAM) { return; }
     const annotations = Annotations.of(this);
     const which = describeListeners(listeners);
-    if (!this.authPolicy.admitsAnonymousConnections) {
+    if (!this.authPolicyHolder.admitsAnonymousConnections) {
       annotations.addWarningV2('cdk-vpc-lattice:serviceRefusesAnonymousCallers',
         `This service has AuthType.AWS_IAM and the ${which}, but its auth policy lets no anonymous caller connect: ${listeners[0].reason}. ` +
         `At run time every connection to ${listeners.length > 1 ? 'them' : 'it'} is refused. Use AuthType.NONE on the service, or add a ` +

@@ -3,7 +3,7 @@ import { CfnResourceAssociation, CfnResourceShare } from 'aws-cdk-lib/aws-ram';
 import { Construct, IConstruct } from 'constructs';
 import { PARTITION_PATTERN, PARTITIONS } from './private/arns';
 import { freeChildId } from './private/ids';
-import { checkGiven, checkInstance, checkList, checkOneOf, checkString, checkStruct, invalid, isToken, physicalName } from './private/validation';
+import { checkGiven, checkHasMember, checkList, checkOneOf, checkString, checkStruct, invalidValueError, isToken, physicalName } from './private/validation';
 
 /**
  * A VPC Lattice resource that AWS Resource Access Manager (RAM) can share: a service network, a service or a resource
@@ -11,6 +11,9 @@ import { checkGiven, checkInstance, checkList, checkOneOf, checkString, checkStr
  */
 export interface IShareableResource extends IConstruct {
   /** The ARN that RAM shares. */
+  readonly sharableArn: string;
+
+  /** @deprecated use `sharableArn` */
   readonly shareableArn: string;
 }
 
@@ -79,22 +82,22 @@ function newResourceShare(scope: IConstruct, id: string, options: ShareOptions, 
 
 function checkPrincipals(scope: IConstruct, property: string, principals: readonly unknown[]) {
   if (principals.length === 0) {
-    throw invalid(scope, property, principals, 'give at least one account ID, organization ARN or organizational-unit ARN');
+    throw invalidValueError(scope, property, principals, 'give at least one account ID, organization ARN or organizational-unit ARN');
   }
   principals.forEach((principal, index) => {
     if (isToken(principal)) { return; }
     if (typeof principal !== 'string' || ![ACCOUNT, ORGANIZATION, ORGANIZATIONAL_UNIT].some(pattern => pattern.test(principal))) {
       const partition = typeof principal === 'string' ? /^arn:([^:]*):organizations:/.exec(principal)?.[1] : undefined;
       if (partition !== undefined && !PARTITIONS.includes(partition)) {
-        throw invalid(scope, property, principal, `there is no AWS partition '${partition}': an ARN's partition is one of ${PARTITIONS.join(', ')}`);
+        throw invalidValueError(scope, property, principal, `there is no AWS partition '${partition}': an ARN's partition is one of ${PARTITIONS.join(', ')}`);
       }
-      throw invalid(scope, property, principal,
+      throw invalidValueError(scope, property, principal,
         "each principal must be a 12-digit account ID ('111122223333'), an organization ARN " +
         "('arn:aws:organizations::111122223333:organization/o-exampleorgid') or an organizational-unit ARN " +
         "('arn:aws:organizations::111122223333:ou/o-exampleorgid/ou-examplerootid-exampleouid')");
     }
     if (principals.indexOf(principal) !== index) {
-      throw invalid(scope, property, principal, 'each principal may be listed once');
+      throw invalidValueError(scope, property, principal, 'each principal may be listed once');
     }
   });
 }
@@ -158,16 +161,16 @@ export class ResourceShare extends Resource implements IResourceShare {
 
   public addResource(resource: IShareableResource): void {
     checkShareable(this, resource);
-    if (this.resourceArns.includes(resource.shareableArn)) {
-      throw invalid(this, 'resource', resource.node.path, 'it is already in this share; add it once');
+    if (this.resourceArns.includes(sharableArnOf(resource))) {
+      throw invalidValueError(this, 'resource', resource.node.path, 'it is already in this share; add it once');
     }
-    this.resourceArns.push(resource.shareableArn);
+    this.resourceArns.push(sharableArnOf(resource));
   }
 }
 
 /** A resource to share: a service network, a service or a resource configuration, not its ARN. */
 function checkShareable(share: IConstruct, resource: IShareableResource) {
-  checkInstance(share, 'resource', resource, 'shareableArn', { like: 'a service network, a service or a resource configuration (not its ARN)', required: true });
+  checkHasMember(share, 'resource', resource, 'shareableArn', { like: 'a service network, a service or a resource configuration (not its ARN)', required: true });
 }
 
 const RESOURCE_SHARE_ARN = new RegExp(`^arn:${PARTITION_PATTERN}:ram:[a-z0-9-]+:\\d{12}:resource-share/[0-9a-f-]{36}$`);
@@ -178,19 +181,24 @@ class ImportedResourceShare extends Resource implements IResourceShare {
   constructor(scope: Construct, id: string, public readonly resourceShareArn: string) {
     super(scope, id);
     if (!isToken(resourceShareArn) && !(typeof resourceShareArn === 'string' && RESOURCE_SHARE_ARN.test(resourceShareArn))) {
-      throw invalid(this, 'resourceShareArn', resourceShareArn, "must be a RAM resource-share ARN like 'arn:aws:ram:<region>:<account>:resource-share/<UUID>'");
+      throw invalidValueError(this, 'resourceShareArn', resourceShareArn, "must be a RAM resource-share ARN like 'arn:aws:ram:<region>:<account>:resource-share/<UUID>'");
     }
   }
 
   public addResource(resource: IShareableResource): void {
     checkShareable(this, resource);
     if (this.added.includes(resource)) {
-      throw invalid(this, 'resource', resource.node.path, 'it is already added to this share; add it once');
+      throw invalidValueError(this, 'resource', resource.node.path, 'it is already added to this share; add it once');
     }
     this.added.push(resource);
     new CfnResourceAssociation(this, freeChildId(this, `${resource.node.id}Association`), {
       resourceShareArn: this.resourceShareArn,
-      resourceArn: resource.shareableArn,
+      resourceArn: sharableArnOf(resource),
     });
   }
+}
+
+/** The ARN to share: `sharableArn`, or `shareableArn` for resources written before it had its one spelling. */
+function sharableArnOf(resource: IShareableResource): string {
+  return resource.sharableArn ?? resource.shareableArn;
 }

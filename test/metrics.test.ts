@@ -3,7 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { strictStack } from './util';
-import { HttpCodeClass, IpTargetGroup, LatticeService, TargetGroupBase } from 'cdk-vpc-lattice';
+import { HttpCodeClass, HttpCodeVpcLattice, IpTargetGroup, LatticeService, TargetGroupBase } from 'cdk-vpc-lattice';
 
 const TG_ARN = 'arn:aws:vpc-lattice:eu-west-1:111122223333:targetgroup/tg-0123456789abcdef0';
 const SVC_ARN = 'arn:aws:vpc-lattice:eu-west-1:111122223333:service/svc-0123456789abcdef0';
@@ -91,9 +91,12 @@ describe('service metrics', () => {
   test("VPC Lattice's own answers by status code, and request timeouts", () => {
     const { stack, service } = setup();
     const dimensions = { Service: { 'Fn::GetAtt': [stack.getLogicalId(service.node.defaultChild as any), 'Id'] } };
-    expect([400, 403, 404, 429, 500, 502, 504].map(code => summarize(stack, service.metricHttpCodeVpcLattice(code)).metricName))
+    // The status code as a number, as JavaScript callers gave it before the enum.
+    expect([400, 403, 404, 429, 500, 502, 504].map(code => summarize(stack, service.metricHttpCodeVpcLattice(code as any)).metricName))
       .toEqual(['400', '403', '404', '429', '500', '502', '504'].map(code => `HTTPCode_VpcLattice_${code}_Count`));
-    expect(summarize(stack, service.metricHttpCodeVpcLattice(403))).toEqual({
+    expect(Object.values(HttpCodeVpcLattice).map(code => summarize(stack, service.metricHttpCodeVpcLattice(code)).metricName))
+      .toEqual(['400', '403', '404', '429', '500', '502', '504'].map(code => `HTTPCode_VpcLattice_${code}_Count`));
+    expect(summarize(stack, service.metricHttpCodeVpcLattice(HttpCodeVpcLattice.VPC_LATTICE_403_COUNT))).toEqual({
       namespace: 'AWS/VpcLattice', metricName: 'HTTPCode_VpcLattice_403_Count', dimensions, statistic: 'Sum', period: 300,
     });
     expect(summarize(stack, service.metricRequestTimeoutCount({ period: Duration.minutes(1) }))).toEqual({
@@ -103,14 +106,16 @@ describe('service metrics', () => {
 
   test('a status code VPC Lattice publishes no count for is rejected, naming the codes it does', () => {
     const { service } = setup();
-    expect(() => service.metricHttpCodeVpcLattice(401)).toThrow(/Stack\/Service: invalid metricHttpCodeVpcLattice code 401: must be one of 400, 403, 404, 429, 500, 502, 504/);
+    expect(() => service.metricHttpCodeVpcLattice('HTTPCode_VpcLattice_401_Count' as HttpCodeVpcLattice))
+      .toThrow(/Stack\/Service: invalid metricHttpCodeVpcLattice code 'HTTPCode_VpcLattice_401_Count': must be one of 'HTTPCode_VpcLattice_400_Count'/);
+    expect(() => service.metricHttpCodeVpcLattice(401 as any)).toThrow(/Stack\/Service: invalid metricHttpCodeVpcLattice code 401: must be one of 400, 403, 404, 429, 500, 502, 504/);
   });
 
   test('an imported service is measured by its ID', () => {
     const stack = strictStack();
     const imported = LatticeService.fromServiceArn(stack, 'Imported', SVC_ARN);
     expect(summarize(stack, imported.metricTotalRequestCount()).dimensions).toEqual({ Service: 'svc-0123456789abcdef0' });
-    expect(summarize(stack, imported.metricHttpCodeVpcLattice(403)).dimensions).toEqual({ Service: 'svc-0123456789abcdef0' });
+    expect(summarize(stack, imported.metricHttpCodeVpcLattice(HttpCodeVpcLattice.VPC_LATTICE_403_COUNT)).dimensions).toEqual({ Service: 'svc-0123456789abcdef0' });
   });
 
   test('alarms on the metrics synthesize under strict validation', () => {

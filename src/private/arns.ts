@@ -1,6 +1,6 @@
 import { Arn, ArnFormat, Resource } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { checkStruct, invalid, isToken } from './validation';
+import { checkStruct, invalidValueError, isToken } from './validation';
 
 /**
  * The AWS partitions, as ARNs name them (aws-cdk-lib's region-info knows these eight): a pattern of one of them, for
@@ -34,7 +34,7 @@ export function idFromArn(scope: IConstruct, property: string, arn: string, type
     const like = `arn:aws:vpc-lattice:<region>:<account>:${type}/${ID_PREFIX[type]}-<${inWords}>`;
     const match = typeof arn === 'string' ? new RegExp(`^arn:aws[a-z-]*:vpc-lattice:[a-z0-9-]+:\\d{12}:${type}/(${ID_PREFIX[type]}-${characters})$`).exec(arn) : null;
     if (!match) {
-      throw invalid(scope, property, arn, `must be a VPC Lattice ARN, ${typeof arn === 'string' ? '' : 'a string '}like ${like}`);
+      throw invalidValueError(scope, property, arn, `must be a VPC Lattice ARN, ${typeof arn === 'string' ? '' : 'a string '}like ${like}`);
     }
     return match[1];
   }
@@ -46,7 +46,7 @@ export function checkId(scope: IConstruct, property: string, id: string, type: I
   if (isToken(id)) { return; }
   const [characters, inWords] = idCharacters(type);
   if (typeof id !== 'string' || !new RegExp(`^${ID_PREFIX[type]}-${characters}$`).test(id)) {
-    throw invalid(scope, property, id, `must be an ID like ${ID_PREFIX[type]}-<${inWords}>`);
+    throw invalidValueError(scope, property, id, `must be an ID like ${ID_PREFIX[type]}-<${inWords}>`);
   }
 }
 
@@ -66,7 +66,7 @@ export function importedIdentity(scope: Resource, type: ImportableResource, arn?
     checkId(scope, idProperty, id, type);
     return { arn: scope.stack.formatArn({ service: 'vpc-lattice', resource: type, resourceName: id }), id };
   }
-  throw invalid(scope, 'attributes', {}, `give ${arnProperty} or ${idProperty}`);
+  throw invalidValueError(scope, 'attributes', {}, `give ${arnProperty} or ${idProperty}`);
 }
 
 /** The attributes of an import: an object (see `checkStruct`), like `{ serviceArn: 'arn:…:service/svc-…' }`. */

@@ -50,6 +50,11 @@ export class AuthPolicyHolder {
     return { statementAdded: true, policyDependable: this.resource };
   }
 
+  /** The policy as written so far, as a new document (changing it changes nothing); undefined without statements. */
+  public get policy(): iam.PolicyDocument | undefined {
+    return this.statements.length === 0 ? undefined : new iam.PolicyDocument({ statements: [...this.statements] });
+  }
+
   /** What can never apply in the statement (the `index`th of the policy), and what any IAM policy statement needs. */
   private statementErrors(statement: iam.PolicyStatement, index: number): string[] {
     const stack = Stack.of(this.owner);

@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { isIPv4, isIPv6 } from './lazy';
-import { characters, checkCount, checkList, invalid, isToken } from './validation';
+import { characters, checkCount, checkList, invalidValueError, isToken } from './validation';
 
 /** A CIDR range, parsed: its address family and its first address and prefix length as bits. */
 interface ParsedCidr {
@@ -68,31 +68,31 @@ function within(inner: ParsedCidr, outer: ParsedCidr): boolean {
 export function checkCidrRanges(scope: IConstruct, property: string, ranges: unknown): Set<4 | 6> {
   const families = new Set<4 | 6>();
   if (ranges === undefined || ranges === null) {
-    throw invalid(scope, property, ranges, "give 1 to 10 CIDR ranges, like ['10.20.0.0/16']");
+    throw invalidValueError(scope, property, ranges, "give 1 to 10 CIDR ranges, like ['10.20.0.0/16']");
   }
   if (!checkList(scope, property, ranges)) { return families; }
   checkCount(scope, property, ranges, 1, 10);
   ranges.forEach((range, index) => {
     if (isToken(range)) { return; }
     if (typeof range !== 'string' || characters(range) > 50) {
-      throw invalid(scope, property, range, "each range must be a string of 1 to 50 characters, like '10.20.0.0/16'");
+      throw invalidValueError(scope, property, range, "each range must be a string of 1 to 50 characters, like '10.20.0.0/16'");
     }
     const parsed = parseCidr(range);
     if (!parsed) {
-      throw invalid(scope, property, range, "each range must be an IPv4 or IPv6 CIDR range in prefix notation, like '10.20.0.0/16' or '2001:db8::/56'");
+      throw invalidValueError(scope, property, range, "each range must be an IPv4 or IPv6 CIDR range in prefix notation, like '10.20.0.0/16' or '2001:db8::/56'");
     }
     if (!isNetworkAddress(parsed)) {
-      throw invalid(scope, property, range, 'the address of each range must be its first one (no bits set after the prefix length)');
+      throw invalidValueError(scope, property, range, 'the address of each range must be its first one (no bits set after the prefix length)');
     }
     if (parsed.prefix === 0 && ranges.length > 1) {
-      throw invalid(scope, property, range, 'a range of every address (0.0.0.0/0 or ::/0) must be the only range of the segment');
+      throw invalidValueError(scope, property, range, 'a range of every address (0.0.0.0/0 or ::/0) must be the only range of the segment');
     }
     const reserved = UNROUTABLE.find(([block]) => within(parsed, parseCidr(block)!));
     if (reserved) {
-      throw invalid(scope, property, range, `it is within ${reserved[0]}, ${reserved[1]}, which no VPC routes and VPC Lattice refuses`);
+      throw invalidValueError(scope, property, range, `it is within ${reserved[0]}, ${reserved[1]}, which no VPC routes and VPC Lattice refuses`);
     }
     if (ranges.indexOf(range) !== index) {
-      throw invalid(scope, property, range, 'each range may be listed once');
+      throw invalidValueError(scope, property, range, 'each range may be listed once');
     }
     families.add(parsed.family);
   });

@@ -1,7 +1,7 @@
 import { IResolvable, Lazy, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { invalid } from './validation';
+import { invalidValueError } from './validation';
 import type { IServiceNetwork } from '../interfaces';
 
 /** A TCP port or range to admit clients on, with the description of its rule. */
@@ -24,7 +24,7 @@ export function clientSecurityGroup(scope: Construct, owner: 'association' | 'en
   try {
     cidr = vpc.vpcCidrBlock;
   } catch {
-    throw invalid(scope, 'vpc', vpc.node.path,
+    throw invalidValueError(scope, 'vpc', vpc.node.path,
       `the VPC was imported without its CIDR block, which the ${owner}'s security group needs: import it with vpcCidrBlock, or pass securityGroups`);
   }
   const securityGroup = new ec2.SecurityGroup(scope, 'SecurityGroup', { vpc, description, allowAllOutbound: false });

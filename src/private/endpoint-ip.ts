@@ -1,7 +1,7 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import { subnetFamilies } from './placement';
-import { checkOneOf, invalid, isToken } from './validation';
+import { checkOneOf, invalidValueError, isToken } from './validation';
 
 /**
  * What each address type of a VPC endpoint needs of its subnets, and the DNS record types it can serve, as EC2
@@ -44,11 +44,11 @@ export function renderEndpointIp(scope: IConstruct, subnets: ec2.ISubnet[], ipAd
     const { fits, rule, records } = ADDRESS_TYPES[ipAddressType];
     const misfit = subnets.map(subnet => ({ subnet, ...subnetFamilies(subnet) })).find(family => family.ipv4 !== undefined && !fits(family));
     if (misfit) {
-      throw invalid(scope, 'ipAddressType', ipAddressType, `${rule}, and ${misfit.subnet.node.path} has ${misfit.ipv4 ? 'IPv4' : ''}` +
+      throw invalidValueError(scope, 'ipAddressType', ipAddressType, `${rule}, and ${misfit.subnet.node.path} has ${misfit.ipv4 ? 'IPv4' : ''}` +
         `${misfit.ipv4 && misfit.ipv6 ? ' and ' : ''}${misfit.ipv6 ? 'IPv6' : ''} addresses`);
     }
     if (dnsRecordIpType !== undefined && !isToken(dnsRecordIpType) && !records.includes(dnsRecordIpType)) {
-      throw invalid(scope, 'dnsRecordIpType', dnsRecordIpType,
+      throw invalidValueError(scope, 'dnsRecordIpType', dnsRecordIpType,
         `an ${ipAddressType} endpoint takes ${records.map(record => `'${record}'`).join(' or ')} DNS records (give ipAddressType DUALSTACK for others)`);
     }
   }

@@ -2,8 +2,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { checkAttributes } from './arns';
 import { importedOrFound } from './imports';
-import { ServiceNetworkAttributes } from '../interfaces';
 import { ServiceNetworkBase } from '../service-network-base';
+import { ServiceNetworkAttributes } from '../structs';
 
 /** A service network defined elsewhere, by its ARN or ID, or found by its name at deploy time. */
 export class ImportedServiceNetwork extends ServiceNetworkBase {

@@ -1,7 +1,7 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { IConstruct } from 'constructs';
 import { checkOneOf } from './validation';
-import type { HttpCodeClass } from '../metrics';
+import { HttpCodeClass, HttpCodeVpcLattice } from '../metrics';
 
 /** The status codes of the answers VPC Lattice gives itself, each with a metric `HTTPCode_VpcLattice_<code>_Count` (docs/lattice-facts.md#metrics). */
 const VPC_LATTICE_HTTP_CODES = [400, 403, 404, 429, 500, 502, 504];
@@ -49,10 +49,15 @@ export class LatticeMetrics {
     return this.metric(metricName, { statistic: cloudwatch.Stats.AVERAGE, ...props });
   }
 
-  public httpCodeVpcLattice(code: number, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    checkOneOf(this.owner, 'metricHttpCodeVpcLattice code', code, VPC_LATTICE_HTTP_CODES,
-      'VPC Lattice publishes a count of its own answers for these codes only (HTTPCode_VpcLattice_<code>_Count)');
-    return this.sum(`HTTPCode_VpcLattice_${code}_Count`, props);
+  /** @param code a `HttpCodeVpcLattice`, or (from JavaScript, as before the enum) the status code as a number */
+  public httpCodeVpcLattice(code: HttpCodeVpcLattice | number, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    const hint = 'VPC Lattice publishes a count of its own answers for these codes only (HTTPCode_VpcLattice_<code>_Count)';
+    if (typeof code === 'number') {
+      checkOneOf(this.owner, 'metricHttpCodeVpcLattice code', code, VPC_LATTICE_HTTP_CODES, hint);
+      return this.sum(`HTTPCode_VpcLattice_${code}_Count`, props);
+    }
+    checkOneOf(this.owner, 'metricHttpCodeVpcLattice code', code, Object.values(HttpCodeVpcLattice), hint);
+    return this.sum(code, props);
   }
 
   public requestTimeoutCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {

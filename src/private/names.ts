@@ -1,17 +1,26 @@
-import { Token } from 'aws-cdk-lib';
+import { Stage, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { invalid } from './validation';
+import { invalidValueError } from './validation';
+
+/** The name each construct of this library has in VPC Lattice, as the app gave it (or an import looks it up). */
+const namesInLattice = new WeakMap<IConstruct, string>();
+
+/**
+ * Records the name `construct` has in VPC Lattice: the name given to its CloudFormation resource, or the name an
+ * import looks up. The constructs call it where they make their resource, so that nothing reads the resource back.
+ */
+export function recordName(construct: IConstruct, name: string | undefined): void {
+  if (name !== undefined) { namesInLattice.set(construct, name); }
+}
 
 /**
  * What to call a VPC Lattice construct where people read it (dashboard titles, topology labels): the name it has in
- * VPC Lattice when the app gives a literal one (the `Name` of its CloudFormation resource, or the name an import looks
- * up), else its literal ID (`svc-…` of an import by ARN), else its construct ID. Never a token: a token's text
- * changes from one synth to the next and means nothing to a reader.
+ * VPC Lattice when the app gives a literal one (`recordName`), else its literal ID (`svc-…` of an import by ARN),
+ * else its construct ID. Never a token: a token's text changes from one synth to the next and means nothing to a
+ * reader.
  */
 export function displayName(construct: IConstruct, resourceId?: string): string {
-  const ofResource = (construct.node.defaultChild as { name?: unknown } | undefined)?.name;
-  const lookedUp = (construct as { lookUpName?: unknown }).lookUpName;
-  return [ofResource, lookedUp, resourceId].find(literal) as string | undefined ?? construct.node.id;
+  return [namesInLattice.get(construct), resourceId].find(literal) as string | undefined ?? construct.node.id;
 }
 
 /** A value known at synth: a string that is no token. */
@@ -21,14 +30,50 @@ export function literal(value: unknown): value is string {
 
 /**
  * Names that are unique among siblings (listeners of a service, rules of a listener: CloudFormation schema): a literal
- * `name` that one of `siblings` in this app already has in its CloudFormation resource is an error.
+ * `name` that one of `siblings` in this app already has (`recordName`) is an error.
  */
 export function checkNameUnique(scope: IConstruct, property: string, name: string | undefined, siblings: IConstruct[],
   among: { readonly kind: string; readonly within: string; readonly owner: IConstruct }) {
   if (!literal(name)) { return; }
-  const holder = siblings.find(sibling => (sibling.node.defaultChild as { name?: unknown } | undefined)?.name === name);
+  const holder = siblings.find(sibling => namesInLattice.get(sibling) === name);
   if (holder) {
-    throw invalid(scope, property, name, `${among.kind} names must be unique within a ${among.within}, and the ${among.kind} ${holder.node.path} of ` +
+    throw invalidValueError(scope, property, name, `${among.kind} names must be unique within a ${among.within}, and the ${among.kind} ${holder.node.path} of ` +
       `${among.owner.node.path} has it`);
   }
+}
+
+/** The resource configurations defined in each stage (an app is one), by their literal name in VPC Lattice. */
+const configurationsByName = new WeakMap<IConstruct, Map<string, IConstruct>>();
+
+/** The name each imported resource configuration is looked up by at deploy time. */
+const lookedUpNames = new WeakMap<IConstruct, string>();
+
+function stageOf(construct: IConstruct): IConstruct {
+  return Stage.of(construct) ?? construct.node.root;
+}
+
+/**
+ * Records a resource configuration this app defines under a literal name (`defined`), or one it imports by the name it
+ * looks up at deploy time, so that the topology can link an import to the configuration it finds without a scan.
+ */
+export function recordConfigurationName(configuration: IConstruct, name: string | undefined, how: 'defined' | 'lookedUp'): void {
+  if (!literal(name)) { return; }
+  if (how === 'lookedUp') {
+    lookedUpNames.set(configuration, name);
+    return;
+  }
+  const stage = stageOf(configuration);
+  let names = configurationsByName.get(stage);
+  if (!names) {
+    names = new Map();
+    configurationsByName.set(stage, names);
+  }
+  if (!names.has(name)) { names.set(name, configuration); }
+}
+
+/** The configuration of the same stage that an import by name finds at deploy time, when this app defines it. */
+export function configurationLookedUp(configuration: IConstruct): IConstruct | undefined {
+  const name = lookedUpNames.get(configuration);
+  const found = name === undefined ? undefined : configurationsByName.get(stageOf(configuration))?.get(name);
+  return found === configuration ? undefined : found;
 }

@@ -2,7 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
 import { freeChildId } from './ids';
-import { checkStruct, checkVpc, invalid } from './validation';
+import { checkStruct, checkVpc, invalidValueError } from './validation';
 
 /**
  * Where an association or an endpoint between `owner` (a service network, a resource configuration) and `other` (a
@@ -42,10 +42,10 @@ export function selectSubnets(scope: IConstruct, vpc: ec2.IVpc, selection: ec2.S
   try {
     subnets = vpc.selectSubnets({ ...selection, ...extra });
   } catch (error) {
-    throw invalid(scope, 'vpcSubnets', given, `selects no subnet of ${vpc.node.path}: ${(error as Error).message}`);
+    throw invalidValueError(scope, 'vpcSubnets', given, `selects no subnet of ${vpc.node.path}: ${(error as Error).message}`);
   }
   if (subnets.subnets.length === 0 && !subnets.isPendingLookup) {
-    throw invalid(scope, 'vpcSubnets', given, `selects no subnet of ${vpc.node.path}`);
+    throw invalidValueError(scope, 'vpcSubnets', given, `selects no subnet of ${vpc.node.path}`);
   }
   return subnets;
 }

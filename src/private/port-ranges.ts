@@ -1,6 +1,6 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
-import { checkList, invalid, isToken } from './validation';
+import { checkList, invalidValueError, isToken } from './validation';
 
 const PORT_RANGE = /^(\d{1,5})(?:-(\d{1,5}))?$/;
 
@@ -11,7 +11,7 @@ const PORT_RANGE = /^(\d{1,5})(?:-(\d{1,5}))?$/;
 export function portRangesToPorts(scope: IConstruct, property: string, ranges: string[] | undefined): ec2.Port[] | undefined {
   if (!checkList(scope, property, ranges)) { return undefined; }
   if (ranges.length === 0) {
-    throw invalid(scope, property, ranges, "give at least one port ('5432') or range ('8000-8100')");
+    throw invalidValueError(scope, property, ranges, "give at least one port ('5432') or range ('8000-8100')");
   }
   const ports = ranges.map((range, index) => {
     if (isToken(range)) { return undefined; }
@@ -19,10 +19,10 @@ export function portRangesToPorts(scope: IConstruct, property: string, ranges: s
     const match = typeof range === 'string' ? PORT_RANGE.exec(range) : null;
     const [from, to] = match ? [Number(match[1]), Number(match[2] ?? match[1])] : [NaN, NaN];
     if (!match || from < 1 || to > 65535 || from > to) {
-      throw invalid(scope, property, range, "each range is a port ('5432') or two ports joined by '-' ('8000-8100'), from 1 to 65535, the lower first");
+      throw invalidValueError(scope, property, range, "each range is a port ('5432') or two ports joined by '-' ('8000-8100'), from 1 to 65535, the lower first");
     }
     if (ranges.indexOf(range) !== index) {
-      throw invalid(scope, property, range, 'each range may be listed once');
+      throw invalidValueError(scope, property, range, 'each range may be listed once');
     }
     return from === to ? ec2.Port.tcp(from) : ec2.Port.tcpRange(from, to);
   });

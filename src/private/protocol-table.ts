@@ -17,6 +17,8 @@ export interface GroupProtocols {
   readonly type: TargetType;
   readonly protocol?: TargetProtocol;
   readonly protocolVersion?: ProtocolVersion;
+  /** The port the targets receive traffic on; none for Lambda groups. */
+  readonly port?: number;
 }
 
 /** What a table answers: allowed; a warning with what happens at run time; or an error with the reason. */
@@ -36,6 +38,11 @@ export interface ListenerProtocolRules {
   readonly takesRules: boolean;
   /** Whether its default action may be a fixed response. */
   readonly takesFixedResponse: boolean;
+  /**
+   * Whether VPC Lattice ends TLS at such a listener, so that a custom domain it serves needs a certificate (VPC
+   * Lattice has none of its own for custom names).
+   */
+  readonly terminatesTls: boolean;
   /** Why the service needs a custom domain name for such a listener, when it does. */
   readonly needsCustomDomain?: string;
   /** Why every caller of such a listener is anonymous, when VPC Lattice cannot authenticate them. */
@@ -43,13 +50,14 @@ export interface ListenerProtocolRules {
 }
 
 export const LISTENER_PROTOCOLS: Readonly<Record<ListenerProtocol, ListenerProtocolRules>> = {
-  [ListenerProtocol.HTTP]: { defaultPort: 80, takesRules: true, takesFixedResponse: true },
-  [ListenerProtocol.HTTPS]: { defaultPort: 443, takesRules: true, takesFixedResponse: true },
+  [ListenerProtocol.HTTP]: { defaultPort: 80, takesRules: true, takesFixedResponse: true, terminatesTls: false },
+  [ListenerProtocol.HTTPS]: { defaultPort: 443, takesRules: true, takesFixedResponse: true, terminatesTls: true },
   // docs/lattice-facts.md#tls-passthrough: only the default rule, forwarding to TCP target groups; the custom domain is
   // the SNI match; no documented default port; auth policies limited to anonymous principals (at the network level too).
   [ListenerProtocol.TLS_PASSTHROUGH]: {
     takesRules: false,
     takesFixedResponse: false,
+    terminatesTls: false,
     needsCustomDomain: 'VPC Lattice routes a TLS passthrough connection to its service by the server name of the TLS client hello (SNI), ' +
       "which must be the service's custom domain name; the custom domain's certificate is not used (the targets hold their own)",
     anonymousCallers: 'VPC Lattice passes the TLS connection through without reading it, so it cannot authenticate the caller: every caller ' +
@@ -63,14 +71,25 @@ export interface TargetProtocolDefaults {
   readonly port?: number;
   /** The protocol version; none: such groups have no protocol version. */
   readonly protocolVersion?: ProtocolVersion;
+  /** Whether VPC Lattice sends such groups requests (and counts them), rather than connections only. */
+  readonly carriesRequests: boolean;
+  /** Whether VPC Lattice reaches the targets over TLS, so that TLS connection errors can occur. */
+  readonly overTls: boolean;
 }
 
 /** The defaults of target groups per protocol. TCP has neither: CloudFormation documents no port, and TLS is not HTTP. */
 export const TARGET_PROTOCOLS: Readonly<Record<TargetProtocol, TargetProtocolDefaults>> = {
-  [TargetProtocol.HTTP]: { port: 80, protocolVersion: ProtocolVersion.HTTP1 },
-  [TargetProtocol.HTTPS]: { port: 443, protocolVersion: ProtocolVersion.HTTP1 },
-  [TargetProtocol.TCP]: {},
+  [TargetProtocol.HTTP]: { port: 80, protocolVersion: ProtocolVersion.HTTP1, carriesRequests: true, overTls: false },
+  [TargetProtocol.HTTPS]: { port: 443, protocolVersion: ProtocolVersion.HTTP1, carriesRequests: true, overTls: true },
+  // A TCP group sits behind a TLS passthrough listener: the connections it receives carry TLS end to end.
+  [TargetProtocol.TCP]: { carriesRequests: false, overTls: true },
 };
+
+/** Whether VPC Lattice holds connections to targets of each kind of group: a Lambda function is invoked instead. */
+export const TARGET_TYPE_CONNECTIONS: Readonly<Record<TargetType, boolean>> = { IP: true, INSTANCE: true, ALB: true, LAMBDA: false };
+
+/** The target-group protocol for an Application Load Balancer listener of each ELBv2 protocol (an ALB target group). */
+export const ALB_LISTENER_TARGET_PROTOCOLS: Readonly<Record<string, TargetProtocol>> = { HTTP: TargetProtocol.HTTP, HTTPS: TargetProtocol.HTTPS };
 
 /** The protocols and versions health checks take (CloudFormation's HealthCheckConfig), whatever the group's. */
 export const HEALTH_CHECK_PROTOCOLS: readonly TargetProtocol[] = [TargetProtocol.HTTP, TargetProtocol.HTTPS];

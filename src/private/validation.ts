@@ -5,7 +5,7 @@ import { Construct, IConstruct } from 'constructs';
  * The error every literal check throws: it names the construct path, the property, the value and what is allowed,
  * so the message alone tells the user what to change.
  */
-export function invalid(scope: IConstruct, property: string, value: unknown, allowed: string): Error {
+export function invalidValueError(scope: IConstruct, property: string, value: unknown, allowed: string): Error {
   return new Error(`${scope.node.path}: invalid ${property} ${show(value)}: ${allowed}`);
 }
 
@@ -49,7 +49,7 @@ export const LOWEST_LITERAL_NUMBER = -1e288;
 export function checkInteger(scope: IConstruct, property: string, value: number | undefined, min: number, max: number, unit = '') {
   if (value === undefined || isToken(value)) { return; }
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw invalid(scope, property, value, `must be a whole number from ${min} to ${max}${unit}`);
+    throw invalidValueError(scope, property, value, `must be a whole number from ${min} to ${max}${unit}`);
   }
 }
 
@@ -61,12 +61,12 @@ export function checkSeconds(scope: IConstruct, property: string, value: Duratio
   if (value === undefined) { return undefined; }
   if (!isDuration(value)) {
     const like = typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : min;
-    throw invalid(scope, property, value, `must be a Duration, like Duration.seconds(${like}): a whole number of seconds from ${min} to ${max}`);
+    throw invalidValueError(scope, property, value, `must be a Duration, like Duration.seconds(${like}): a whole number of seconds from ${min} to ${max}`);
   }
   if (value.isUnresolved()) { return value.toSeconds(); }
   const seconds = value.toSeconds({ integral: false });
   if (!Number.isInteger(seconds) || seconds < min || seconds > max) {
-    throw invalid(scope, property, value, `must be a whole number of seconds from ${min} to ${max}`);
+    throw invalidValueError(scope, property, value, `must be a whole number of seconds from ${min} to ${max}`);
   }
   return seconds;
 }
@@ -79,14 +79,14 @@ export function checkString(scope: IConstruct, property: string, value: string |
   if (value === undefined || isToken(value)) { return; }
   const allowed = rule.what ?? `must be ${rule.min} to ${rule.max} characters long`;
   if (typeof value !== 'string') {
-    throw invalid(scope, property, value, `must be a string; ${allowed}`);
+    throw invalidValueError(scope, property, value, `must be a string; ${allowed}`);
   }
   const length = characters(value);
   if (length < rule.min || length > rule.max) {
-    throw invalid(scope, property, value, `must be ${rule.min} to ${rule.max} characters long (it has ${length})${rule.what ? `; ${rule.what}` : ''}`);
+    throw invalidValueError(scope, property, value, `must be ${rule.min} to ${rule.max} characters long (it has ${length})${rule.what ? `; ${rule.what}` : ''}`);
   }
   if (rule.pattern && !rule.pattern.test(value)) {
-    throw invalid(scope, property, value, rule.what ?? `must match ${rule.pattern}`);
+    throw invalidValueError(scope, property, value, rule.what ?? `must match ${rule.pattern}`);
   }
 }
 
@@ -97,7 +97,7 @@ const DOMAIN_NAME = /^(?=.{3,255}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\
 export function checkDomainName(scope: IConstruct, property: string, value: string | undefined) {
   if (value === undefined || isToken(value)) { return; }
   if (typeof value !== 'string' || !DOMAIN_NAME.test(value)) {
-    throw invalid(scope, property, value,
+    throw invalidValueError(scope, property, value,
       "must be a fully qualified DNS name of 3 to 255 characters, like 'orders.internal.example.com': labels of letters, digits and inner hyphens " +
       '(1 to 63 characters each), separated by dots, without a trailing dot or wildcards');
   }
@@ -127,11 +127,11 @@ export function checkList(
 ): items is readonly unknown[] {
   if (items === undefined) { return false; }
   if (isToken(items)) {
-    if (options.noToken) { throw invalid(scope, property, items, `a list only known at deploy time cannot be used here: ${options.noToken}`); }
+    if (options.noToken) { throw invalidValueError(scope, property, items, `a list only known at deploy time cannot be used here: ${options.noToken}`); }
     return false;
   }
   if (!Array.isArray(items)) {
-    throw invalid(scope, property, items, `must be a list${typeof items === 'string' ? `, like [${show(items)}]` : ''}`);
+    throw invalidValueError(scope, property, items, `must be a list${typeof items === 'string' ? `, like [${show(items)}]` : ''}`);
   }
   return true;
 }
@@ -140,7 +140,7 @@ export function checkList(
 export function checkCount(scope: IConstruct, property: string, items: readonly unknown[] | undefined, min: number, max: number) {
   if (!checkList(scope, property, items)) { return; }
   if (items.length < min || items.length > max) {
-    throw invalid(scope, property, `${items.length} items`, min === max ? `must have exactly ${min}` : `must have ${min} to ${max} items`);
+    throw invalidValueError(scope, property, `${items.length} items`, min === max ? `must have exactly ${min}` : `must have ${min} to ${max} items`);
   }
 }
 
@@ -148,7 +148,7 @@ export function checkCount(scope: IConstruct, property: string, items: readonly 
 export function checkOneOf<T>(scope: IConstruct, property: string, value: T | undefined, allowed: readonly T[], hint = '') {
   if (value === undefined || isToken(value)) { return; }
   if (!allowed.includes(value)) {
-    throw invalid(scope, property, value, `must be one of ${allowed.map(a => show(a)).join(', ')}${hint ? `. ${hint}` : ''}`);
+    throw invalidValueError(scope, property, value, `must be one of ${allowed.map(a => show(a)).join(', ')}${hint ? `. ${hint}` : ''}`);
   }
 }
 
@@ -159,20 +159,21 @@ export function checkOneOf<T>(scope: IConstruct, property: string, value: T | un
 export function checkStruct(scope: IConstruct, property: string, value: unknown, options: { readonly like: string; readonly required?: boolean }) {
   if (value === undefined && !options.required) { return; }
   if (value === null || typeof value !== 'object' || Array.isArray(value) || isToken(value)) {
-    throw invalid(scope, property, value, `must be an object like ${options.like}`);
+    throw invalidValueError(scope, property, value, `must be an object like ${options.like}`);
   }
 }
 
 /**
- * An instance of one of the library's classes (or an interface), recognized by a member it must have, since a copy of
- * the class from another installation of the library would fail `instanceof`; `undefined` passes unless `required`.
+ * Checks that `value` is an object with `member`: how an instance of one of the library's classes (or of an interface)
+ * is recognized, since a copy of the class from another installation of the library would fail `instanceof`;
+ * `undefined` passes unless `required`.
  */
-export function checkInstance(
+export function checkHasMember(
   scope: IConstruct, property: string, value: unknown, member: string, options: { readonly like: string; readonly required?: boolean },
 ) {
   if (value === undefined && !options.required) { return; }
   if (value === null || typeof value !== 'object' || !(member in value)) {
-    throw invalid(scope, property, value, `must be ${options.like}`);
+    throw invalidValueError(scope, property, value, `must be ${options.like}`);
   }
 }
 
@@ -183,7 +184,7 @@ export function checkInstance(
 export function checkSecurityGroups(scope: IConstruct, property: string, groups: readonly unknown[] | undefined, count?: [number, number]) {
   if (!checkList(scope, property, groups)) { return; }
   if (count) { checkCount(scope, property, groups, ...count); }
-  groups.forEach(group => checkInstance(scope, property, group, 'securityGroupId', {
+  groups.forEach(group => checkHasMember(scope, property, group, 'securityGroupId', {
     like: 'a list of ec2.ISecurityGroup, like [ec2.SecurityGroup.fromSecurityGroupId(this, id, securityGroupId)]', required: true,
   }));
 }
@@ -191,7 +192,7 @@ export function checkSecurityGroups(scope: IConstruct, property: string, groups:
 /** A required value: `undefined` and `null` are rejected with what to give. */
 export function checkGiven(scope: IConstruct, property: string, value: unknown, what: string) {
   if (value === undefined || value === null) {
-    throw invalid(scope, property, value, `give ${what}`);
+    throw invalidValueError(scope, property, value, `give ${what}`);
   }
 }
 
@@ -207,11 +208,11 @@ const LOOKUP_PLACEHOLDER_VPC_ID = 'vpc-12345';
 export function checkVpc(
   scope: IConstruct, property: string, vpc: { readonly vpcId: string } | undefined, options: { readonly required?: boolean } = {},
 ) {
-  checkInstance(scope, property, vpc, 'vpcId', { like: 'an ec2.IVpc, like ec2.Vpc.fromLookup(this, id, { vpcId })', required: options.required });
+  checkHasMember(scope, property, vpc, 'vpcId', { like: 'an ec2.IVpc, like ec2.Vpc.fromLookup(this, id, { vpcId })', required: options.required });
   const id: unknown = vpc?.vpcId;
   if (id === undefined || isToken(id) || id === LOOKUP_PLACEHOLDER_VPC_ID) { return; }
   if (typeof id !== 'string' || !VPC_ID.test(id)) {
-    throw invalid(scope, `${property}.vpcId`, id, "must be a VPC ID: 'vpc-' followed by 8 or 17 hexadecimal digits (0-9, a-f), like 'vpc-0123456789abcdef0'");
+    throw invalidValueError(scope, `${property}.vpcId`, id, "must be a VPC ID: 'vpc-' followed by 8 or 17 hexadecimal digits (0-9, a-f), like 'vpc-0123456789abcdef0'");
   }
 }
 
@@ -232,14 +233,14 @@ export function checkResourceName(scope: IConstruct, property: string, value: st
   const [min, max, reservedPrefix] = NAME_RULES[kind];
   const allowed = `${kind} names are ${min} to ${max} characters of a-z, 0-9 and '-', with no '-' at either end, no '--', and not starting with '${reservedPrefix}'`;
   if (typeof value !== 'string') {
-    throw invalid(scope, property, value, `must be a string (or left out, for a name CloudFormation generates); ${allowed}`);
+    throw invalidValueError(scope, property, value, `must be a string (or left out, for a name CloudFormation generates); ${allowed}`);
   }
   const length = characters(value);
   const ok = length >= min && length <= max
     && /^[a-z0-9-]+$/.test(value)
     && !value.startsWith('-') && !value.endsWith('-') && !value.includes('--')
     && !value.startsWith(reservedPrefix);
-  if (!ok) { throw invalid(scope, property, value, allowed); }
+  if (!ok) { throw invalidValueError(scope, property, value, allowed); }
 }
 
 export type NamedResource = 'service network' | 'service' | 'listener' | 'rule' | 'target group' | 'resource gateway' | 'resource configuration';

@@ -6,7 +6,7 @@ import { literalZoneName, recordComment } from '../custom-domain';
 import { checkAttributes, importedIdentity } from '../private/arns';
 import { awsRoute53, deployTimeLookups } from '../private/lazy';
 import { checkHostedZone } from '../private/references';
-import { checkDomainName, checkGiven, checkStruct, invalid, isToken, isWithinDomain } from '../private/validation';
+import { checkDomainName, checkGiven, checkStruct, invalidValueError, isToken, isWithinDomain } from '../private/validation';
 
 /**
  * A VPC Lattice domain verification: the proof that you own a domain, whose names (the domain and the names below it)
@@ -126,7 +126,7 @@ export class DomainVerification extends Resource implements IDomainVerification 
     if (props.hostedZone) {
       const zoneName = literalZoneName(props.hostedZone);
       if (zoneName !== undefined && !isToken(props.domainName) && !isWithinDomain(props.domainName, zoneName)) {
-        throw invalid(this, 'domainName', props.domainName, `must be inside the hosted zone '${zoneName}' given as hostedZone, where the TXT record goes`);
+        throw invalidValueError(this, 'domainName', props.domainName, `must be inside the hosted zone '${zoneName}' given as hostedZone, where the TXT record goes`);
       }
       new (awsRoute53()).CfnRecordSet(this, 'TxtRecord', {
         hostedZoneId: props.hostedZone.hostedZoneId,

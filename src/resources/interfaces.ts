@@ -42,6 +42,9 @@ export interface IResourceConfiguration extends IResource, IShareableResource {
    */
   readonly allowAssociationToSharableServiceNetwork?: boolean;
 
+  /** The VPC endpoints of type `Resource` to this configuration made in this app (a copy). */
+  readonly endpoints: ILatticeVpcEndpoint[];
+
   /**
    * The CIDR ranges of a network segment.
    *
@@ -67,6 +70,8 @@ export interface IResourceConfiguration extends IResource, IShareableResource {
 
   /** Records a tunnel endpoint to this segment, after checking it is one. `TunnelEndpoint` calls it. */
   registerTunnelEndpoint(endpoint: ILatticeVpcEndpoint): void;
+  /** Records a VPC endpoint to this configuration. `ResourceEndpoint` calls it; you need not. */
+  registerEndpoint(endpoint: ILatticeVpcEndpoint): void;
 }
 
 /**
@@ -135,6 +140,12 @@ export interface VpcEndpointOptions extends LatticeEndpointOptions {
 export interface ILatticeVpcEndpoint extends ec2.IVpcEndpoint, ec2.IConnectable {
   /** The VPC the endpoint is in. */
   readonly vpc: ec2.IVpc;
+
+  /** The security groups of the endpoint (a copy): the ones given, or the one made for it. */
+  readonly securityGroups: ec2.ISecurityGroup[];
+
+  /** The subnets the endpoint's network interfaces are placed in, one per Availability Zone (a copy). */
+  readonly subnets: ec2.ISubnet[];
 }
 
 /**

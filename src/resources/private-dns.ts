@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { checkCount, checkString, invalid, isToken } from '../private/validation';
+import { checkCount, checkString, invalidValueError, isToken } from '../private/validation';
 
 /**
  * Which private domain names a consumer VPC resolves to VPC Lattice: the custom domain names of the resource
@@ -72,7 +72,7 @@ function checkDomains(scope: IConstruct, domains: string[]) {
   domains.forEach((domain, index) => {
     checkString(scope, 'privateDns domains', domain, { min: 1, max: 255 });
     if (!isToken(domain) && domains.indexOf(domain) !== index) {
-      throw invalid(scope, 'privateDns domains', domain, 'each domain may be listed once');
+      throw invalidValueError(scope, 'privateDns domains', domain, 'each domain may be listed once');
     }
   });
 }

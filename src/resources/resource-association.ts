@@ -2,9 +2,10 @@ import { Resource } from 'aws-cdk-lib';
 import { CfnServiceNetworkResourceAssociation } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
 import { IResourceConfiguration, IServiceNetworkResourceAssociation, ResourceAssociationOptions } from './interfaces';
+import { ResourceConfigurationBase } from './resource-configuration-base';
 import type { IServiceNetwork } from '../interfaces';
 import { checkResourceConfiguration, checkServiceNetwork } from '../private/references';
-import { checkOneOf, checkStruct, invalid, isToken } from '../private/validation';
+import { checkOneOf, checkStruct, invalidValueError, isToken } from '../private/validation';
 
 /**
  * Properties of a `ServiceNetworkResourceAssociation`.
@@ -45,6 +46,9 @@ export class ServiceNetworkResourceAssociation extends Resource implements IServ
   /** The resource configuration. */
   public readonly resourceConfiguration: IResourceConfiguration;
 
+  /** The service network. */
+  public readonly serviceNetwork: IServiceNetwork;
+
   private readonly resource: CfnServiceNetworkResourceAssociation;
 
   constructor(scope: Construct, id: string, props: ServiceNetworkResourceAssociationProps) {
@@ -53,7 +57,7 @@ export class ServiceNetworkResourceAssociation extends Resource implements IServ
     checkServiceNetwork(this, props.serviceNetwork);
     checkResourceConfiguration(this, props.resourceConfiguration);
     if (props.resourceConfiguration.cidrRanges !== undefined) {
-      throw invalid(props.serviceNetwork, 'associateResource resourceConfiguration', props.resourceConfiguration.node.path,
+      throw invalidValueError(props.serviceNetwork, 'associateResource resourceConfiguration', props.resourceConfiguration.node.path,
         'it is a network segment (ResourceDefinition.cidr), which cannot be associated with a service network: consumers reach it through a ' +
         'tunnel endpoint (segment.addTunnelEndpoint(vpc)), and share it through AWS RAM (segment.shareWith) for other accounts');
     }
@@ -63,11 +67,15 @@ export class ServiceNetworkResourceAssociation extends Resource implements IServ
     const earlier = props.serviceNetwork.resourceConfigurations.find(associated => associated === configuration
       || (!isToken(configurationId) && associated.resourceConfigurationId === configurationId));
     if (earlier) {
-      throw invalid(this, 'resourceConfiguration', configuration.node.path,
+      throw invalidValueError(this, 'resourceConfiguration', configuration.node.path,
         `this resource configuration is already associated with this service network${earlier === configuration ? '' : ` (as ${earlier.node.path})`}; associate it once`);
     }
     props.serviceNetwork.registerResourceConfiguration(configuration);
     this.resourceConfiguration = configuration;
+    this.serviceNetwork = props.serviceNetwork;
+    // Configurations of this library (defined in the app or imported) keep their networks; other implementations of
+    // the interface have nowhere to keep them.
+    if (configuration instanceof ResourceConfigurationBase) { configuration.registerServiceNetwork(props.serviceNetwork); }
 
     this.resource = new CfnServiceNetworkResourceAssociation(this, 'Resource', {
       // The ID: ResourceConfigurationId takes only `rcfg-…` IDs, where every other VPC Lattice identifier takes an ARN.
@@ -76,5 +84,6 @@ export class ServiceNetworkResourceAssociation extends Resource implements IServ
       serviceNetworkId: props.serviceNetwork.serviceNetworkArn,
       privateDnsEnabled: props.privateDns,
     });
+    props.serviceNetwork.registerResourceAssociation(this);
   }
 }

@@ -7,10 +7,12 @@ import type { IDomainVerification } from './domain-verification';
 import { ILatticeVpcEndpoint, IResourceConfiguration, TunnelEndpointOptions, VpcEndpointOptions } from './interfaces';
 import { ResourceEndpoint, TunnelEndpoint } from './vpc-endpoints';
 import { AccessLogDestination, addAccessLogSubscription } from '../access-logs';
+import type { IServiceNetwork } from '../interfaces';
 import { generatedName } from '../private/ids';
+import { recordConfigurationName, recordName } from '../private/names';
 import { placeEndpoint } from '../private/placement';
 import {
-  checkDomainName, checkGiven, checkInstance, checkList, checkOneOf, checkResourceName, checkStruct, invalid, isToken, isWithinDomain,
+  checkDomainName, checkGiven, checkHasMember, checkList, checkOneOf, checkResourceName, checkStruct, invalidValueError, isToken, isWithinDomain,
 } from '../private/validation';
 import { shareResource, ShareOptions } from '../sharing';
 
@@ -76,12 +78,41 @@ export abstract class ResourceConfigurationBase extends Resource implements IRes
 
   private readonly _tunnelEndpoints: ILatticeVpcEndpoint[] = [];
 
+  private readonly _endpoints: ILatticeVpcEndpoint[] = [];
+  private readonly _serviceNetworks: IServiceNetwork[] = [];
+
+  public get endpoints(): ILatticeVpcEndpoint[] {
+    return [...this._endpoints];
+  }
+
+  /** The service networks this configuration is associated with in this app (a copy). */
+  public get serviceNetworks(): IServiceNetwork[] {
+    return [...this._serviceNetworks];
+  }
+
+  public get sharableArn(): string {
+    return this.resourceConfigurationArn;
+  }
+
+  /** @deprecated use `sharableArn` */
   public get shareableArn(): string {
     return this.resourceConfigurationArn;
   }
 
   public get tunnelEndpoints(): ILatticeVpcEndpoint[] {
     return [...this._tunnelEndpoints];
+  }
+
+  public registerEndpoint(endpoint: ILatticeVpcEndpoint): void {
+    if (!this._endpoints.includes(endpoint)) { this._endpoints.push(endpoint); }
+  }
+
+  /**
+   * Records that this configuration is associated with `serviceNetwork`. `ServiceNetworkResourceAssociation` calls it;
+   * you need not.
+   */
+  public registerServiceNetwork(serviceNetwork: IServiceNetwork): void {
+    if (!this._serviceNetworks.includes(serviceNetwork)) { this._serviceNetworks.push(serviceNetwork); }
   }
 
   public addVpcEndpoint(vpc: ec2.IVpc, options: VpcEndpointOptions = {}): ILatticeVpcEndpoint {
@@ -135,9 +166,12 @@ export function createResourceConfiguration(configuration: Construct, props: Res
   readonly customDomain?: ResourceCustomDomain;
 }, properties: Omit<CfnResourceConfigurationProps, 'name' | 'customDomainName' | 'domainVerificationId'>): CfnResourceConfiguration {
   const domain = props.customDomain;
+  const name = props.resourceConfigurationName ?? generatedName(configuration, 'resource configuration');
+  recordName(configuration, name);
+  recordConfigurationName(configuration, name, 'defined');
   const resource = new CfnResourceConfiguration(configuration, 'Resource', {
     ...properties,
-    name: props.resourceConfigurationName ?? generatedName(configuration, 'resource configuration'),
+    name,
     customDomainName: domain?.domainName,
     domainVerificationId: domain?.verification?.domainVerificationId,
   });
@@ -167,10 +201,10 @@ function checkCustomDomain(configuration: Construct, domain: ResourceCustomDomai
   checkStruct(configuration, 'customDomain', domain, { like: "{ domainName: 'db.internal.example.com', verification }" });
   checkGiven(configuration, 'customDomain.domainName', domain.domainName, "the name clients call, like 'db.internal.example.com'");
   checkDomainName(configuration, 'customDomain.domainName', domain.domainName);
-  checkInstance(configuration, 'customDomain.verification', domain.verification, 'domainVerificationId', { like: 'an IDomainVerification, like a DomainVerification' });
+  checkHasMember(configuration, 'customDomain.verification', domain.verification, 'domainVerificationId', { like: 'an IDomainVerification, like a DomainVerification' });
   const verified = domain.verification?.domainName;
   if (verified !== undefined && !isToken(verified) && !isToken(domain.domainName) && !isWithinDomain(domain.domainName, verified)) {
-    throw invalid(configuration, 'customDomain.domainName', domain.domainName,
+    throw invalidValueError(configuration, 'customDomain.domainName', domain.domainName,
       `must be the verified domain '${verified}' of ${domain.verification!.node.path} or a name below it`);
   }
 }

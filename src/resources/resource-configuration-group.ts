@@ -8,7 +8,7 @@ import { ResourceDefinition } from './resource-definition';
 import { IResourceGateway } from './resource-gateway';
 import { portRangesToPorts } from '../private/port-ranges';
 import { checkDefinition, checkGateway } from '../private/references';
-import { checkDomainName, checkInstance, checkStruct, invalid, isToken, isWithinDomain, physicalName } from '../private/validation';
+import { checkDomainName, checkHasMember, checkStruct, invalidValueError, isToken, isWithinDomain, physicalName } from '../private/validation';
 
 /**
  * Properties of a `ResourceConfigurationGroup`.
@@ -98,6 +98,7 @@ export class ResourceConfigurationGroup extends ResourceConfigurationBase {
     checkGateway(this, props.gateway);
     checkDomainName(this, 'groupDomain', props.groupDomain);
     this.gateway = props.gateway;
+    props.gateway.registerResourceConfiguration(this);
     this.groupDomain = props.groupDomain;
     this.portRanges = props.portRanges;
     this.ownPorts = portRangesToPorts(this, 'portRanges', props.portRanges);
@@ -127,7 +128,7 @@ export class ResourceConfigurationGroup extends ResourceConfigurationBase {
 
   /** @internal */
   protected _checkTunnelEndpoint(endpoint: IConstruct): void {
-    throw invalid(endpoint, 'resourceConfiguration', this.node.path,
+    throw invalidValueError(endpoint, 'resourceConfiguration', this.node.path,
       'a tunnel endpoint reaches a network segment (ResourceDefinition.cidr) only, and a resource configuration group is not one: use addVpcEndpoint(vpc)');
   }
 
@@ -199,13 +200,13 @@ export class ResourceConfigurationChild extends Resource {
   constructor(scope: Construct, id: string, props: ResourceConfigurationChildProps) {
     super(scope, id, { physicalName: physicalName(props?.resourceConfigurationName) });
     checkConfigurationProps(this, props, CHILD_LIKE);
-    checkInstance(this, 'group', props.group, '_registerChild', { like: 'a ResourceConfigurationGroup', required: true });
+    checkHasMember(this, 'group', props.group, '_registerChild', { like: 'a ResourceConfigurationGroup', required: true });
     checkDefinition(this, props.definition);
     this.group = props.group;
     const rendered = props.definition._render(this, true);
     const portRanges = props.portRanges === undefined ? props.group.portRanges : props.portRanges;
     if (portRanges === undefined) {
-      throw invalid(this, 'portRanges', portRanges, "give the TCP ports clients connect to, like ['443'], or give the group portRanges");
+      throw invalidValueError(this, 'portRanges', portRanges, "give the TCP ports clients connect to, like ['443'], or give the group portRanges");
     }
     this.ports = portRangesToPorts(this, 'portRanges', portRanges);
     this.checkInGroupDomain(props.customDomain?.domainName ?? rendered.domainName, props.customDomain !== undefined);
@@ -231,11 +232,11 @@ export class ResourceConfigurationChild extends Resource {
     const groupDomain = this.group.groupDomain;
     const property = custom ? 'customDomain.domainName' : 'definition dnsName';
     if (custom && groupDomain === undefined) {
-      throw invalid(this, property, name, `a child can have a custom domain only in the domain of its group, and ${this.group.node.path} has no groupDomain`);
+      throw invalidValueError(this, property, name, `a child can have a custom domain only in the domain of its group, and ${this.group.node.path} has no groupDomain`);
     }
     if (name === undefined || groupDomain === undefined || isToken(name) || isToken(groupDomain)) { return; }
     if (!isWithinDomain(name, groupDomain) || name.toLowerCase() === groupDomain.toLowerCase()) {
-      throw invalid(this, property, name, `must be a name below the group domain '${groupDomain}' of ${this.group.node.path}, like 'orders.${groupDomain}'` +
+      throw invalidValueError(this, property, name, `must be a name below the group domain '${groupDomain}' of ${this.group.node.path}, like 'orders.${groupDomain}'` +
         (custom ? '' : ', or give the child a customDomain there'));
     }
   }

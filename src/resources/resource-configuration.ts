@@ -8,9 +8,10 @@ import { ResourceDefinition } from './resource-definition';
 import { IResourceGateway, ResourceConfigDnsResolution, ResourceGateway } from './resource-gateway';
 import { checkAttributes } from '../private/arns';
 import { importedOrFound } from '../private/imports';
+import { recordConfigurationName } from '../private/names';
 import { portRangesToPorts } from '../private/port-ranges';
 import { checkDefinition, checkGateway } from '../private/references';
-import { invalid, physicalName } from '../private/validation';
+import { invalidValueError, physicalName } from '../private/validation';
 
 /**
  * Properties of a `ResourceConfiguration`.
@@ -122,28 +123,29 @@ export class ResourceConfiguration extends ResourceConfigurationBase {
     checkGateway(this, props.gateway);
     checkDefinition(this, props.definition);
     this.gateway = props.gateway;
+    props.gateway.registerResourceConfiguration(this);
     this.allowAssociationToSharableServiceNetwork = props.allowAssociationToSharableServiceNetwork ?? false;
     const rendered = props.definition._render(this, false);
     this.cidrRanges = rendered.cidrRanges;
     if (rendered.type === 'CIDR') {
       checkSegmentGateway(this, props.gateway);
       if (props.customDomain !== undefined) {
-        throw invalid(this, 'customDomain', props.customDomain.domainName,
+        throw invalidValueError(this, 'customDomain', props.customDomain.domainName,
           'a network segment (ResourceDefinition.cidr) has no name of its own: tunnel endpoints have no private DNS, so leave customDomain out');
       }
     }
     if (rendered.type === 'ARN') {
       if (props.portRanges !== undefined) {
-        throw invalid(this, 'portRanges', props.portRanges, 'a resource defined by its ARN (an RDS database) has its own port: leave portRanges out');
+        throw invalidValueError(this, 'portRanges', props.portRanges, 'a resource defined by its ARN (an RDS database) has its own port: leave portRanges out');
       }
       if (props.gateway.dnsResolution === ResourceConfigDnsResolution.IN_VPC) {
-        throw invalid(this, 'gateway', props.gateway.node.path,
+        throw invalidValueError(this, 'gateway', props.gateway.node.path,
           'it resolves DNS names in its VPC (ResourceConfigDnsResolution.IN_VPC), and such a gateway cannot serve resources defined by their ARN: use a gateway with PUBLIC resolution');
       }
       this.ports = rendered.ports;
     } else {
       if (props.portRanges === undefined) {
-        throw invalid(this, 'portRanges', props.portRanges, "give the TCP ports clients connect to, like ['5432'] or ['8000-8100']");
+        throw invalidValueError(this, 'portRanges', props.portRanges, "give the TCP ports clients connect to, like ['5432'] or ['8000-8100']");
       }
       this.ports = portRangesToPorts(this, 'portRanges', props.portRanges);
     }
@@ -166,7 +168,7 @@ export class ResourceConfiguration extends ResourceConfigurationBase {
   /** @internal */
   protected _checkTunnelEndpoint(endpoint: ILatticeVpcEndpoint): void {
     if (this.cidrRanges === undefined) {
-      throw invalid(endpoint, 'resourceConfiguration', this.node.path,
+      throw invalidValueError(endpoint, 'resourceConfiguration', this.node.path,
         'a tunnel endpoint reaches a network segment (ResourceDefinition.cidr) only, and this configuration is not one: use addVpcEndpoint(vpc) for a resource endpoint');
     }
   }
@@ -179,7 +181,7 @@ export class ResourceConfiguration extends ResourceConfigurationBase {
 function checkSegmentGateway(configuration: ResourceConfiguration, gateway: IResourceGateway) {
   const resolution = gateway.dnsResolution ?? (gateway instanceof ResourceGateway ? ResourceConfigDnsResolution.PUBLIC : undefined);
   if (resolution !== undefined && resolution !== ResourceConfigDnsResolution.IN_VPC) {
-    throw invalid(configuration, 'gateway', gateway.node.path,
+    throw invalidValueError(configuration, 'gateway', gateway.node.path,
       `it resolves DNS names ${resolution === ResourceConfigDnsResolution.PUBLIC ? 'publicly' : `with ${resolution}`}, and a network segment (ResourceDefinition.cidr) ` +
       'needs a gateway that resolves them in its VPC: give the gateway dnsResolution: ResourceConfigDnsResolution.IN_VPC');
   }
@@ -197,6 +199,7 @@ class ImportedResourceConfiguration extends ResourceConfigurationBase {
   constructor(scope: Construct, id: string, attrs: ResourceConfigurationAttributes, lookUpName?: string) {
     super(scope, id);
     this.lookUpName = lookUpName;
+    recordConfigurationName(this, lookUpName, 'lookedUp');
     checkAttributes(this, 'resourceconfiguration', attrs);
     const { arn, id: resourceId } = importedOrFound(this, 'resourceconfiguration', attrs.resourceConfigurationArn, attrs.resourceConfigurationId, lookUpName);
     this.resourceConfigurationArn = arn;

@@ -6,7 +6,7 @@ import { IConstruct } from 'constructs';
 import type { IResourceGateway } from './resource-gateway';
 import { checkCidrRanges, ipv6Groups, isIpv6Cidr } from '../private/cidr';
 import { awsRds, isIPv4, isIPv6 } from '../private/lazy';
-import { checkDomainName, checkOneOf, checkString, checkStruct, invalid, isToken } from '../private/validation';
+import { checkDomainName, checkOneOf, checkString, checkStruct, invalidValueError, isToken } from '../private/validation';
 import { IpAddressType } from '../target-groups/enums';
 
 /**
@@ -181,7 +181,7 @@ class IpAddressDefinition extends ResourceDefinition {
     checkString(configuration, 'definition ipAddress', this.ipAddress, { min: 4, max: 39 });
     // Node's isIPv6 takes a zone ID ('fe80::1%eth0'), which no VPC address has.
     if (!isToken(this.ipAddress) && !((isIPv6(this.ipAddress) && !this.ipAddress.includes('%')) || (isIPv4(this.ipAddress) && isPrivateIpv4(this.ipAddress)))) {
-      throw invalid(configuration, 'definition ipAddress', this.ipAddress,
+      throw invalidValueError(configuration, 'definition ipAddress', this.ipAddress,
         'must be a private IPv4 address (in 10.0.0.0/8, 100.64.0.0/10, 172.16.0.0/12 or 192.168.0.0/16) or an IPv6 address of the gateway\'s VPC, without a zone ID');
     }
     return { type: 'SINGLE', definition: { ipResource: this.ipAddress } };
@@ -199,12 +199,12 @@ const RDS_ARN = /^arn:aws[a-z-]*:rds:[a-z0-9-]+:\d{12}:(db|cluster):[a-zA-Z][a-z
 /** An ARN resource, checked for a configuration of type ARN: children of a group are names or addresses. */
 function renderArn(configuration: IConstruct, child: boolean, arn: string, ports?: ec2.Port[]): RenderedDefinition {
   if (child) {
-    throw invalid(configuration, 'definition', arn,
+    throw invalidValueError(configuration, 'definition', arn,
       'a child of a resource configuration group is a DNS name or an IP address; define an AWS resource by its ARN in a ResourceConfiguration of its own');
   }
   checkString(configuration, 'definition arn', arn, { min: 20, max: 1224 });
   if (!isToken(arn) && !RDS_ARN.test(arn)) {
-    throw invalid(configuration, 'definition arn', arn,
+    throw invalidValueError(configuration, 'definition arn', arn,
       "VPC Lattice supports the ARNs of Amazon RDS databases only: 'arn:aws:rds:<region>:<account>:db:<name>' or '…:cluster:<name>'");
   }
   return { type: 'ARN', definition: { arnResource: arn }, ports };
@@ -233,10 +233,12 @@ class RdsDefinition extends ResourceDefinition {
 
   public _render(configuration: IConstruct, child: boolean): RenderedDefinition {
     const arn = (this.database as rds.IDatabaseInstance).instanceArn ?? (this.database as rds.IDatabaseCluster).clusterArn;
+    // The database's own subtree only (a cluster's instances are its children): aws-cdk-lib's L2s do not say whether
+    // an instance is publicly accessible, its CfnDBInstance does.
     const publicInstance = this.database.node.findAll()
       .find(construct => construct instanceof awsRds().CfnDBInstance && construct.publiclyAccessible === true);
     if (publicInstance) {
-      throw invalid(configuration, 'definition', this.database.node.path,
+      throw invalidValueError(configuration, 'definition', this.database.node.path,
         `VPC Lattice serves only databases that are not publicly accessible, and ${publicInstance.node.path} is: set publiclyAccessible to false`);
     }
     const port = this.database.connections.defaultPort;
@@ -262,7 +264,7 @@ class CidrDefinition extends ResourceDefinition {
 
   public _render(configuration: IConstruct, child: boolean): RenderedDefinition {
     if (child) {
-      throw invalid(configuration, 'definition', 'ResourceDefinition.cidr(...)',
+      throw invalidValueError(configuration, 'definition', 'ResourceDefinition.cidr(...)',
         'a child of a resource configuration group is a DNS name or an IP address; define a network segment in a ResourceConfiguration of its own');
     }
     checkCidrRanges(configuration, 'definition cidr', this.cidrRanges);

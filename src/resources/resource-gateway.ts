@@ -2,11 +2,13 @@ import { IResource, Resource } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { CfnResourceGateway } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
+import type { IResourceConfiguration } from './interfaces';
 import { checkAttributes, importedIdentity } from '../private/arns';
 import { generatedName } from '../private/ids';
+import { recordName } from '../private/names';
 import { selectSubnets, subnetFamilies } from '../private/placement';
 import {
-  checkInteger, checkOneOf, checkResourceName, checkSecurityGroups, checkStruct, checkVpc, invalid, physicalName,
+  checkInteger, checkOneOf, checkResourceName, checkSecurityGroups, checkStruct, checkVpc, invalidValueError, physicalName,
 } from '../private/validation';
 import { IpAddressType } from '../target-groups/enums';
 
@@ -48,6 +50,34 @@ export interface IResourceGateway extends IResource, ec2.IConnectable {
    * @default - not known (imported without it)
    */
   readonly dnsResolution?: ResourceConfigDnsResolution;
+
+  /** The security groups of the gateway (a copy): the ones given or imported with, or the one made for it. */
+  readonly securityGroups: ec2.ISecurityGroup[];
+
+  /** The resource configurations served through this gateway in this app (a copy). */
+  readonly resourceConfigurations: IResourceConfiguration[];
+
+  /** Records a resource configuration served through this gateway. Resource configurations call it; you need not. */
+  registerResourceConfiguration(resourceConfiguration: IResourceConfiguration): void;
+}
+
+/** What gateways defined in the app and imported ones keep: their security groups and their configurations. */
+abstract class ResourceGatewayBase extends Resource {
+  private readonly configurations: IResourceConfiguration[] = [];
+  /** @internal */
+  protected abstract readonly _securityGroups: ec2.ISecurityGroup[];
+
+  public get securityGroups(): ec2.ISecurityGroup[] {
+    return [...this._securityGroups];
+  }
+
+  public get resourceConfigurations(): IResourceConfiguration[] {
+    return [...this.configurations];
+  }
+
+  public registerResourceConfiguration(resourceConfiguration: IResourceConfiguration): void {
+    if (!this.configurations.includes(resourceConfiguration)) { this.configurations.push(resourceConfiguration); }
+  }
 }
 
 /**
@@ -151,7 +181,7 @@ export interface ResourceGatewayAttributes {
  *
  * @resource AWS::VpcLattice::ResourceGateway
  */
-export class ResourceGateway extends Resource implements IResourceGateway {
+export class ResourceGateway extends ResourceGatewayBase implements IResourceGateway {
   /**
    * Imports a resource gateway by its ARN or ID, with the security groups that configurations should open.
    */
@@ -176,6 +206,9 @@ export class ResourceGateway extends Resource implements IResourceGateway {
 
   public readonly dnsResolution?: ResourceConfigDnsResolution;
 
+  /** @internal */
+  protected readonly _securityGroups: ec2.ISecurityGroup[];
+
   constructor(scope: Construct, id: string, props: ResourceGatewayProps) {
     super(scope, id, { physicalName: physicalName(props?.resourceGatewayName) });
     checkStruct(this, 'props', props, { like: '{ vpc }', required: true });
@@ -191,7 +224,7 @@ export class ResourceGateway extends Resource implements IResourceGateway {
     const subnets = selectSubnets(this, props.vpc, props.vpcSubnets);
     this.ipAddressType = this.checkAddressType(subnets.subnets, props.ipAddressType);
     if (props.ipv4AddressesPerEni !== undefined && this.ipAddressType === IpAddressType.IPV6) {
-      throw invalid(this, 'ipv4AddressesPerEni', props.ipv4AddressesPerEni, 'an IPV6 gateway has no IPv4 addresses: leave it out, or use IPV4 or DUALSTACK');
+      throw invalidValueError(this, 'ipv4AddressesPerEni', props.ipv4AddressesPerEni, 'an IPV6 gateway has no IPv4 addresses: leave it out, or use IPV4 or DUALSTACK');
     }
 
     const securityGroups = props.securityGroups ?? [new ec2.SecurityGroup(this, 'SecurityGroup', {
@@ -200,8 +233,10 @@ export class ResourceGateway extends Resource implements IResourceGateway {
       allowAllOutbound: false,
       allowAllIpv6Outbound: false,
     })];
+    this._securityGroups = securityGroups;
     this.connections = new ec2.Connections({ securityGroups });
 
+    recordName(this, this.resourceGatewayName);
     const resource = new CfnResourceGateway(this, 'Resource', {
       name: this.resourceGatewayName,
       vpcIdentifier: props.vpc.vpcId,
@@ -232,18 +267,20 @@ export class ResourceGateway extends Resource implements IResourceGateway {
     const [fits, rule] = needs[type];
     const misfit = families.find(family => !fits(family));
     if (misfit) {
-      throw invalid(this, 'ipAddressType', type, `${rule}, and ${misfit.subnet.node.path} has ${misfit.ipv4 ? 'IPv4' : ''}` +
+      throw invalidValueError(this, 'ipAddressType', type, `${rule}, and ${misfit.subnet.node.path} has ${misfit.ipv4 ? 'IPv4' : ''}` +
         `${misfit.ipv4 && misfit.ipv6 ? ' and ' : ''}${misfit.ipv6 ? 'IPv6' : ''} addresses`);
     }
     return type;
   }
 }
 
-class ImportedResourceGateway extends Resource implements IResourceGateway {
+class ImportedResourceGateway extends ResourceGatewayBase implements IResourceGateway {
   public readonly resourceGatewayArn: string;
   public readonly resourceGatewayId: string;
   public readonly connections: ec2.Connections;
   public readonly dnsResolution?: ResourceConfigDnsResolution;
+  /** @internal */
+  protected readonly _securityGroups: ec2.ISecurityGroup[];
 
   constructor(scope: Construct, id: string, attrs: ResourceGatewayAttributes) {
     super(scope, id);
@@ -253,6 +290,7 @@ class ImportedResourceGateway extends Resource implements IResourceGateway {
     checkSecurityGroups(this, 'securityGroups', attrs.securityGroups, [0, 5]);
     this.resourceGatewayArn = arn;
     this.resourceGatewayId = gatewayId;
+    this._securityGroups = attrs.securityGroups ?? [];
     this.connections = new ec2.Connections({ securityGroups: attrs.securityGroups });
     this.dnsResolution = attrs.dnsResolution;
   }

@@ -9,7 +9,7 @@ import { AdmittedPort, clientSecurityGroup, networkPorts, resourcePorts } from '
 import { renderEndpointIp } from '../private/endpoint-ip';
 import { selectSubnets } from '../private/placement';
 import { checkPrivateDns, checkResourceConfiguration, checkServiceNetwork } from '../private/references';
-import { checkSecurityGroups, checkStruct, checkVpc, invalid } from '../private/validation';
+import { checkSecurityGroups, checkStruct, checkVpc, invalidValueError } from '../private/validation';
 
 /** What every type of endpoint may be given: placement, addresses, security groups and, where it applies, private DNS. */
 interface EndpointProps extends LatticeEndpointOptions {
@@ -40,6 +40,17 @@ export abstract class LatticeVpcEndpointBase extends Resource implements ILattic
 
   /** The VPC the endpoint is in. */
   public readonly vpc: ec2.IVpc;
+
+  private readonly _securityGroups: ec2.ISecurityGroup[];
+  private readonly _subnets: ec2.ISubnet[];
+
+  public get securityGroups(): ec2.ISecurityGroup[] {
+    return [...this._securityGroups];
+  }
+
+  public get subnets(): ec2.ISubnet[] {
+    return [...this._subnets];
+  }
 
   /**
    * @param endpoint what the endpoint reaches, read from `props` once they are checked (an object, with a VPC)
@@ -72,6 +83,8 @@ export abstract class LatticeVpcEndpointBase extends Resource implements ILattic
       dnsOptions,
     });
     this.vpcEndpointId = resource.ref;
+    this._securityGroups = securityGroups;
+    this._subnets = subnets.subnets;
     this.connections = new ec2.Connections({ securityGroups, defaultPort });
   }
 
@@ -113,6 +126,7 @@ export class ServiceNetworkEndpoint extends LatticeVpcEndpointBase {
       };
     });
     this.serviceNetwork = props.serviceNetwork;
+    props.serviceNetwork.registerEndpoint(this);
   }
 }
 
@@ -142,7 +156,7 @@ export class ResourceEndpoint extends LatticeVpcEndpointBase {
     super(scope, id, props, self => {
       checkResourceConfiguration(self, props.resourceConfiguration);
       if (props.resourceConfiguration.cidrRanges !== undefined) {
-        throw invalid(self, 'resourceConfiguration', props.resourceConfiguration.node.path,
+        throw invalidValueError(self, 'resourceConfiguration', props.resourceConfiguration.node.path,
           'it is a network segment (ResourceDefinition.cidr), which VPCs reach through a tunnel endpoint only: use addTunnelEndpoint(vpc)');
       }
       const ports = props.resourceConfiguration.ports;
@@ -153,6 +167,7 @@ export class ResourceEndpoint extends LatticeVpcEndpointBase {
       };
     });
     this.resourceConfiguration = props.resourceConfiguration;
+    props.resourceConfiguration.registerEndpoint(this);
   }
 }
 

@@ -1,14 +1,14 @@
 import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import type { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
-import { createTargetGroupResource } from './private/resource';
+import { DefinedTargetGroup } from './private/defined-target-group';
 import { trafficSettings } from './private/settings';
-import { admitLatticeTraffic, sameVpc } from './private/wiring';
-import { GroupTarget, TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
+import { sameVpc } from './private/wiring';
+import { TargetDescription, TargetGroupCommonProps } from './target-group-base';
 import { awsElasticLoadBalancingV2 } from '../private/lazy';
-import { checkInstance, checkStruct, checkVpc, invalid, physicalName } from '../private/validation';
+import { ALB_LISTENER_TARGET_PROTOCOLS } from '../private/protocol-table';
+import { checkHasMember, checkStruct, checkVpc, invalidValueError, physicalName } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
@@ -57,9 +57,6 @@ export interface AlbTargetGroupProps extends TargetGroupCommonProps {
   readonly protocolVersion?: ProtocolVersion;
 }
 
-/** The target-group protocol of each ALB listener protocol. */
-const LISTENER_PROTOCOLS: Record<string, TargetProtocol> = { HTTP: TargetProtocol.HTTP, HTTPS: TargetProtocol.HTTPS };
-
 /**
  * A target group whose one target is an internal Application Load Balancer, which then routes the requests itself.
  *
@@ -69,16 +66,7 @@ const LISTENER_PROTOCOLS: Record<string, TargetProtocol> = { HTTP: TargetProtoco
  *
  * @resource AWS::VpcLattice::TargetGroup
  */
-export class AlbTargetGroup extends TargetGroupBase {
-  public get targetGroupArn(): string {
-    return this.resource.attrArn;
-  }
-  public get targetGroupId(): string {
-    return this.resource.attrId;
-  }
-
-  private readonly resource: CfnTargetGroup;
-
+export class AlbTargetGroup extends DefinedTargetGroup {
   /** The port of the load balancer's listener. */
   public readonly port: number;
 
@@ -94,25 +82,23 @@ export class AlbTargetGroup extends TargetGroupBase {
   constructor(scope: Construct, id: string, props: AlbTargetGroupProps) {
     super(scope, id, { physicalName: physicalName(props?.targetGroupName) });
     checkStruct(this, 'props', props, { like: '{ loadBalancer, listener }', required: true });
-    checkInstance(this, 'loadBalancer', props.loadBalancer, 'loadBalancerArn', { like: 'an elbv2.IApplicationLoadBalancer', required: true });
-    checkInstance(this, 'listener', props.listener, 'listenerArn', { like: 'an elbv2.IApplicationListener of the load balancer', required: true });
+    checkHasMember(this, 'loadBalancer', props.loadBalancer, 'loadBalancerArn', { like: 'an elbv2.IApplicationLoadBalancer', required: true });
+    checkHasMember(this, 'listener', props.listener, 'listenerArn', { like: 'an elbv2.IApplicationListener of the load balancer', required: true });
     this.loadBalancer = props.loadBalancer;
     checkLoadBalancer(this, props);
     const listener = props.listener instanceof awsElasticLoadBalancingV2().ApplicationListener ? props.listener : undefined;
     const traffic = trafficSettings(this, 'ALB', {
       port: fromListener(this, 'port', props.port, listener?.port),
-      protocol: fromListener(this, 'protocol', props.protocol, listener && LISTENER_PROTOCOLS[listener.protocol]),
+      protocol: fromListener(this, 'protocol', props.protocol, listener && ALB_LISTENER_TARGET_PROTOCOLS[listener.protocol]),
       protocolVersion: props.protocolVersion,
     });
     this.port = traffic.port;
     this.protocol = traffic.protocol;
     // ALB groups are HTTP or HTTPS (the table rejects TCP), which always have a version.
     this.protocolVersion = traffic.protocolVersion!;
-    this._protocols = { type: 'ALB', ...traffic };
     const vpc = this.vpcOf(props);
 
-    const resource = this.resource = createTargetGroupResource(this, {
-      type: 'ALB',
+    const resource = this._createResource({ type: 'ALB', ...traffic }, {
       name: props.targetGroupName,
       // The version is written only when given: CloudFormation's default is HTTP1.
       config: { vpcIdentifier: vpc.vpcId, port: this.port, protocol: this.protocol, protocolVersion: props.protocolVersion },
@@ -120,11 +106,11 @@ export class AlbTargetGroup extends TargetGroupBase {
     });
     resource.node.addDependency(props.listener);
 
-    admitLatticeTraffic(this, props.loadBalancer, [this.port]);
+    this._admitLatticeTraffic(props.loadBalancer, [this.port]);
   }
 
   /** @internal */
-  public _targets(): GroupTarget[] {
+  public _targets(): TargetDescription[] {
     return [{ type: 'ALB', construct: this.loadBalancer }];
   }
 
@@ -133,10 +119,10 @@ export class AlbTargetGroup extends TargetGroupBase {
     const vpc = props.vpc === undefined ? props.loadBalancer.vpc : props.vpc;
     checkVpc(this, props.vpc === undefined ? 'loadBalancer.vpc' : 'vpc', vpc);
     if (!vpc) {
-      throw invalid(this, 'vpc', undefined, 'give the VPC of the load balancer: it was imported without one');
+      throw invalidValueError(this, 'vpc', undefined, 'give the VPC of the load balancer: it was imported without one');
     }
     if (props.vpc && props.loadBalancer.vpc && sameVpc(props.vpc, props.loadBalancer.vpc) === false) {
-      throw invalid(this, 'vpc', props.vpc.node.path,
+      throw invalidValueError(this, 'vpc', props.vpc.node.path,
         `must be the VPC of the load balancer (${props.loadBalancer.vpc.node.path}): VPC Lattice registers only an ALB in the target group's VPC`);
     }
     return vpc;
@@ -147,21 +133,21 @@ export class AlbTargetGroup extends TargetGroupBase {
 function checkLoadBalancer(scope: AlbTargetGroup, props: AlbTargetGroupProps) {
   const resource = props.loadBalancer.node.defaultChild;
   if (resource instanceof awsElasticLoadBalancingV2().CfnLoadBalancer && resource.scheme === 'internet-facing') {
-    throw invalid(scope, 'loadBalancer', props.loadBalancer.node.path,
+    throw invalidValueError(scope, 'loadBalancer', props.loadBalancer.node.path,
       'must be internal (internetFacing: false): VPC Lattice registers only internal Application Load Balancers');
   }
   if (props.listener instanceof awsElasticLoadBalancingV2().ApplicationListener && props.listener.loadBalancer !== props.loadBalancer) {
-    throw invalid(scope, 'listener', props.listener.node.path, `must be a listener of the load balancer ${props.loadBalancer.node.path}`);
+    throw invalidValueError(scope, 'listener', props.listener.node.path, `must be a listener of the load balancer ${props.loadBalancer.node.path}`);
   }
 }
 
 /** A setting the listener has: the given value must match it, and is required when the listener is imported. */
 function fromListener<T>(scope: AlbTargetGroup, property: 'port' | 'protocol', given: T | undefined, ofListener: T | undefined): T {
   if (given === undefined && ofListener === undefined) {
-    throw invalid(scope, property, undefined, `give the ${property} of the ALB listener: the listener was imported, so its ${property} is unknown`);
+    throw invalidValueError(scope, property, undefined, `give the ${property} of the ALB listener: the listener was imported, so its ${property} is unknown`);
   }
   if (given !== undefined && ofListener !== undefined && !Token.isUnresolved(given) && !Token.isUnresolved(ofListener) && given !== ofListener) {
-    throw invalid(scope, property, given, `must be the ${property} of the ALB listener (${JSON.stringify(ofListener)}), or left out`);
+    throw invalidValueError(scope, property, given, `must be the ${property} of the ALB listener (${JSON.stringify(ofListener)}), or left out`);
   }
   return (given ?? ofListener)!;
 }

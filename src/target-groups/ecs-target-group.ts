@@ -2,21 +2,20 @@ import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import type { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct, DependencyGroup } from 'constructs';
 import { IpAddressType } from './enums';
 import { HealthCheck } from './health-check';
 import { IpTargetGroup } from './ip-target-group';
+import { IListener, IListenerRule } from '../interfaces';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
+import { DefinedTargetGroup } from './private/defined-target-group';
 import type * as ecsService from './private/ecs-service';
 import type * as ecsTask from './private/ecs-task';
-import { createTargetGroupResource } from './private/resource';
 import { ipAddressTypeSetting, RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
-import { admitLatticeTraffic, portsToAdmit, sameVpc } from './private/wiring';
-import { Forwarder, GroupTarget, TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
-import { IListener, IListenerRule } from '../interfaces';
+import { portsToAdmit, sameVpc } from './private/wiring';
+import { Forwarder, TargetDescription, TargetGroupCommonProps } from './target-group-base';
 import { awsEcs, lazy } from '../private/lazy';
-import { checkInstance, checkInteger, checkStruct, checkVpc, invalid, physicalName } from '../private/validation';
+import { checkHasMember, checkInteger, checkStruct, checkVpc, invalidValueError, physicalName } from '../private/validation';
 
 /**
  * Properties of an `EcsTargetGroup`.
@@ -146,16 +145,7 @@ const ecsTasks = lazy(() => require('./private/ecs-task') as typeof ecsTask);
  *
  * @resource AWS::VpcLattice::TargetGroup
  */
-export class EcsTargetGroup extends TargetGroupBase {
-  public get targetGroupArn(): string {
-    return this.resource.attrArn;
-  }
-  public get targetGroupId(): string {
-    return this.resource.attrId;
-  }
-
-  private readonly resource: CfnTargetGroup;
-
+export class EcsTargetGroup extends DefinedTargetGroup {
   /** The ECS service whose tasks are the targets. */
   public readonly service: ecs.BaseService;
 
@@ -190,7 +180,7 @@ export class EcsTargetGroup extends TargetGroupBase {
   constructor(scope: Construct, id: string, props: EcsTargetGroupProps) {
     super(scope, id, { physicalName: physicalName(props?.targetGroupName) });
     checkStruct(this, 'props', props, { like: '{ service }', required: true });
-    checkInstance(this, 'service', props.service, 'taskDefinition', { like: 'an ecs.FargateService or ecs.Ec2Service', required: true });
+    checkHasMember(this, 'service', props.service, 'taskDefinition', { like: 'an ecs.FargateService or ecs.Ec2Service', required: true });
     this.service = props.service;
     const { checkAwsVpcNetworkMode, selectPortMapping } = ecsTasks();
     checkAwsVpcNetworkMode(this, props.service);
@@ -204,12 +194,10 @@ export class EcsTargetGroup extends TargetGroupBase {
     this.port = traffic.port;
     this.protocol = traffic.protocol;
     this.protocolVersion = traffic.protocolVersion;
-    this._protocols = { type: 'IP', ...traffic };
     this.ipAddressType = ipAddressTypeSetting(this, props.ipAddressType);
     this.healthCheck = renderHealthCheck(this, props.healthCheck, traffic);
 
-    this.resource = createTargetGroupResource(this, {
-      type: 'IP',
+    this._createResource({ type: 'IP', ...traffic }, {
       name: props.targetGroupName,
       config: { vpcIdentifier: this.vpc.vpcId, ...traffic, ipAddressType: this.ipAddressType, healthCheck: this.healthCheck.config },
     });
@@ -226,7 +214,7 @@ export class EcsTargetGroup extends TargetGroupBase {
         testListenerRule: this.alternate.test,
       },
     }));
-    admitLatticeTraffic(this, props.service, portsToAdmit(this.port, this.healthCheck), { ipv6: this.ipAddressType === IpAddressType.IPV6 });
+    this._admitLatticeTraffic(props.service, portsToAdmit(this.port, this.healthCheck), { ipv6: this.ipAddressType === IpAddressType.IPV6 });
     // The service starts after the listeners and rules of its stack that forward to this group, so that its first
     // tasks are registered in a group VPC Lattice already routes to. (Whether ECS needs this is not documented;
     // waiting is the safer order and costs nothing.) Routes in other stacks are left out: a dependency on them could
@@ -246,20 +234,20 @@ export class EcsTargetGroup extends TargetGroupBase {
    */
   public addAlternateTargetGroup(alternate: IpTargetGroup, options: EcsAlternateTargetGroupOptions): void {
     if (this.alternate) {
-      throw invalid(this, 'alternateTargetGroup', alternate.node.path, `this group already has the alternate target group ${this.alternate.group.node.path}`);
+      throw invalidValueError(this, 'alternateTargetGroup', alternate.node.path, `this group already has the alternate target group ${this.alternate.group.node.path}`);
     }
     this.checkAlternate(alternate);
     const production = this.route(alternate, 'production', options.productionListenerRule, options.productionListener, true);
     const test = this.route(alternate, 'test', options.testListenerRule, options.testListener, false);
     this.alternate = { group: alternate, production: production!, test };
-    admitLatticeTraffic(this, this.service, portsToAdmit(alternate.port, alternate._healthCheck), {
+    this._admitLatticeTraffic(this.service, portsToAdmit(alternate.port, alternate._healthCheck), {
       ipv6: this.ipAddressType === IpAddressType.IPV6,
     });
     this.warnUnlessTrafficShifting();
   }
 
   /** @internal */
-  public _targets(): GroupTarget[] {
+  public _targets(): TargetDescription[] {
     return [{ type: 'ECS_SERVICE', construct: this.service }];
   }
 
@@ -273,10 +261,10 @@ export class EcsTargetGroup extends TargetGroupBase {
     checkVpc(this, 'vpc', props.vpc);
     const vpc = props.vpc ?? clusterVpc;
     if (!vpc) {
-      throw invalid(this, 'vpc', undefined, `give the VPC of the tasks: the cluster of ${props.service.node.path} was imported without one`);
+      throw invalidValueError(this, 'vpc', undefined, `give the VPC of the tasks: the cluster of ${props.service.node.path} was imported without one`);
     }
     if (props.vpc && clusterVpc && sameVpc(props.vpc, clusterVpc) === false) {
-      throw invalid(this, 'vpc', props.vpc.node.path,
+      throw invalidValueError(this, 'vpc', props.vpc.node.path,
         `must be the VPC of the service's cluster (${clusterVpc.node.path}): ECS registers the tasks' addresses, which are in that VPC`);
     }
     return vpc;
@@ -295,7 +283,7 @@ export class EcsTargetGroup extends TargetGroupBase {
       differences.push(`VPC ${alternate.vpc.node.path} (this group's is ${this.vpc.node.path})`);
     }
     if (differences.length > 0) {
-      throw invalid(this, 'alternateTargetGroup', alternate.node.path,
+      throw invalidValueError(this, 'alternateTargetGroup', alternate.node.path,
         `must reach the same tasks the same way, since ECS registers them in either group, but it has ${differences.join(', ')}`);
     }
   }
@@ -303,11 +291,11 @@ export class EcsTargetGroup extends TargetGroupBase {
   /** The ARN of a production or test route, checked: one of rule and listener, forwarding to one of the two groups. */
   private route(alternate: IpTargetGroup, kind: 'production' | 'test', rule: IListenerRule | undefined, listener: IListener | undefined, required: boolean) {
     if (rule && listener) {
-      throw invalid(this, `${kind}ListenerRule`, rule.node.path, `give ${kind}ListenerRule or ${kind}Listener, not both`);
+      throw invalidValueError(this, `${kind}ListenerRule`, rule.node.path, `give ${kind}ListenerRule or ${kind}Listener, not both`);
     }
     if (!rule && !listener) {
       if (required) {
-        throw invalid(this, `${kind}ListenerRule`, undefined,
+        throw invalidValueError(this, `${kind}ListenerRule`, undefined,
           `give the rule (${kind}ListenerRule) or the listener (${kind}Listener) that carries ${kind} traffic: ECS shifts it between the two groups`);
       }
       return undefined;
@@ -316,7 +304,7 @@ export class EcsTargetGroup extends TargetGroupBase {
       .some(forwarder => rule ? forwarder.rule === rule : forwarder.listener === listener && forwarder.rule === undefined);
     if (!forwards) {
       const route = rule ?? listener!;
-      throw invalid(this, rule ? `${kind}ListenerRule` : `${kind}Listener`, route.node.path,
+      throw invalidValueError(this, rule ? `${kind}ListenerRule` : `${kind}Listener`, route.node.path,
         `must forward to this target group or to ${alternate.node.path}: ECS shifts ${kind} traffic between the two, and this one forwards to neither`);
     }
     return rule ? rule.ruleArn : listener!.listenerArn;

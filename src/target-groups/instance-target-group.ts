@@ -1,13 +1,13 @@
 import { Token } from 'aws-cdk-lib';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import type { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct, IConstruct } from 'constructs';
-import { createTargetGroupResource, TargetList } from './private/resource';
+import { DefinedTargetGroup } from './private/defined-target-group';
+import { TargetList } from './private/resource';
 import { RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
-import { admitLatticeTraffic, portsToAdmit } from './private/wiring';
-import { GroupTarget, TargetGroupBase, VpcTargetGroupProps } from './target-group-base';
-import { checkInstance, checkList, checkOneOf, checkStruct, checkVpc, invalid, physicalName } from '../private/validation';
+import { portsToAdmit } from './private/wiring';
+import { TargetDescription, VpcTargetGroupProps } from './target-group-base';
+import { checkHasMember, checkList, checkOneOf, checkStruct, checkVpc, invalidValueError, physicalName } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
@@ -45,16 +45,7 @@ export interface AddAutoScalingGroupOptions {
  *
  * @resource AWS::VpcLattice::TargetGroup
  */
-export class InstanceTargetGroup extends TargetGroupBase {
-  public get targetGroupArn(): string {
-    return this.resource.attrArn;
-  }
-  public get targetGroupId(): string {
-    return this.resource.attrId;
-  }
-
-  private readonly resource: CfnTargetGroup;
-
+export class InstanceTargetGroup extends DefinedTargetGroup {
   /** The port the instances receive traffic on, unless an instance was added with its own. */
   public readonly port: number;
 
@@ -65,9 +56,9 @@ export class InstanceTargetGroup extends TargetGroupBase {
   public readonly protocolVersion?: ProtocolVersion;
 
   private readonly healthCheck: RenderedHealthCheck;
-  private readonly targets: TargetList;
+  private readonly targetList: TargetList;
   private readonly autoScalingGroups = new Set<autoscaling.AutoScalingGroup>();
-  private readonly instances: GroupTarget[] = [];
+  private readonly instances: TargetDescription[] = [];
 
   constructor(scope: Construct, id: string, props: InstanceTargetGroupProps) {
     super(scope, id, { physicalName: physicalName(props?.targetGroupName) });
@@ -78,15 +69,13 @@ export class InstanceTargetGroup extends TargetGroupBase {
     this.port = traffic.port;
     this.protocol = traffic.protocol;
     this.protocolVersion = traffic.protocolVersion;
-    this._protocols = { type: 'INSTANCE', ...traffic };
     this.healthCheck = renderHealthCheck(this, props.healthCheck, traffic);
-    this.targets = new TargetList(this, 'instances');
+    this.targetList = new TargetList(this, 'instances');
 
-    this.resource = createTargetGroupResource(this, {
-      type: 'INSTANCE',
+    this._createResource({ type: 'INSTANCE', ...traffic }, {
       name: props.targetGroupName,
       config: { vpcIdentifier: props.vpc.vpcId, ...traffic, healthCheck: this.healthCheck.config },
-      targets: this.targets.render(),
+      targets: this.targetList.render(),
     });
 
     props.instances?.forEach(instance => this.addInstance(instance));
@@ -98,9 +87,9 @@ export class InstanceTargetGroup extends TargetGroupBase {
    * @param port the port this instance receives traffic on, if not the group's
    */
   public addInstance(instance: ec2.IInstance, port?: number): void {
-    checkInstance(this, 'instances', instance, 'instanceId', { like: 'an ec2.IInstance, like an ec2.Instance', required: true });
-    this.targets.add(instance.instanceId, port, port === undefined ? instance.node.path : `${instance.node.path} port ${port}`);
-    admitLatticeTraffic(this, instance, portsToAdmit(port ?? this.port, this.healthCheck));
+    checkHasMember(this, 'instances', instance, 'instanceId', { like: 'an ec2.IInstance, like an ec2.Instance', required: true });
+    this.targetList.add(instance.instanceId, port, port === undefined ? instance.node.path : `${instance.node.path} port ${port}`);
+    this._admitLatticeTraffic(instance, portsToAdmit(port ?? this.port, this.healthCheck));
     this.instances.push({ type: 'INSTANCE', construct: instance, port });
   }
 
@@ -113,12 +102,12 @@ export class InstanceTargetGroup extends TargetGroupBase {
    * `TrafficSources`, which another stack cannot change; add the target group there for a group defined elsewhere.
    */
   public addAutoScalingGroup(autoScalingGroup: autoscaling.AutoScalingGroup, options: AddAutoScalingGroupOptions = {}): void {
-    checkInstance(this, 'autoScalingGroup', autoScalingGroup, 'autoScalingGroupName', { like: 'an autoscaling.AutoScalingGroup', required: true });
+    checkHasMember(this, 'autoScalingGroup', autoScalingGroup, 'autoScalingGroupName', { like: 'an autoscaling.AutoScalingGroup', required: true });
     checkStruct(this, 'addAutoScalingGroup options', options, { like: '{ vpcLatticeHealthCheck: true }' });
     checkOneOf(this, 'vpcLatticeHealthCheck', options.vpcLatticeHealthCheck, [true, false]);
     const resource = autoScalingGroup.node.defaultChild;
     if (!(resource instanceof autoscaling.CfnAutoScalingGroup) || !('connections' in autoScalingGroup)) {
-      throw invalid(this, 'autoScalingGroup', autoScalingGroup.node.path,
+      throw invalidValueError(this, 'autoScalingGroup', autoScalingGroup.node.path,
         'must be an autoscaling.AutoScalingGroup defined in this app: CloudFormation attaches traffic sources only through the group\'s own ' +
         'TrafficSources property, which this stack cannot change for a group defined elsewhere; add this target group there (type vpc-lattice)');
     }
@@ -126,16 +115,16 @@ export class InstanceTargetGroup extends TargetGroupBase {
     if (this.autoScalingGroups.has(autoScalingGroup)) { return; }
     const existing = resource.trafficSources;
     if (existing !== undefined && (Token.isUnresolved(existing) || !Array.isArray(existing))) {
-      throw invalid(this, 'autoScalingGroup', autoScalingGroup.node.path,
+      throw invalidValueError(this, 'autoScalingGroup', autoScalingGroup.node.path,
         'its trafficSources are only known at deploy time, so this target group cannot be added to them; give trafficSources as a list');
     }
     resource.trafficSources = [...(existing ?? []), { identifier: this.targetGroupArn, type: 'vpc-lattice' }];
     this.autoScalingGroups.add(autoScalingGroup);
-    admitLatticeTraffic(this, autoScalingGroup, portsToAdmit(this.port, this.healthCheck));
+    this._admitLatticeTraffic(autoScalingGroup, portsToAdmit(this.port, this.healthCheck));
   }
 
   /** @internal */
-  public _targets(): GroupTarget[] {
+  public _targets(): TargetDescription[] {
     return [...this.instances, ...[...this.autoScalingGroups].map(group => ({ type: 'AUTO_SCALING_GROUP', construct: group }))];
   }
 }
@@ -147,7 +136,7 @@ export class InstanceTargetGroup extends TargetGroupBase {
 function addLatticeHealthCheck(group: IConstruct, autoScalingGroup: IConstruct, resource: autoscaling.CfnAutoScalingGroup) {
   const types = resource.healthCheckType;
   if (types !== undefined && Token.isUnresolved(types)) {
-    throw invalid(group, 'vpcLatticeHealthCheck', true,
+    throw invalidValueError(group, 'vpcLatticeHealthCheck', true,
       `the health check types of ${autoScalingGroup.node.path} are only known at deploy time, so VPC_LATTICE cannot be added to them; give them literally`);
   }
   const listed = types === undefined ? [] : types.split(',').map(type => type.trim()).filter(type => type !== '');

@@ -1,13 +1,13 @@
 import { Annotations, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import type { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
 import { IpAddressType } from './enums';
-import { createTargetGroupResource, TargetList } from './private/resource';
+import { DefinedTargetGroup } from './private/defined-target-group';
+import { TargetList } from './private/resource';
 import { ipAddressTypeSetting, RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
-import { GroupTarget, TargetGroupBase, VpcTargetGroupProps } from './target-group-base';
+import { TargetDescription, VpcTargetGroupProps } from './target-group-base';
 import { isIPv4, isIPv6 } from '../private/lazy';
-import { checkList, checkStruct, checkVpc, invalid, physicalName } from '../private/validation';
+import { checkList, checkStruct, checkVpc, invalidValueError, physicalName } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
@@ -39,16 +39,7 @@ export interface IpTargetGroupProps extends VpcTargetGroupProps {
  *
  * @resource AWS::VpcLattice::TargetGroup
  */
-export class IpTargetGroup extends TargetGroupBase {
-  public get targetGroupArn(): string {
-    return this.resource.attrArn;
-  }
-  public get targetGroupId(): string {
-    return this.resource.attrId;
-  }
-
-  private readonly resource: CfnTargetGroup;
-
+export class IpTargetGroup extends DefinedTargetGroup {
   /** The port the targets receive traffic on, unless a target has its own. */
   public readonly port: number;
 
@@ -70,7 +61,7 @@ export class IpTargetGroup extends TargetGroupBase {
    * @internal
    */
   public readonly _healthCheck: RenderedHealthCheck;
-  private readonly targets: TargetList;
+  private readonly targetList: TargetList;
 
   constructor(scope: Construct, id: string, props: IpTargetGroupProps) {
     super(scope, id, { physicalName: physicalName(props?.targetGroupName) });
@@ -81,14 +72,12 @@ export class IpTargetGroup extends TargetGroupBase {
     this.port = traffic.port;
     this.protocol = traffic.protocol;
     this.protocolVersion = traffic.protocolVersion;
-    this._protocols = { type: 'IP', ...traffic };
     this.ipAddressType = ipAddressTypeSetting(this, props.ipAddressType);
     this.vpc = props.vpc;
-    this.targets = new TargetList(this, 'targets');
+    this.targetList = new TargetList(this, 'targets');
     this._healthCheck = renderHealthCheck(this, props.healthCheck, traffic);
 
-    this.resource = createTargetGroupResource(this, {
-      type: 'IP',
+    this._createResource({ type: 'IP', ...traffic }, {
       name: props.targetGroupName,
       config: {
         vpcIdentifier: props.vpc.vpcId,
@@ -96,7 +85,7 @@ export class IpTargetGroup extends TargetGroupBase {
         ipAddressType: this.ipAddressType,
         healthCheck: this._healthCheck.config,
       },
-      targets: this.targets.render(),
+      targets: this.targetList.render(),
     });
 
     props.targets?.forEach(target => {
@@ -116,26 +105,26 @@ export class IpTargetGroup extends TargetGroupBase {
   }
 
   /** @internal */
-  public _targets(): GroupTarget[] {
-    return this.targets.entries.map(({ id, port }) => ({ type: 'IP', address: id, port }));
+  public _targets(): TargetDescription[] {
+    return this.targetList.entries.map(({ id, port }) => ({ type: 'IP', address: id, port }));
   }
 
   /** @param shown the target as the user wrote it, which every message names */
   private addAddress(address: string, port: number | undefined, shown: string) {
     if (typeof address !== 'string') {
-      throw invalid(this, 'targets', shown, "each target must be a string, an IP address like '10.0.1.10' or '10.0.1.10:8080'");
+      throw invalidValueError(this, 'targets', shown, "each target must be a string, an IP address like '10.0.1.10' or '10.0.1.10:8080'");
     }
     if (!Token.isUnresolved(address) && !Token.isUnresolved(this.ipAddressType)) {
       const ipv4 = this.ipAddressType === IpAddressType.IPV4;
       // Node's isIPv6 accepts a zone ID ('fe80::1%eth0'), which names an interface of the caller and is no target.
       if (ipv4 ? !isIPv4(address) : !isIPv6(address) || address.includes('%')) {
-        throw invalid(this, 'targets', shown, ipv4
+        throw invalidValueError(this, 'targets', shown, ipv4
           ? "must be an IPv4 address like '10.0.1.10', optionally with a port ('10.0.1.10:8080'), because ipAddressType is IPV4"
           : "must be an IPv6 address like 'fd00::10' (without a zone ID like '%eth0'), optionally with a port ('[fd00::10]:8080'), because ipAddressType is IPV6");
       }
       if (ipv4) { this.warnIfOutsideVpc(address); }
     }
-    this.targets.add(address, port, shown);
+    this.targetList.add(address, port, shown);
   }
 
   /** VPC Lattice reaches only addresses in the group's VPC; a secondary CIDR block the app does not know may hold it. */

@@ -1,11 +1,10 @@
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
-import type { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
 import { LambdaEventStructureVersion } from './enums';
-import { createTargetGroupResource } from './private/resource';
-import { GroupTarget, TargetGroupBase, TargetGroupCommonProps } from './target-group-base';
+import { DefinedTargetGroup } from './private/defined-target-group';
+import { TargetDescription, TargetGroupCommonProps } from './target-group-base';
 import { awsLambda } from '../private/lazy';
-import { checkInstance, checkOneOf, checkStruct, physicalName } from '../private/validation';
+import { checkHasMember, checkOneOf, checkStruct, physicalName } from '../private/validation';
 
 /**
  * Properties of a `LambdaTargetGroup`.
@@ -33,16 +32,7 @@ export interface LambdaTargetGroupProps extends TargetGroupCommonProps {
  *
  * @resource AWS::VpcLattice::TargetGroup
  */
-export class LambdaTargetGroup extends TargetGroupBase {
-  public get targetGroupArn(): string {
-    return this.resource.attrArn;
-  }
-  public get targetGroupId(): string {
-    return this.resource.attrId;
-  }
-
-  private readonly resource: CfnTargetGroup;
-
+export class LambdaTargetGroup extends DefinedTargetGroup {
   /** The function that answers the requests. */
   public readonly function: lambda.IFunction;
 
@@ -52,14 +42,12 @@ export class LambdaTargetGroup extends TargetGroupBase {
   constructor(scope: Construct, id: string, props: LambdaTargetGroupProps) {
     super(scope, id, { physicalName: physicalName(props?.targetGroupName) });
     checkStruct(this, 'props', props, { like: '{ function }', required: true });
-    checkInstance(this, 'function', props.function, 'functionArn', { like: 'a lambda.IFunction, like a lambda.Function or an alias', required: true });
+    checkHasMember(this, 'function', props.function, 'functionArn', { like: 'a lambda.IFunction, like a lambda.Function or an alias', required: true });
     this.function = props.function;
-    this._protocols = { type: 'LAMBDA' };
     checkOneOf(this, 'eventStructureVersion', props.eventStructureVersion, [LambdaEventStructureVersion.V1, LambdaEventStructureVersion.V2]);
     this.eventStructureVersion = props.eventStructureVersion ?? LambdaEventStructureVersion.V1;
 
-    this.resource = createTargetGroupResource(this, {
-      type: 'LAMBDA',
+    this._createResource({ type: 'LAMBDA' }, {
       name: props.targetGroupName,
       config: { lambdaEventStructureVersion: this.eventStructureVersion },
       targets: [{ id: this.function.functionArn }],
@@ -80,7 +68,7 @@ export class LambdaTargetGroup extends TargetGroupBase {
   }
 
   /** @internal */
-  public _targets(): GroupTarget[] {
+  public _targets(): TargetDescription[] {
     return [{ type: 'LAMBDA', construct: this.function }];
   }
 }

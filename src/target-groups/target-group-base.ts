@@ -5,11 +5,12 @@ import { Construct, IConstruct } from 'constructs';
 import { HealthCheck } from './health-check';
 import { IListener, IListenerRule } from '../interfaces';
 import { HttpCodeClass } from '../metrics';
+import { admitLatticeTraffic } from './private/wiring';
 import { idFromArn } from '../private/arns';
 import { latticeMetrics } from '../private/lazy';
 import type * as metrics from '../private/metrics';
 import { forwardVerdict, GroupProtocols } from '../private/protocol-table';
-import { invalid } from '../private/validation';
+import { invalidValueError } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
@@ -29,6 +30,14 @@ export interface ITargetGroup extends IResource {
    * @attribute
    */
   readonly targetGroupId: string;
+
+  /**
+   * The targets the app registers in this group, in the order they were added (a copy); none for imports.
+   */
+  readonly targets: TargetDescription[];
+
+  /** The targets whose security groups this group opened to VPC Lattice (a copy); none for IP and Lambda targets. */
+  readonly targetConnections: ec2.IConnectable[];
 
   /**
    * A metric VPC Lattice publishes for this target group (namespace `AWS/VpcLattice`, dimension `TargetGroup`), such
@@ -114,18 +123,31 @@ export interface Forwarder {
 }
 
 /**
- * A target the app registers in a target group, as the topology shows it.
- *
- * @internal
+ * A target the app registers in a target group.
  */
-export interface GroupTarget {
+export interface TargetDescription {
   /** What the target is: `INSTANCE`, `AUTO_SCALING_GROUP`, `IP`, `LAMBDA`, `ALB` or `ECS_SERVICE`. */
   readonly type: string;
-  /** The target, when the app has a construct for it (all but IP addresses). */
+
+  /**
+   * The target, when the app has a construct for it.
+   *
+   * @default - none: an IP address
+   */
   readonly construct?: IConstruct;
-  /** The address of an IP target. */
+
+  /**
+   * The address of an IP target.
+   *
+   * @default - none: the target is a construct
+   */
   readonly address?: string;
-  /** The port of a target registered with a port of its own. */
+
+  /**
+   * The port of a target registered with a port of its own.
+   *
+   * @default - the group's port
+   */
   readonly port?: number;
 }
 
@@ -205,13 +227,14 @@ export abstract class TargetGroupBase extends Resource implements ITargetGroup {
   public _protocols?: GroupProtocols;
 
   private readonly forwarders: Forwarder[] = [];
+  private readonly opened: ec2.IConnectable[] = [];
 
   public registerListener(listener: IListener, rule?: IListenerRule): void {
     if (this.forwarders.some(forwarder => forwarder.listener === listener && forwarder.rule === rule)) { return; }
     const verdict = this._protocols ? forwardVerdict(listener.protocol, this._protocols) : undefined;
     const site = rule ?? listener;
     if (verdict?.kind === 'error') {
-      throw invalid(site, rule ? 'action' : 'defaultAction', this.node.path, `${listener.protocol} listener: ${verdict.reason}`);
+      throw invalidValueError(site, rule ? 'action' : 'defaultAction', this.node.path, `${listener.protocol} listener: ${verdict.reason}`);
     }
     if (verdict?.kind === 'warning') {
       Annotations.of(site).addWarningV2(verdict.id,
@@ -233,13 +256,31 @@ export abstract class TargetGroupBase extends Resource implements ITargetGroup {
     return [...this.forwarders];
   }
 
+  public get targets(): TargetDescription[] {
+    return this._targets().map(target => ({ ...target }));
+  }
+
+  public get targetConnections(): ec2.IConnectable[] {
+    return [...this.opened];
+  }
+
   /**
    * The targets the app registers in this group, in the order they were added; none for imports.
    *
    * @internal
    */
-  public _targets(): GroupTarget[] {
+  public _targets(): TargetDescription[] {
     return [];
+  }
+
+  /**
+   * Opens a target's security groups to VPC Lattice on `ports` (see `admitLatticeTraffic`), and remembers the target.
+   *
+   * @internal
+   */
+  protected _admitLatticeTraffic(target: ec2.IConnectable & IConstruct, ports: number[], options: { ipv6?: boolean } = {}): void {
+    admitLatticeTraffic(this, target, ports, options);
+    if (!this.opened.includes(target)) { this.opened.push(target); }
   }
 
   /**

@@ -22,7 +22,6 @@ export class GraphBuilder {
   private readonly edges = new Map<string, TopologyEdge>();
   private readonly queue: IConstruct[] = [];
   private readonly described = new Set<IConstruct>();
-  private readonly appConstructs = new Map<IConstruct, IConstruct[]>();
 
   constructor(private readonly describers: readonly Describer[]) {}
 
@@ -59,16 +58,6 @@ export class GraphBuilder {
   public addEdge(from: string, to: string, kind: TopologyEdgeKind, options: { label?: string; weight?: number } = {}): void {
     const edge: TopologyEdge = { from, to, kind, label: options.label, weight: options.weight };
     this.edges.set(JSON.stringify([from, to, kind, options.label]), edge);
-  }
-
-  /**
-   * Every construct of the app `construct` belongs to, for what is found by what it refers to rather than by
-   * reference from its owner (a network's VPC associations).
-   */
-  public constructsOfApp(construct: IConstruct): IConstruct[] {
-    const root = construct.node.root;
-    if (!this.appConstructs.has(root)) { this.appConstructs.set(root, root.node.findAll()); }
-    return this.appConstructs.get(root)!;
   }
 
   /** The ID of a construct's node, whether or not it has been added yet. */

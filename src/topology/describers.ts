@@ -13,7 +13,7 @@ import { LatticeServiceBase } from '../service-base';
 import { ServiceNetwork } from '../service-network';
 import { ServiceNetworkVpcAssociation } from '../service-network-association';
 import { ServiceNetworkBase } from '../service-network-base';
-import { GroupTarget, TargetGroupBase } from '../target-groups/target-group-base';
+import { TargetDescription, TargetGroupBase } from '../target-groups/target-group-base';
 
 /*
  * What each kind of VPC Lattice construct adds to the topology. Each describer looks at one construct: if it is of its
@@ -35,10 +35,8 @@ function describeServiceNetwork(construct: IConstruct, graph: GraphBuilder) {
     graph.follow(service);
     graph.addEdge(id, graph.idOf(service), TopologyEdgeKind.SERVICE_ASSOCIATION);
   }
-  // An association knows its network, not the other way round; it may be in another stack (the client VPC's).
-  graph.constructsOfApp(network)
-    .filter(other => other instanceof ServiceNetworkVpcAssociation && other.serviceNetwork === network)
-    .forEach(association => graph.follow(association));
+  // The associations may be in other stacks (the client VPCs').
+  network.vpcAssociations.forEach(association => graph.follow(association));
 }
 
 function describeVpcAssociation(construct: IConstruct, graph: GraphBuilder) {
@@ -100,7 +98,7 @@ function describeTargetGroup(construct: IConstruct, graph: GraphBuilder) {
   if (!(construct instanceof TargetGroupBase)) { return; }
   const group = construct;
   const known = group._protocols;
-  const port = (group as { port?: unknown }).port;
+  const port = known?.port;
   const facts = compact({
     targetGroupType: known && literal(known.type) ? known.type : undefined,
     protocol: literal(known?.protocol) ? known?.protocol : undefined,
@@ -135,7 +133,7 @@ const TARGET_TYPES: Record<string, string> = {
  * The node of a target: the target's construct, shared by every group it is in; an IP address belongs to its group,
  * since the same address may be another machine in another VPC.
  */
-function addTarget(graph: GraphBuilder, group: TargetGroupBase, target: GroupTarget): string {
+function addTarget(graph: GraphBuilder, group: TargetGroupBase, target: TargetDescription): string {
   const kind = TARGET_TYPES[target.type] ?? target.type;
   if (target.construct) {
     return graph.addNode(target.construct, TopologyNodeKind.TARGET, [target.construct.node.id, kind], { targetType: target.type });

@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import type { Describer, GraphBuilder } from './builder';
 import { TopologyEdgeKind, TopologyNodeKind } from './graph';
 import { compact, importedHow, vpcFacts } from './labels';
-import { displayName, literal } from '../private/names';
+import { configurationLookedUp, displayName, literal } from '../private/names';
 import { ResourceConfigurationBase } from '../resources/resource-configuration-base';
 import { ResourceConfigurationChild, ResourceConfigurationGroup } from '../resources/resource-configuration-group';
 import { ResourceGateway } from '../resources/resource-gateway';
@@ -22,7 +22,7 @@ function describeNetworkResources(construct: IConstruct, graph: GraphBuilder) {
     graph.follow(configuration);
     graph.addEdge(graph.idOf(construct), graph.idOf(configuration), TopologyEdgeKind.RESOURCE_ASSOCIATION);
   }
-  followEndpoints(construct, graph);
+  construct.endpoints.forEach(endpoint => graph.follow(endpoint));
 }
 
 function describeResourceConfiguration(construct: IConstruct, graph: GraphBuilder) {
@@ -65,7 +65,9 @@ function describeResourceConfiguration(construct: IConstruct, graph: GraphBuilde
     graph.follow(gateway);
     graph.addEdge(id, graph.idOf(gateway), TopologyEdgeKind.GATEWAY);
   }
-  followEndpoints(construct, graph);
+  if (construct instanceof ResourceConfigurationBase) {
+    [...construct.endpoints, ...construct.tunnelEndpoints].forEach(endpoint => graph.follow(endpoint));
+  }
 }
 
 function describeResourceGateway(construct: IConstruct, graph: GraphBuilder) {
@@ -81,10 +83,7 @@ function describeResourceGateway(construct: IConstruct, graph: GraphBuilder) {
  * account it was shared with) leads to that configuration.
  */
 function linkSharedConfiguration(construct: IConstruct, graph: GraphBuilder, id: string) {
-  const name = (construct as { lookUpName?: string }).lookUpName;
-  if (!(construct instanceof ResourceConfigurationBase) || name === undefined || !literal(name)) { return; }
-  const shared = graph.constructsOfApp(construct).find(other => other instanceof ResourceConfigurationBase && other !== construct
-    && other.node.defaultChild instanceof CfnResourceConfiguration && other.node.defaultChild.name === name);
+  const shared = configurationLookedUp(construct);
   if (!shared) { return; }
   graph.follow(shared);
   graph.addEdge(id, graph.idOf(shared), TopologyEdgeKind.SHARED, { label: 'shared' });
@@ -100,14 +99,6 @@ function describeEndpoint(construct: IConstruct, graph: GraphBuilder) {
   graph.follow(target);
   graph.addEdge(vpc, graph.idOf(target), TopologyEdgeKind.VPC_ENDPOINT,
     { label: construct instanceof TunnelEndpoint ? 'tunnel endpoint (GENEVE, UDP 6081)' : 'endpoint' });
-}
-
-/** An endpoint knows what it reaches, not the other way round; it is in the consumer VPC's stack. */
-function followEndpoints(reached: IConstruct, graph: GraphBuilder) {
-  graph.constructsOfApp(reached)
-    .filter(other => (other instanceof ServiceNetworkEndpoint && other.serviceNetwork === reached)
-      || ((other instanceof ResourceEndpoint || other instanceof TunnelEndpoint) && other.resourceConfiguration === reached))
-    .forEach(endpoint => graph.follow(endpoint));
 }
 
 /** The describers of VPC resources. */

@@ -2,7 +2,7 @@ import { IResolvable, Lazy, Stack, Token, Validations } from 'aws-cdk-lib';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
-import { invalid } from '../../private/validation';
+import { invalidValueError } from '../../private/validation';
 
 type Configuration = ecs.CfnService.VpcLatticeConfigurationProperty | IResolvable;
 
@@ -18,7 +18,7 @@ export function ecsInfrastructureRoleOf(group: IConstruct, service: ecs.BaseServ
   const existing = stack.node.tryFindChild(INFRASTRUCTURE_ROLE_ID);
   if (existing) {
     if (!(existing instanceof iam.Role)) {
-      throw invalid(group, 'infrastructureRole', undefined,
+      throw invalidValueError(group, 'infrastructureRole', undefined,
         `the stack has a construct with the ID '${INFRASTRUCTURE_ROLE_ID}' that is not the library's role; rename it, or pass infrastructureRole`);
     }
     return existing;
@@ -84,7 +84,7 @@ class LatticeConfigurations extends Construct {
     const current = this.resource.vpcLatticeConfigurations;
     if (current === this.list) { return; }
     if (current !== undefined && (Token.isUnresolved(current) || !Array.isArray(current))) {
-      throw invalid(this.group, 'service', this.service.node.path,
+      throw invalidValueError(this.group, 'service', this.service.node.path,
         'its vpcLatticeConfigurations are only known at deploy time, so the target group cannot be added to them; give the entries as a list');
     }
     this.userEntries = [...(current ?? [])];

@@ -1,8 +1,8 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { Token } from 'aws-cdk-lib';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import { IConstruct } from 'constructs';
 import { awsEcs } from '../../private/lazy';
-import { checkString, invalid } from '../../private/validation';
+import { checkString, invalidValueError } from '../../private/validation';
 
 /** The port mapping of a container that VPC Lattice sends requests to, and the name ECS knows it by. */
 export interface SelectedPortMapping {
@@ -29,7 +29,7 @@ const PORT_NAME = {
 export function checkAwsVpcNetworkMode(scope: IConstruct, service: ecs.BaseService) {
   const mode = service.taskDefinition.networkMode;
   if (mode !== awsEcs().NetworkMode.AWS_VPC && !Token.isUnresolved(mode)) {
-    throw invalid(scope, 'service', service.node.path,
+    throw invalidValueError(scope, 'service', service.node.path,
       `its task definition ${service.taskDefinition.node.path} uses the '${mode}' network mode, but ECS registers each task's own IP address ` +
       "in a VPC Lattice target group, which only tasks in the 'awsvpc' network mode have. Use NetworkMode.AWS_VPC (Fargate tasks always do)");
   }
@@ -50,16 +50,16 @@ export function selectPortMapping(
   const mappings = container.portMappings;
   const index = containerPort === undefined ? 0 : mappings.findIndex(mapping => mapping.containerPort === containerPort && isTcp(mapping));
   if (mappings.length === 0) {
-    throw invalid(scope, 'containerPort', containerPort, `the container '${container.containerName}' has no port mappings; ` +
+    throw invalidValueError(scope, 'containerPort', containerPort, `the container '${container.containerName}' has no port mappings; ` +
       `add the port it serves on with addPortMappings({ containerPort }) (${container.node.path})`);
   }
   if (index < 0) {
-    throw invalid(scope, 'containerPort', containerPort, `is not a TCP port mapping of the container '${container.containerName}'; ` +
+    throw invalidValueError(scope, 'containerPort', containerPort, `is not a TCP port mapping of the container '${container.containerName}'; ` +
       `its port mappings are ${mappings.map(describe).join(', ')}. Give one of its TCP ports, or add the port with addPortMappings`);
   }
   const mapping = mappings[index];
   if (!isTcp(mapping) || mapping.containerPort === awsEcs().ContainerDefinition.CONTAINER_PORT_USE_RANGE) {
-    throw invalid(scope, 'containerPort', containerPort, `the first port mapping of the container '${container.containerName}' is ` +
+    throw invalidValueError(scope, 'containerPort', containerPort, `the first port mapping of the container '${container.containerName}' is ` +
       `${describe(mapping)}, but VPC Lattice sends requests over TCP to one port. Give containerPort, one of ${mappings.map(describe).join(', ')}`);
   }
   let portName = mapping.name;
@@ -67,7 +67,7 @@ export function selectPortMapping(
     portName = freePortName(taskDefinition, container, mapping.containerPort);
     mappings[index] = { ...mapping, name: portName };
     if (container.portMappings[index]?.name !== portName) {
-      throw invalid(scope, 'containerPort', mapping.containerPort, 'this version of aws-cdk-lib does not let the library name the port mapping of ' +
+      throw invalidValueError(scope, 'containerPort', mapping.containerPort, 'this version of aws-cdk-lib does not let the library name the port mapping of ' +
         `the container '${container.containerName}', which ECS needs; give the mapping a name yourself (portMappings: [{ containerPort, name }])`);
     }
   }
@@ -81,21 +81,25 @@ function findContainer(scope: IConstruct, taskDefinition: ecs.TaskDefinition, co
   const names = containersOf(taskDefinition).map(c => `'${c.containerName}'`);
   const known = names.length > 0 ? `its containers are ${names.join(', ')}` : 'it has no containers yet (add them before the target group)';
   if (containerName === undefined) {
-    throw invalid(scope, 'containerName', containerName,
+    throw invalidValueError(scope, 'containerName', containerName,
       `give the container: the task definition ${taskDefinition.node.path} has no essential container to default to; ${known}`);
   }
-  throw invalid(scope, 'containerName', containerName, `is not a container of the task definition ${taskDefinition.node.path}; ${known}`);
+  throw invalidValueError(scope, 'containerName', containerName, `is not a container of the task definition ${taskDefinition.node.path}; ${known}`);
 }
 
-/** The containers of a task definition, in the order they were added. */
+/**
+ * The containers of a task definition, in the order they were added, for messages: its own children
+ * (`taskDefinition.addContainer` makes them there; aws-cdk-lib keeps its list of containers to itself).
+ */
 function containersOf(taskDefinition: ecs.TaskDefinition): ecs.ContainerDefinition[] {
-  return Stack.of(taskDefinition).node.findAll()
+  return taskDefinition.node.children
     .filter((c): c is ecs.ContainerDefinition => c instanceof awsEcs().ContainerDefinition && c.taskDefinition === taskDefinition);
 }
 
 /** `<container>-<port>-tcp` in the characters ECS allows, unique among the port names of the task definition. */
 function freePortName(taskDefinition: ecs.TaskDefinition, container: ecs.ContainerDefinition, port: number): string {
-  const taken = new Set(containersOf(taskDefinition).flatMap(c => c.portMappings.map(mapping => mapping.name)));
+  // The task definition answers for the port names of all its containers, wherever they were made.
+  const taken = { has: (name: string) => taskDefinition.findPortMappingByName(name) !== undefined };
   const base = Token.isUnresolved(container.containerName) ? 'container'
     : container.containerName.toLowerCase().replace(/[^a-z0-9_-]/g, '-').replace(/^-+/, '') || 'container';
   const portPart = Token.isUnresolved(port) ? 'port' : String(port);

@@ -1,8 +1,9 @@
 import { Lazy, Token } from 'aws-cdk-lib';
 import { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct, IConstruct } from 'constructs';
+import { recordName } from '../../private/names';
 import type { TargetType } from '../../private/protocol-table';
-import { checkResourceName, invalid, isToken } from '../../private/validation';
+import { checkResourceName, invalidValueError, isToken } from '../../private/validation';
 
 /** CloudFormation lists at most 100 targets in a target group (RegisterTargets takes at most 100 too). */
 const MAX_TARGETS = 100;
@@ -23,13 +24,13 @@ export class TargetList {
    */
   public add(id: string, port: number | undefined, shown: string) {
     if (port !== undefined && !isToken(port) && !(Number.isInteger(port) && port >= 1 && port <= 65535)) {
-      throw invalid(this.scope, this.property, shown, 'the port of a target must be a whole number from 1 to 65535');
+      throw invalidValueError(this.scope, this.property, shown, 'the port of a target must be a whole number from 1 to 65535');
     }
     if (!Token.isUnresolved(id) && this.targets.some(target => target.id === id && target.port === port)) {
-      throw invalid(this.scope, this.property, shown, 'is already a target of this group; each target (and port) may be listed once');
+      throw invalidValueError(this.scope, this.property, shown, 'is already a target of this group; each target (and port) may be listed once');
     }
     if (this.targets.length === MAX_TARGETS) {
-      throw invalid(this.scope, this.property, shown,
+      throw invalidValueError(this.scope, this.property, shown,
         `cannot be added: a target group lists at most ${MAX_TARGETS} targets in CloudFormation. Use an Auto Scaling group or another target group for more`);
     }
     this.targets.push({ id, port });
@@ -54,6 +55,7 @@ export function createTargetGroupResource(scope: Construct, props: {
   readonly targets?: CfnTargetGroup.TargetProperty[];
 }): CfnTargetGroup {
   checkResourceName(scope, 'targetGroupName', props.name, 'target group');
+  recordName(scope, props.name);
   return new CfnTargetGroup(scope, 'Resource', {
     type: props.type,
     name: props.name,

@@ -4,7 +4,7 @@ import { IConstruct } from 'constructs';
 import {
   GroupProtocols, HEALTH_CHECK_PROTOCOL_VERSIONS, HEALTH_CHECK_PROTOCOLS, healthCheckDefaults, TARGET_PROTOCOLS, targetGroupVerdict, TargetType,
 } from '../../private/protocol-table';
-import { checkInteger, checkOneOf, checkSeconds, checkString, checkStruct, invalid } from '../../private/validation';
+import { checkInteger, checkOneOf, checkSeconds, checkString, checkStruct, invalidValueError } from '../../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../../protocols';
 import { IpAddressType } from '../enums';
 import { HealthCheck } from '../health-check';
@@ -36,11 +36,11 @@ export function trafficSettings(
   const protocolVersion = props.protocolVersion ?? defaults.protocolVersion;
   checkProtocols(scope, { type, protocol, protocolVersion });
   if (props.port === undefined && Token.isUnresolved(protocol)) {
-    throw invalid(scope, 'port', undefined, 'give the port when the protocol is only known at deploy time');
+    throw invalidValueError(scope, 'port', undefined, 'give the port when the protocol is only known at deploy time');
   }
   const port = props.port ?? defaults.port;
   if (port === undefined) {
-    throw invalid(scope, 'port', undefined, `give the port: ${protocol} target groups have no default port`);
+    throw invalidValueError(scope, 'port', undefined, `give the port: ${protocol} target groups have no default port`);
   }
   return { protocol, port, protocolVersion };
 }
@@ -50,7 +50,7 @@ function checkProtocols(scope: IConstruct, group: GroupProtocols) {
   const verdict = targetGroupVerdict(group);
   if (verdict.kind === 'error') {
     const property = verdict.property ?? 'protocol';
-    throw invalid(scope, property, property === 'protocol' ? group.protocol : group.protocolVersion, verdict.reason);
+    throw invalidValueError(scope, property, property === 'protocol' ? group.protocol : group.protocolVersion, verdict.reason);
   }
 }
 

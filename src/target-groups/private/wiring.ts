@@ -18,7 +18,9 @@ export function admitLatticeTraffic(group: IConstruct, target: ec2.IConnectable 
   for (const port of distinctPorts) {
     target.connections.allowFrom(peer, tcpPort(target, port), `From VPC Lattice to targets on port ${port}`);
   }
-  const closed = target.connections.securityGroups.filter(securityGroup => distinctPorts.some(port => !securityGroup.node.findAll().some(rule =>
+  // aws-cdk-lib puts the ingress rule of a prefix-list peer among the security group's own children, and a group it
+  // cannot change (imported with mutable: false) gets none: only those children are read.
+  const closed = target.connections.securityGroups.filter(securityGroup => distinctPorts.some(port => !securityGroup.node.children.some(rule =>
     rule instanceof ec2.CfnSecurityGroupIngress && rule.sourcePrefixListId === prefixListId && rule.fromPort === port)));
   for (const securityGroup of closed) {
     Annotations.of(group).addWarningV2('cdk-vpc-lattice:targetSecurityGroupNotOpened',

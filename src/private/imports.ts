@@ -1,7 +1,7 @@
 import { Resource } from 'aws-cdk-lib';
 import { importedIdentity } from './arns';
 import { deployTimeLookups } from './lazy';
-import { recordName } from './names';
+import { recordLookUp, recordName } from './names';
 import { checkResourceName, NamedResource } from './validation';
 import type { NamedResourceType } from '../lookup/protocol';
 
@@ -26,5 +26,6 @@ export function importedOrFound(scope: Resource, type: FindableResource, arn?: s
   const [lookupType, property, kind] = BY_NAME[type];
   checkResourceName(scope, property, lookUpName, kind);
   recordName(scope, lookUpName);
+  recordLookUp(scope, lookUpName);
   return deployTimeLookups().lookUpByName(scope, lookupType, lookUpName);
 }

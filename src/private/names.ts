@@ -1,4 +1,4 @@
-import { Stage, Token } from 'aws-cdk-lib';
+import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { invalidValueError } from './validation';
 
@@ -42,38 +42,15 @@ export function checkNameUnique(scope: IConstruct, property: string, name: strin
   }
 }
 
-/** The resource configurations defined in each stage (an app is one), by their literal name in VPC Lattice. */
-const configurationsByName = new WeakMap<IConstruct, Map<string, IConstruct>>();
-
-/** The name each imported resource configuration is looked up by at deploy time. */
+/** The name each construct imported by name is looked up by at deploy time. */
 const lookedUpNames = new WeakMap<IConstruct, string>();
 
-function stageOf(construct: IConstruct): IConstruct {
-  return Stage.of(construct) ?? construct.node.root;
+/** Records that `construct` is imported by `name`, looked up at deploy time (`importedOrFound` calls it). */
+export function recordLookUp(construct: IConstruct, name: string): void {
+  lookedUpNames.set(construct, name);
 }
 
-/**
- * Records a resource configuration this app defines under a literal name (`defined`), or one it imports by the name it
- * looks up at deploy time, so that the topology can link an import to the configuration it finds without a scan.
- */
-export function recordConfigurationName(configuration: IConstruct, name: string | undefined, how: 'defined' | 'lookedUp'): void {
-  if (!literal(name)) { return; }
-  if (how === 'lookedUp') {
-    lookedUpNames.set(configuration, name);
-    return;
-  }
-  const stage = stageOf(configuration);
-  let names = configurationsByName.get(stage);
-  if (!names) {
-    names = new Map();
-    configurationsByName.set(stage, names);
-  }
-  if (!names.has(name)) { names.set(name, configuration); }
-}
-
-/** The configuration of the same stage that an import by name finds at deploy time, when this app defines it. */
-export function configurationLookedUp(configuration: IConstruct): IConstruct | undefined {
-  const name = lookedUpNames.get(configuration);
-  const found = name === undefined ? undefined : configurationsByName.get(stageOf(configuration))?.get(name);
-  return found === configuration ? undefined : found;
+/** The name `construct` is looked up by at deploy time, if it is imported by name. */
+export function lookedUpName(construct: IConstruct): string | undefined {
+  return lookedUpNames.get(construct);
 }

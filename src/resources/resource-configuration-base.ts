@@ -9,7 +9,8 @@ import { ResourceEndpoint, TunnelEndpoint } from './vpc-endpoints';
 import { AccessLogDestination, addAccessLogSubscription } from '../access-logs';
 import type { IServiceNetwork } from '../interfaces';
 import { generatedName } from '../private/ids';
-import { recordConfigurationName, recordName } from '../private/names';
+import { recordConfigurationFacts, recordConfigurationName } from '../private/configurations';
+import { recordName } from '../private/names';
 import { placeEndpoint } from '../private/placement';
 import {
   checkDomainName, checkGiven, checkHasMember, checkList, checkOneOf, checkResourceName, checkStruct, invalidValueError, isToken, isWithinDomain,
@@ -168,12 +169,16 @@ export function createResourceConfiguration(configuration: Construct, props: Res
   const domain = props.customDomain;
   const name = props.resourceConfigurationName ?? generatedName(configuration, 'resource configuration');
   recordName(configuration, name);
-  recordConfigurationName(configuration, name, 'defined');
+  recordConfigurationName(configuration, name);
   const resource = new CfnResourceConfiguration(configuration, 'Resource', {
     ...properties,
     name,
     customDomainName: domain?.domainName,
     domainVerificationId: domain?.verification?.domainVerificationId,
+  });
+  recordConfigurationFacts(configuration, {
+    type: properties.resourceConfigurationType, definition: properties.resourceConfigurationDefinition,
+    customDomain: domain?.domainName, groupDomain: properties.groupDomain, portRanges: properties.portRanges,
   });
   if (domain?.verification) {
     resource.node.addDependency(domain.verification);

@@ -8,7 +8,6 @@ import { ResourceDefinition } from './resource-definition';
 import { IResourceGateway, ResourceConfigDnsResolution, ResourceGateway } from './resource-gateway';
 import { checkAttributes } from '../private/arns';
 import { importedOrFound } from '../private/imports';
-import { recordConfigurationName } from '../private/names';
 import { portRangesToPorts } from '../private/port-ranges';
 import { checkDefinition, checkGateway } from '../private/references';
 import { invalidValueError, physicalName } from '../private/validation';
@@ -199,7 +198,6 @@ class ImportedResourceConfiguration extends ResourceConfigurationBase {
   constructor(scope: Construct, id: string, attrs: ResourceConfigurationAttributes, lookUpName?: string) {
     super(scope, id);
     this.lookUpName = lookUpName;
-    recordConfigurationName(this, lookUpName, 'lookedUp');
     checkAttributes(this, 'resourceconfiguration', attrs);
     const { arn, id: resourceId } = importedOrFound(this, 'resourceconfiguration', attrs.resourceConfigurationArn, attrs.resourceConfigurationId, lookUpName);
     this.resourceConfigurationArn = arn;

@@ -2,7 +2,7 @@ import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import { RuleMatch } from '../matches';
-import { literal } from '../private/names';
+import { literal, lookedUpName } from '../private/names';
 
 /*
  * The short texts the topology shows for settings: what a rule matches, where a VPC is, how a forward weighs. Each
@@ -64,7 +64,7 @@ export function forwardLabel(weights: ReadonlyArray<number | undefined>, index: 
 
 /** How a network or service was imported: by name (looked up at deploy time), or by ARN or ID. */
 export function importedHow(imported: IConstruct): string {
-  return literal((imported as { lookUpName?: unknown }).lookUpName) ? 'imported by name' : 'imported';
+  return literal(lookedUpName(imported)) ? 'imported by name' : 'imported';
 }
 
 /** The entries that have a value. */

@@ -1,9 +1,11 @@
-import { CfnResourceConfiguration } from 'aws-cdk-lib/aws-vpclattice';
+import type { CfnResourceConfiguration } from 'aws-cdk-lib/aws-vpclattice';
 import { IConstruct } from 'constructs';
 import type { Describer, GraphBuilder } from './builder';
 import { TopologyEdgeKind, TopologyNodeKind } from './graph';
 import { compact, importedHow, vpcFacts } from './labels';
-import { configurationLookedUp, displayName, literal } from '../private/names';
+import { configurationFacts, configurationLookedUp } from '../private/configurations';
+import { displayName, literal } from '../private/names';
+import { ResourceConfiguration } from '../resources/resource-configuration';
 import { ResourceConfigurationBase } from '../resources/resource-configuration-base';
 import { ResourceConfigurationChild, ResourceConfigurationGroup } from '../resources/resource-configuration-group';
 import { ResourceGateway } from '../resources/resource-gateway';
@@ -27,9 +29,9 @@ function describeNetworkResources(construct: IConstruct, graph: GraphBuilder) {
 
 function describeResourceConfiguration(construct: IConstruct, graph: GraphBuilder) {
   if (!(construct instanceof ResourceConfigurationBase) && !(construct instanceof ResourceConfigurationChild)) { return; }
-  const resource = construct.node.defaultChild instanceof CfnResourceConfiguration ? construct.node.defaultChild : undefined;
-  const type = literal(resource?.resourceConfigurationType) ? resource!.resourceConfigurationType : undefined;
-  const definition = resource?.resourceConfigurationDefinition as CfnResourceConfiguration.ResourceConfigurationDefinitionProperty | undefined;
+  const resource = configurationFacts(construct);
+  const type = literal(resource?.type) ? resource!.type : undefined;
+  const definition = resource?.definition as CfnResourceConfiguration.ResourceConfigurationDefinitionProperty | undefined;
   const dnsResource = definition?.dnsResource as CfnResourceConfiguration.DnsResourceProperty | undefined;
   const cidrRanges = (definition?.cidrResource as CfnResourceConfiguration.CidrResourceProperty | undefined)?.cidrRanges;
   const facts = compact({
@@ -38,7 +40,7 @@ function describeResourceConfiguration(construct: IConstruct, graph: GraphBuilde
       Array.isArray(cidrRanges) && cidrRanges.every(literal) ? cidrRanges.join(',') : undefined].find(literal),
     // VPC Lattice applies auth policies to services only: a network's policy does not restrict connections to resources.
     authPolicy: 'not applied (auth policies cover services only)',
-    customDomain: literal(resource?.customDomainName) ? resource!.customDomainName : undefined,
+    customDomain: literal(resource?.customDomain) ? resource!.customDomain : undefined,
     groupDomain: literal(resource?.groupDomain) ? resource!.groupDomain : undefined,
     ports: resource?.portRanges && !resource.portRanges.some(range => !literal(range)) ? resource.portRanges.join(',') : undefined,
     imported: resource ? undefined : 'true',
@@ -60,7 +62,7 @@ function describeResourceConfiguration(construct: IConstruct, graph: GraphBuilde
     construct._children.forEach(child => graph.follow(child));
   }
   linkSharedConfiguration(construct, graph, id);
-  const gateway = (construct as { gateway?: IConstruct }).gateway;
+  const gateway = construct instanceof ResourceConfiguration || construct instanceof ResourceConfigurationGroup ? construct.gateway : undefined;
   if (gateway) {
     graph.follow(gateway);
     graph.addEdge(id, graph.idOf(gateway), TopologyEdgeKind.GATEWAY);

@@ -8,8 +8,8 @@ import { ILatticeVpcEndpoint, IResourceConfiguration, TunnelEndpointOptions, Vpc
 import { ResourceEndpoint, TunnelEndpoint } from './vpc-endpoints';
 import { AccessLogDestination, addAccessLogSubscription } from '../access-logs';
 import type { IServiceNetwork } from '../interfaces';
-import { generatedName } from '../private/ids';
 import { recordConfigurationFacts, recordConfigurationName } from '../private/configurations';
+import { generatedName } from '../private/ids';
 import { recordName } from '../private/names';
 import { placeEndpoint } from '../private/placement';
 import {
@@ -177,8 +177,11 @@ export function createResourceConfiguration(configuration: Construct, props: Res
     domainVerificationId: domain?.verification?.domainVerificationId,
   });
   recordConfigurationFacts(configuration, {
-    type: properties.resourceConfigurationType, definition: properties.resourceConfigurationDefinition,
-    customDomain: domain?.domainName, groupDomain: properties.groupDomain, portRanges: properties.portRanges,
+    type: properties.resourceConfigurationType,
+    definition: properties.resourceConfigurationDefinition,
+    customDomain: domain?.domainName,
+    groupDomain: properties.groupDomain,
+    portRanges: properties.portRanges,
   });
   if (domain?.verification) {
     resource.node.addDependency(domain.verification);

@@ -1,17 +1,19 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
+import { lazy } from './lazy';
 import { subnetFamilies } from './placement';
 import { checkOneOf, invalidValueError, isToken } from './validation';
 
 /**
  * What each address type of a VPC endpoint needs of its subnets, and the DNS record types it can serve, as EC2
- * documents them for endpoints (see docs/lattice-facts.md, "Network segments").
+ * documents them for endpoints (see docs/lattice-facts.md, "Network segments"). Made when an endpoint is: reading
+ * aws-cdk-lib's endpoint enums loads its VPC endpoint module (about 35 ms), which an app without endpoints never needs.
  */
-const ADDRESS_TYPES: Record<ec2.VpcEndpointIpAddressType, {
+const addressTypes = lazy((): Record<ec2.VpcEndpointIpAddressType, {
   readonly fits: (family: { ipv4?: boolean; ipv6?: boolean }) => boolean;
   readonly rule: string;
   readonly records: readonly ec2.VpcEndpointDnsRecordIpType[];
-}> = {
+}> => ({
   [ec2.VpcEndpointIpAddressType.IPV4]: {
     fits: ({ ipv4 }) => ipv4 === true,
     rule: 'an IPV4 endpoint needs subnets with IPv4 addresses',
@@ -27,7 +29,7 @@ const ADDRESS_TYPES: Record<ec2.VpcEndpointIpAddressType, {
     rule: 'a DUALSTACK endpoint needs subnets with both IPv4 and IPv6 addresses',
     records: Object.values(ec2.VpcEndpointDnsRecordIpType),
   },
-};
+}));
 
 /** The `IpAddressType` and `DnsOptions.DnsRecordIpType` of an endpoint, as `AWS::EC2::VPCEndpoint` takes them. */
 export interface RenderedEndpointIp {
@@ -41,7 +43,7 @@ export function renderEndpointIp(scope: IConstruct, subnets: ec2.ISubnet[], ipAd
   checkOneOf(scope, 'ipAddressType', ipAddressType, Object.values(ec2.VpcEndpointIpAddressType));
   checkOneOf(scope, 'dnsRecordIpType', dnsRecordIpType, Object.values(ec2.VpcEndpointDnsRecordIpType));
   if (ipAddressType !== undefined && !isToken(ipAddressType)) {
-    const { fits, rule, records } = ADDRESS_TYPES[ipAddressType];
+    const { fits, rule, records } = addressTypes()[ipAddressType];
     const misfit = subnets.map(subnet => ({ subnet, ...subnetFamilies(subnet) })).find(family => family.ipv4 !== undefined && !fits(family));
     if (misfit) {
       throw invalidValueError(scope, 'ipAddressType', ipAddressType, `${rule}, and ${misfit.subnet.node.path} has ${misfit.ipv4 ? 'IPv4' : ''}` +

@@ -154,6 +154,15 @@ export class ServiceNetwork extends ServiceNetworkBase {
     return this.authPolicy.addStatement(statement);
   }
 
+  /**
+   * The statements of the auth policy, for the access answers.
+   *
+   * @internal
+   */
+  public get _authPolicyStatements(): readonly iam.PolicyStatement[] {
+    return this.authPolicy.statementList;
+  }
+
   public registerResourceConfiguration(resourceConfiguration: IResourceConfiguration): void {
     if (this.sharable === true && resourceConfiguration.allowAssociationToSharableServiceNetwork === false) {
       throw invalid(this, 'resourceConfiguration', resourceConfiguration.node.path,

@@ -215,6 +215,15 @@ export class LatticeService extends LatticeServiceBase {
   }
 
   /**
+   * The statements of the auth policy, for the access answers.
+   *
+   * @internal
+   */
+  public get _authPolicyStatements(): readonly iam.PolicyStatement[] {
+    return this.authPolicy.statementList;
+  }
+
+  /**
    * Lets a principal call the service: adds `vpc-lattice-svcs:Invoke` to the principal's IAM policy and a statement for
    * the principal to the service's auth policy. Callers of TLS_PASSTHROUGH listeners are anonymous, so a grant cannot
    * take effect on those (a warning says so).

@@ -2,9 +2,9 @@ import { Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 import { AccessAnswer, AccessDecision, AccessRequest } from './answer';
-import { evaluatePolicy, KeyValue, PolicyOutcome, PolicyRequest, Statement } from './evaluator';
+import { evaluatePolicy, KeyValue, PolicyOutcome, PolicyRequest, Statement, statementApplies } from './evaluator';
 import { AuthLevel, CallerFacts, callerFacts, ListenerFacts, ServiceFacts, serviceFacts } from './facts';
-import { toText } from './values';
+import { describe, toText } from './values';
 import type { ILatticeService } from '../interfaces';
 import { HttpMethod } from '../matches';
 import { CONNECT_ACTION, INVOKE_ACTION } from '../private/constants';
@@ -214,4 +214,38 @@ export function policyReach(statements: Statement[]): { admitsAnonymousConnectio
   const allows = outcomes.some(outcome => outcome.decision !== 'DENY') ? 'some'
     : outcomes.every(outcome => outcome.why.startsWith('no statement')) ? 'none' : 'blocked';
   return { admitsAnonymousConnections: admits, allows };
+}
+
+/** The methods and paths the service's own Allow statements that may apply to this caller restrict it to, for the matrix. */
+export function restrictionsFor(service: ServiceFacts, listener: ListenerFacts, caller: CallerFacts | undefined, scope: IConstruct): string {
+  if (service.service.authType !== 'AWS_IAM' || listener.connection) { return ''; }
+  const request = requestFor(service, listener, service.networks[0], caller, {}, scope, caller ? caller.principalType : 'Anonymous');
+  const arn = service.service.arn;
+  const parts = service.service.statements
+    .filter(statement => statement.json.Effect === 'Allow' && statementApplies(statement, request, true, []) !== false)
+    .map(statement => {
+      const paths = [statement.json.Resource ?? []].flat().map((resource: string) => resource === '*' ? '/*'
+        : resource.startsWith(arn) ? resource.slice(arn.length) || '/*' : describe(resource));
+      const methods = [statement.json.Condition?.StringEquals?.['vpc-lattice-svcs:RequestMethod'] ?? []].flat().map(String);
+      const conditions = Object.values<Record<string, unknown>>(statement.json.Condition ?? {}).flatMap(block => Object.keys(block))
+        .filter(key => key !== 'vpc-lattice-svcs:RequestMethod');
+      return `${methods.length > 0 ? `${methods.join(', ')} ` : ''}${paths.join(', ')}${conditions.length > 0 ? ` if ${conditions.join(', ')}` : ''}`;
+    });
+  return [...new Set(parts)].join('; ');
+}
+
+/** The service networks of the app whose auth policy denies this grantee every request to the service. */
+export function networksDenying(service: ILatticeService, grantee: iam.IGrantable): string[] {
+  const facts = serviceFacts(service);
+  const caller = callerFacts(grantee, undefined);
+  return facts.networks.filter(network => network.authType === 'AWS_IAM' && facts.listeners.some(listener => !listener.connection
+    && authLevel(network, requestFor(facts, listener, network, caller, {}, service, caller.principalType)).decision === 'DENY'))
+    .map(network => network.label);
+}
+
+/** Whether a caller's identity policies may allow any VPC Lattice action (roles that cannot are left out of the matrix). */
+export function mayUseLattice(caller: CallerFacts): boolean {
+  if (!caller.identity) { return true; }
+  return [INVOKE_ACTION, CONNECT_ACTION].some(action =>
+    evaluatePolicy(caller.identity!, { action, caller: caller.caller, key: () => 'unknown' }, false).decision !== 'DENY');
 }

@@ -1,4 +1,4 @@
-import { describe, matchText, sameText, Truth } from './values';
+import { describe, isAccountAtom, matchText, sameText, Truth } from './values';
 
 /*
  * IAM policy evaluation over statements whose values are texts with atoms (values.ts), with three outcomes: ALLOW,
@@ -117,7 +117,7 @@ function principalMatches(principal: unknown, notPrincipal: unknown, caller: Cal
 function principalIs(value: string, caller: Caller, notes: string[]): Truth {
   if (value === '*') { return true; }
   if (caller.anonymous) { return false; }
-  const account = /^arn:[^:]*:iam::([^:]+):root$/.exec(value)?.[1] ?? (/^(\d{12}|\u0001\d+\u0002)$/.test(value) ? value : undefined);
+  const account = /^arn:[^:]*:iam::([^:]+):root$/.exec(value)?.[1] ?? (/^\d{12}$/.test(value) || isAccountAtom(value) ? value : undefined);
   if (account !== undefined) {
     return caller.account === undefined ? note(notes, 'the caller\'s account is not known')
       : sameText(account, caller.account) ?? note(notes, `account ${describe(account)} against ${describe(caller.account)}`);

@@ -129,7 +129,10 @@ export function callerFacts(grantable: iam.IGrantable, principalAccount: string 
       ...Object.entries(policies.inlinePolicies ?? {}).map(([name, document]) => ({ where: `the inline policy ${name} of ${principal.node.path}`, document })),
     ];
     const managed = (policies.managedPolicies ?? []).map(policy => managedStatements(principal, policy));
-    const boundary = principal.permissionsBoundary ? managedStatements(principal, principal.permissionsBoundary) : undefined;
+    // A boundary set on the L1 (iam.PermissionsBoundary.of applies one with an aspect) is not known here.
+    const cfnBoundary = (principal.node.defaultChild as iam.CfnRole | undefined)?.permissionsBoundary;
+    const boundary = principal.permissionsBoundary ? managedStatements(principal, principal.permissionsBoundary)
+      : cfnBoundary !== undefined ? { label: 'a permissions boundary set on the role\'s CfnRole', statements: undefined } : undefined;
     const unknownManaged = managed.find(item => item.statements === undefined);
     if (policies.attachedPolicies?.policies === undefined || policies.managedPolicies === undefined) {
       return { label, caller, principalType: 'AssumedRole', unknownIdentity: 'the policies of this role cannot be read' };

@@ -128,8 +128,8 @@ export function matchText(pattern: string, value: string, options: { glob: boole
 
 /**
  * `surely`: the pattern matches for every value of the atoms (an atom only matches itself or a `*`). Otherwise: some
- * value of the atoms lets it match (an atom may stand for any elements on the other side, except a different rigid
- * atom, and a rigid atom for at least one).
+ * value of the atoms lets it match (an atom may stand for any elements on the other side; a rigid atom for at least
+ * one, and never for a rigid atom, which it is either the same as, aligned, or is not part of).
  */
 function match(p: Element[], v: Element[], surely: boolean): boolean {
   const memo = new Map<number, boolean>();
@@ -166,7 +166,7 @@ function match(p: Element[], v: Element[], surely: boolean): boolean {
     if (!holder.rigid && next(k)) { return true; }
     for (; k < other.length; k++) {
       const element = other[k];
-      if (holder.rigid && isAtom(element) && element.rigid && element !== holder) { return false; }
+      if (holder.rigid && isAtom(element) && element.rigid) { return false; }
       if (next(k + 1)) { return true; }
     }
     return false;
@@ -180,6 +180,12 @@ function isGlob(element: Element | undefined, kind: '*' | '?'): boolean {
 
 function isAtom(element: Element | undefined): element is Atom {
   return typeof element === 'object' && 'key' in element;
+}
+
+/** Whether a text is the account ID of a stack (`AWS::AccountId`) and nothing else. */
+export function isAccountAtom(text: string): boolean {
+  const whole = /^\u0001(\d+)\u0002$/.exec(text);
+  return !!whole && ATOMS[Number(whole[1])].key.startsWith('AWS::AccountId@');
 }
 
 /** Whether two values are the same: also false for the same attribute of two resources of one type. */

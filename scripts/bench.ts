@@ -15,6 +15,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildSync } from 'esbuild';
+import { benchAnswers } from './bench-answers';
 import type { BenchKind, BenchResult } from './bench-apps';
 import { measureLoadTime, median, requireCompiledLib, runJsonChild } from './load-time';
 
@@ -137,4 +138,5 @@ if (load) {
   measureLoadTime(reps, option('library'));
 } else {
   main();
+  console.log(`\n${benchAnswers()}`);
 }

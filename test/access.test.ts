@@ -2,11 +2,11 @@ import { CfnParameter, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as fc from 'fast-check';
+import { named, strictStack, wrong } from './util';
 import {
   AccessDecision, AccessMatrix, AuthPolicy, AuthType, HttpMethod, LatticeService, ListenerAction, ListenerProtocol, ServiceNetwork, TargetGroupBase,
 } from 'cdk-vpc-lattice';
-import * as fc from 'fast-check';
-import { named, strictStack, wrong } from './util';
 
 /*
  * The access answers (docs/lattice-facts.md#access-evaluation). Expectations come from the AWS documentation's rules
@@ -20,7 +20,9 @@ function setup(options: { networkPolicy?: AuthPolicy; networkAuth?: AuthType; se
   const stack = strictStack();
   const network = new ServiceNetwork(stack, 'Network', { authType: options.networkAuth, authPolicy: options.networkPolicy });
   const service = new LatticeService(stack, 'Orders', {
-    serviceNetwork: network, authType: options.serviceAuth ?? AuthType.AWS_IAM, authPolicy: options.servicePolicy,
+    serviceNetwork: network,
+    authType: options.serviceAuth ?? AuthType.AWS_IAM,
+    authPolicy: options.servicePolicy,
     listeners: [{ protocol: ListenerProtocol.HTTPS }],
   });
   return { stack, network, service, caller: role(stack) };
@@ -50,7 +52,9 @@ describe('the User Guide\'s example auth policies', () => {
     const { stack, service, caller } = setup();
     caller.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('VPCLatticeServicesInvokeAccess'));
     service.addToAuthPolicy(new iam.PolicyStatement({
-      principals: [caller], actions: ['vpc-lattice-svcs:Invoke'], resources: [`${service.serviceArn}/rates/*`],
+      principals: [caller],
+      actions: ['vpc-lattice-svcs:Invoke'],
+      resources: [`${service.serviceArn}/rates/*`],
       conditions: { StringEquals: { 'vpc-lattice-svcs:RequestMethod': 'GET' } },
     }));
     expect(service.canInvoke(caller, { method: HttpMethod.GET, path: '/rates/eur' }).decision).toBe(AccessDecision.ALLOW);
@@ -125,7 +129,10 @@ describe('the levels', () => {
     const other = new ec2.Vpc(stack, 'Other', { natGateways: 0, subnetConfiguration: [] });
     service.grantInvoke(caller);
     service.addToAuthPolicy(new iam.PolicyStatement({
-      effect: iam.Effect.DENY, principals: [new iam.AnyPrincipal()], actions: ['vpc-lattice-svcs:Invoke'], resources: ['*'],
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions: ['vpc-lattice-svcs:Invoke'],
+      resources: ['*'],
       conditions: { StringNotEquals: { 'vpc-lattice-svcs:SourceVpc': vpc.vpcId } },
     }));
     expect(service.canInvoke(caller, { path: '/', sourceVpc: vpc }).decision).toBe(AccessDecision.ALLOW);
@@ -137,7 +144,10 @@ describe('the levels', () => {
     const { service, caller } = setup();
     service.grantInvoke(caller);
     service.addToAuthPolicy(new iam.PolicyStatement({
-      effect: iam.Effect.DENY, principals: [new iam.AnyPrincipal()], actions: ['vpc-lattice-svcs:Invoke'], resources: ['*'],
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions: ['vpc-lattice-svcs:Invoke'],
+      resources: ['*'],
       conditions: { 'Null': { 'vpc-lattice-svcs:RequestHeader/x-canary': 'true' }, 'ForAnyValue:StringLike': { 'vpc-lattice-svcs:RequestQueryString/debug': ['1', 'y*'] } },
     }));
     expect(service.canInvoke(caller, { path: '/', headers: { 'x-canary': 'true' } }).decision).toBe(AccessDecision.ALLOW);
@@ -152,7 +162,8 @@ describe('the levels', () => {
     const network = new ServiceNetwork(stack, 'Network', { authType: AuthType.NONE });
     const tls = new LatticeService(stack, 'Broker', { serviceNetwork: network, authType: AuthType.AWS_IAM, customDomain: { domainName: 'broker.example.com' } });
     tls.addListener('Tls', {
-      protocol: ListenerProtocol.TLS_PASSTHROUGH, port: 443,
+      protocol: ListenerProtocol.TLS_PASSTHROUGH,
+      port: 443,
       defaultAction: ListenerAction.forward(TargetGroupBase.fromTargetGroupArn(tls, 'Group', 'arn:aws:vpc-lattice:eu-west-1:111122223333:targetgroup/tg-0123456789abcdef0')),
     });
     const caller = role(stack);
@@ -193,7 +204,10 @@ describe('properties', () => {
       service.grantInvoke(caller, { paths: ['/a*'] });
       const before = service.canInvoke(caller, { method, path }).decision;
       service.addToAuthPolicy(new iam.PolicyStatement({
-        effect: iam.Effect.DENY, principals: [new iam.AnyPrincipal()], actions: ['vpc-lattice-svcs:Invoke'], resources: [`${service.serviceArn}${denied}`],
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['vpc-lattice-svcs:Invoke'],
+        resources: [`${service.serviceArn}${denied}`],
         conditions: withMethod ? { StringEquals: { 'vpc-lattice-svcs:RequestMethod': 'GET' } } : undefined,
       }));
       const after = service.canInvoke(caller, { method, path }).decision;
@@ -209,7 +223,9 @@ describe('properties', () => {
         const value = (literal: string) => token ? new CfnParameter(stack, `P${literal.length}`, { type: 'String', default: literal }).valueAsString : literal;
         service.grantInvoke(caller);
         service.addToAuthPolicy(new iam.PolicyStatement({
-          effect: iam.Effect.DENY, principals: [new iam.AnyPrincipal()], actions: ['vpc-lattice-svcs:Invoke'],
+          effect: iam.Effect.DENY,
+          principals: [new iam.AnyPrincipal()],
+          actions: ['vpc-lattice-svcs:Invoke'],
           resources: [where === 0 ? `${service.serviceArn}${value(pattern)}` : `${service.serviceArn}${pattern}`],
           conditions: where === 1 ? { StringEquals: { 'vpc-lattice-svcs:RequestMethod': value('GET') } }
             : where === 2 ? { StringLike: { 'aws:PrincipalArn': value('arn:aws:iam::*') } } : undefined,
@@ -265,9 +281,11 @@ describe('warnings from the same evaluator', () => {
   });
 
   test('the access matrix: principals by listeners, and a service no principal of the app may call', () => {
-    const { stack, service, caller } = setup({ servicePolicy: AuthPolicy.fromPolicyDocument(new iam.PolicyDocument({
-      statements: [new iam.PolicyStatement({ principals: [new iam.AccountPrincipal('111122223333')], actions: ['vpc-lattice-svcs:Invoke'], resources: ['*'] })],
-    })) });
+    const { stack, service, caller } = setup({
+      servicePolicy: AuthPolicy.fromPolicyDocument(new iam.PolicyDocument({
+        statements: [new iam.PolicyStatement({ principals: [new iam.AccountPrincipal('111122223333')], actions: ['vpc-lattice-svcs:Invoke'], resources: ['*'] })],
+      })),
+    });
     caller.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('VPCLatticeServicesInvokeAccess'));
     const open = new LatticeService(stack, 'Open', { listeners: [{ protocol: ListenerProtocol.HTTPS }] });
     open.grantInvoke(caller, { methods: [HttpMethod.GET], paths: ['/api/*'] });

@@ -4,7 +4,7 @@ import { IConstruct } from 'constructs';
 import { AccessAnswer, AccessDecision, AccessRequest } from './answer';
 import { evaluatePolicy, KeyValue, PolicyOutcome, PolicyRequest, Statement, statementApplies } from './evaluator';
 import { AuthLevel, CallerFacts, callerFacts, ListenerFacts, ServiceFacts, serviceFacts } from './facts';
-import { describe, toText } from './values';
+import { describe, toText, unknownText } from './values';
 import type { ILatticeService } from '../interfaces';
 import { HttpMethod } from '../matches';
 import { CONNECT_ACTION, INVOKE_ACTION } from '../private/constants';
@@ -30,7 +30,8 @@ function agreed(decisions: Decision[]): Decision {
 }
 
 /** `service.canInvoke` and `canInvokeAnonymously`: checks the input, then answers. */
-export function canInvoke(service: ILatticeService, caller: iam.IGrantable | undefined, request: AccessRequest | undefined, method: string): AccessAnswer {
+export function canInvoke(service: ILatticeService, caller: iam.IGrantable | undefined, request: AccessRequest | undefined,
+  method: string): AccessAnswer {
   const given = request ?? {};
   checkRequest(service, given, method);
   let facts: CallerFacts | undefined;
@@ -75,7 +76,8 @@ function checkRequest(scope: IConstruct, request: AccessRequest, method: string)
 
 /** The answer for every listener the request may go to: theirs when they agree. */
 export function answer(service: ServiceFacts, caller: CallerFacts | undefined, request: AccessRequest, scope: IConstruct): AccessAnswer {
-  const listeners = service.listeners.filter(listener => request.port === undefined || Token.isUnresolved(listener.port) || listener.port === request.port);
+  const listeners = service.listeners
+    .filter(listener => request.port === undefined || Token.isUnresolved(listener.port) || listener.port === request.port);
   if (listeners.length === 0) {
     const why = service.listeners.length === 0 ? 'has no listener' : `has no listener on port ${request.port}`;
     return { decision: AccessDecision.DENY, reasons: [`service ${service.label} ${why}: clients cannot connect`] };
@@ -87,7 +89,8 @@ export function answer(service: ServiceFacts, caller: CallerFacts | undefined, r
   return { decision: decision as AccessDecision, reasons };
 }
 
-function forListener(service: ServiceFacts, listener: ListenerFacts, caller: CallerFacts | undefined, request: AccessRequest, scope: IConstruct): AccessAnswer {
+function forListener(service: ServiceFacts, listener: ListenerFacts, caller: CallerFacts | undefined, request: AccessRequest,
+  scope: IConstruct): AccessAnswer {
   const anonymous = caller === undefined || listener.connection;
   const reasons: string[] = [];
   if (caller && listener.connection) {
@@ -190,7 +193,8 @@ function requestFor(service: ServiceFacts, listener: ListenerFacts, network: Aut
   };
   return {
     action: connection ? CONNECT_ACTION : INVOKE_ACTION,
-    resource: connection ? service.service.arn : request.path === undefined ? undefined : `${service.service.arn}${toText(request.path, scope)}`,
+    // A path not given is some path: '/' and text not known, so that `<service ARN>/*` matches it and other services' ARNs do not.
+    resource: connection ? service.service.arn : `${service.service.arn}${request.path === undefined ? `/${unknownText('a request path')}` : toText(request.path, scope)}`,
     caller: caller?.caller ?? { anonymous: true },
     key: name => name.startsWith('vpc-lattice-svcs:') ? lattice(name.slice('vpc-lattice-svcs:'.length))
       : name.toLowerCase().startsWith('aws:') ? global(name) : name.toLowerCase().startsWith('vpc-lattice-svcs:') ? 'unknown' : 'unknown',

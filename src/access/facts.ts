@@ -142,10 +142,10 @@ export function callerFacts(grantable: iam.IGrantable, principalAccount: string 
       caller,
       principalType: 'AssumedRole',
       identity: unknownManaged ? undefined : [
-        ...documents.flatMap(({ where, document }) => statementsOf(principal, document.toJSON()?.Statement?.map((json: unknown) => iam.PolicyStatement.fromJson(json)) ?? [], where)),
+        ...documents.flatMap(({ where, document }) => statementsOf(principal, statementsIn(document), where)),
         ...managed.flatMap(item => item.statements ?? []),
       ],
-      unknownIdentity: unknownManaged ? `the contents of the managed policy ${unknownManaged.label} are not known` : undefined,
+      unknownIdentity: unknownManaged ? `the contents of ${unknownManaged.label} are not known` : undefined,
       boundary: boundary ? { label: boundary.label, statements: boundary.statements } : undefined,
     };
   }
@@ -171,10 +171,14 @@ function accountOfArn(arn: string | undefined): string | undefined {
 function managedStatements(owner: IConstruct, policy: iam.IManagedPolicy): { label: string; statements?: Statement[] } {
   if (policy instanceof iam.ManagedPolicy) {
     const label = policy.node.path;
-    return { label, statements: statementsOf(owner, policy.document.toJSON()?.Statement?.map((json: unknown) => iam.PolicyStatement.fromJson(json)) ?? [], label) };
+    return { label, statements: statementsOf(owner, statementsIn(policy.document), label) };
   }
   const name = /:iam::aws:policy\/(.+)$/.exec(toText(policy.managedPolicyArn, owner) as string)?.[1];
   const known = name !== undefined ? AWS_MANAGED[name] : undefined;
   const label = name ? `the AWS managed policy ${name}` : `the managed policy ${policy.managedPolicyArn}`;
   return { label, statements: known?.map((json, index) => ({ json, label: `statement ${index + 1} of ${label}` })) };
+}
+
+function statementsIn(document: iam.PolicyDocument): iam.PolicyStatement[] {
+  return (document.toJSON()?.Statement ?? []).map((json: unknown) => iam.PolicyStatement.fromJson(json));
 }

@@ -39,8 +39,11 @@ class MarkingResolver extends DefaultTokenResolver {
       const target = token.target;
       const type = CfnResource.isCfnResource(target) ? `${target.cfnResourceType}.${token.displayName}` : undefined;
       const distinct = type && /\.(Arn|Ref|Id)$/.test(type);
-      return atom({ key: `${target.node.path}.${token.displayName}`, type: distinct ? type : undefined,
-        rigid: !!distinct && RIGID_TYPES.some(kind => type.startsWith(`${kind}.`)) });
+      return atom({
+        key: `${target.node.path}.${token.displayName}`,
+        type: distinct ? type : undefined,
+        rigid: !!distinct && RIGID_TYPES.some(kind => type.startsWith(`${kind}.`)),
+      });
     }
     const value = token.resolve(context);
     const ref = typeof value === 'object' && value !== null ? (value as { Ref?: unknown }).Ref : undefined;
@@ -73,6 +76,11 @@ function opaqueIntrinsics(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, opaqueIntrinsics(item)]));
 }
 
+/** A value the app does not know, as an atom of its own (an unknown request path). */
+export function unknownText(key: string): string {
+  return atom({ key });
+}
+
 /** Whether a text holds atoms. */
 export function hasAtoms(text: string): boolean {
   return text.includes('\u0001');
@@ -91,10 +99,10 @@ type Element = string | Atom | { glob: '*' | '?' };
 function elements(text: string, glob: boolean): Element[] {
   const result: Element[] = [];
   let last = 0;
-  for (const match of text.matchAll(MARK)) {
-    pushChars(result, text.slice(last, match.index), glob);
-    result.push(ATOMS[Number(match[1])]);
-    last = match.index! + match[0].length;
+  for (const mark of text.matchAll(MARK)) {
+    pushChars(result, text.slice(last, mark.index), glob);
+    result.push(ATOMS[Number(mark[1])]);
+    last = mark.index! + mark[0].length;
   }
   pushChars(result, text.slice(last), glob);
   return result;

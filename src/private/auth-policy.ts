@@ -24,6 +24,7 @@ export class AuthPolicyHolder {
   private readonly statements: iam.PolicyStatement[] = [];
   private resource?: CfnAuthPolicy;
   private readonly enforced: boolean;
+  private reached?: ReturnType<typeof decision.policyReach>;
 
   /**
    * @param owner the service network or service
@@ -45,6 +46,7 @@ export class AuthPolicyHolder {
   }
 
   public addStatement(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
+    this.reached = undefined;
     this.statements.push(statement);
     this.document.addStatements(statement);
     if (!this.resource) {
@@ -72,8 +74,9 @@ export class AuthPolicyHolder {
     return this.reach().admitsAnonymousConnections;
   }
 
-  private reach() {
-    return accessDecision().policyReach(accessFacts().statementsOf(this.owner, this.statements, 'the auth policy'));
+  /** Read once the app is complete (statements are added then no more), at most once per statement added. */
+  private reach(): ReturnType<typeof decision.policyReach> {
+    return this.reached ??= accessDecision().policyReach(accessFacts().statementsOf(this.owner, this.statements, 'the auth policy'));
   }
 
   /**

@@ -39,7 +39,7 @@ export function canInvoke(service: ILatticeService, caller: iam.IGrantable | und
     checkCaller(service, caller);
     facts = callerFacts(caller!, given.principalAccount);
   }
-  return answer(serviceFacts(service), facts, given, service);
+  return answer(serviceFacts(service, given.sourceVpc), facts, given, service);
 }
 
 function checkCaller(scope: IConstruct, caller: unknown) {
@@ -101,7 +101,8 @@ function forListener(service: ServiceFacts, listener: ListenerFacts, caller: Cal
   const networks: Array<AuthLevel | undefined> = service.networks.length > 0 ? service.networks : [undefined];
   const outcomes = networks.flatMap(network => variants.map(principalType => {
     const policyRequest = requestFor(service, listener, network, anonymous ? undefined : caller, request, scope, principalType);
-    return levels(service, network, anonymous ? undefined : caller, policyRequest);
+    const outcome = levels(service, network, anonymous ? undefined : caller, policyRequest);
+    return networks.length > 1 ? { ...outcome, reasons: outcome.reasons.map(reason => `through ${network!.label}: ${reason}`) } : outcome;
   }));
   const decision = agreed(outcomes.map(outcome => outcome.decision));
   const seen = new Set<string>();
@@ -120,8 +121,8 @@ function levels(service: ServiceFacts, network: AuthLevel | undefined, caller: C
     results.push(identity(caller, request));
     if (results[0].decision === 'DENY') { return { decision: AccessDecision.DENY, reasons: [results[0].reason] }; }
   }
-  results.push(network ? authLevel(network, request)
-    : { decision: 'UNKNOWN', reason: `service ${service.label} is associated with no service network in this app: which network's auth policy applies is not known` });
+  results.push(network ? authLevel(network, request) : { decision: 'UNKNOWN', reason: `${service.unreached
+    ?? `service ${service.label} is associated with no service network in this app`}: which network's auth policy applies is not known` });
   results.push(authLevel(service.service, request));
   return { decision: allOf(results.map(result => result.decision)) as AccessDecision, reasons: results.map(result => result.reason) };
 }

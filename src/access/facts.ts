@@ -1,4 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import type { Caller, Statement } from './evaluator';
@@ -50,9 +51,15 @@ export function serviceLevel(service: ILatticeService): AuthLevel {
   return level(service as ILatticeService & WithAuth, 'service', service.serviceArn);
 }
 
-/** The service networks through which callers reach the service, as far as this app associates them. */
-export function networkLevels(service: ILatticeService): AuthLevel[] {
-  return service.serviceNetworks.map((network: IServiceNetwork) => level(network as IServiceNetwork & WithAuth, 'service network', network.serviceNetworkArn));
+/**
+ * The service networks through which callers reach the service: with a source VPC, those it reaches (its association
+ * or its endpoints, as the networks know them).
+ */
+export function networkLevels(service: ILatticeService, vpc?: ec2.IVpc): AuthLevel[] {
+  const same = (other: ec2.IVpc) => other === vpc || other.vpcId === vpc!.vpcId;
+  return service.serviceNetworks
+    .filter(network => !vpc || network.vpcAssociations.some(a => same(a.vpc)) || network.endpoints.some(e => same(e.vpc)))
+    .map((network: IServiceNetwork) => level(network as IServiceNetwork & WithAuth, 'service network', network.serviceNetworkArn));
 }
 
 /** A listener: its port (a text) and whether its callers are anonymous connections (TLS passthrough). */
@@ -68,10 +75,19 @@ export interface ServiceFacts {
   readonly service: AuthLevel;
   readonly networks: AuthLevel[];
   readonly listeners: ListenerFacts[];
+  /** Why no network is known for the request's source VPC. */
+  readonly unreached?: string;
 }
 
-export function serviceFacts(service: ILatticeService): ServiceFacts {
-  return { label: service.node.path, service: serviceLevel(service), networks: networkLevels(service), listeners: listenersOf(service) };
+export function serviceFacts(service: ILatticeService, vpc?: ec2.IVpc): ServiceFacts {
+  const networks = networkLevels(service, vpc);
+  return {
+    label: service.node.path,
+    service: serviceLevel(service),
+    networks,
+    listeners: listenersOf(service),
+    unreached: vpc && networks.length === 0 ? `the source VPC ${vpc.node.path} has no association or endpoint in this app with a network of service ${service.node.path}` : undefined,
+  };
 }
 
 export function listenersOf(service: ILatticeService): ListenerFacts[] {

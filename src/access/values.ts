@@ -1,4 +1,4 @@
-import { CfnResource, DefaultTokenResolver, IResolvable, IResolveContext, IPostProcessor, Reference, Stack, StringConcat, Tokenization } from 'aws-cdk-lib';
+import { CfnResource, DefaultTokenResolver, IResolvable, IResolveContext, IPostProcessor, Reference, Stack, StringConcat, Token, Tokenization } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
 /*
@@ -20,6 +20,7 @@ export interface Atom { readonly key: string; readonly type?: string; readonly r
 const ATOMS: Atom[] = [];
 const ATOM_INDEX = new Map<string, number>();
 const MARK = /\u0001(\d+)\u0002/g;
+const LATTICE_ARN_TEXT = /arn:[^:]*:vpc-lattice:[^:]*:[^:]*:(?:service|servicenetwork)\/\u0001(\d+)\u0002/g;
 const RIGID_TYPES = ['AWS::VpcLattice::Service', 'AWS::VpcLattice::ServiceNetwork'];
 
 function atom(info: Atom): string {
@@ -31,6 +32,16 @@ function atom(info: Atom): string {
   return `\u0001${index}\u0002`;
 }
 
+const LATTICE_ARNS: Record<string, string> = { 'AWS::VpcLattice::Service.Arn': 'service', 'AWS::VpcLattice::ServiceNetwork.Arn': 'servicenetwork' };
+
+// A VPC Lattice ARN in its documented shape, so that patterns over its parts (a network grant's `service/*`) match it.
+function latticeArn(target: CfnResource, kind: string): string {
+  const stack = Stack.of(target);
+  const part = (value: string, name: string) => Token.isUnresolved(value) ? atom({ key: `AWS::${name}@${stack.node.path}` }) : value;
+  const id = atom({ key: `${target.node.path}.Id`, type: `${target.cfnResourceType}.Id`, rigid: true });
+  return `arn:${part(stack.partition, 'Partition')}:vpc-lattice:${part(stack.region, 'Region')}:${part(stack.account, 'AccountId')}:${kind}/${id}`;
+}
+
 class MarkingResolver extends DefaultTokenResolver {
   constructor(private readonly stackPath: string) { super(new StringConcat()); }
 
@@ -38,6 +49,8 @@ class MarkingResolver extends DefaultTokenResolver {
     if (token instanceof Reference) {
       const target = token.target;
       const type = CfnResource.isCfnResource(target) ? `${target.cfnResourceType}.${token.displayName}` : undefined;
+      const kind = type && LATTICE_ARNS[type];
+      if (kind) { return latticeArn(target as CfnResource, kind); }
       const distinct = type && /\.(Arn|Ref|Id)$/.test(type);
       return atom({
         key: `${target.node.path}.${token.displayName}`,
@@ -88,7 +101,8 @@ export function hasAtoms(text: string): boolean {
 
 /** A text for people: each atom as the value it stands for (`<Stack/Service.Arn>`). */
 export function describe(text: string): string {
-  return text.replace(MARK, (_whole, index) => `<${ATOMS[Number(index)].key}>`);
+  return text.replace(LATTICE_ARN_TEXT, (_whole, index) => `<${ATOMS[Number(index)].key.replace(/Id$/, 'Arn')}>`)
+    .replace(MARK, (_whole, index) => `<${ATOMS[Number(index)].key}>`);
 }
 
 /** A three-valued truth: true, false, or undefined when the values known at synth do not decide it. */
@@ -127,11 +141,19 @@ export function matchText(pattern: string, value: string, options: { glob: boole
   const cacheKey = `${options.glob}${options.ignoreCase}\u0000${pattern}\u0000${value}`;
   if (CACHE.has(cacheKey)) { return CACHE.get(cacheKey); }
   const fold = (text: string) => options.ignoreCase ? text.toLowerCase() : text;
-  const p = elements(fold(pattern), options.glob);
-  const v = elements(fold(value), false);
+  const [p, v] = stripCommon(elements(fold(pattern), options.glob), elements(fold(value), false));
   const result = match(p, v, true) ? true : match(p, v, false) ? undefined : false;
   CACHE.set(cacheKey, result);
   return result;
+}
+
+// The same elements before the pattern's first wildcard (after its last) are the same text, whatever the atoms are.
+function stripCommon(p: Element[], v: Element[]): [Element[], Element[]] {
+  let [start, end] = [0, 0];
+  const plain = (element: Element) => !isGlob(element, '*') && !isGlob(element, '?');
+  while (start < p.length && start < v.length && plain(p[start]) && p[start] === v[start]) { start++; }
+  while (end < p.length - start && end < v.length - start && plain(p[p.length - 1 - end]) && p[p.length - 1 - end] === v[v.length - 1 - end]) { end++; }
+  return [p.slice(start, p.length - end), v.slice(start, v.length - end)];
 }
 
 /**

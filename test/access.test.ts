@@ -403,6 +403,17 @@ describe('warnings from the same evaluator', () => {
     expect(warnings.map(warning => warning.entry.data)).toEqual([expect.stringMatching(/for Stack\/Other cannot take effect: the auth policy of service network Stack\/Network denies/)]);
   });
 
+  test('grantInvoke for an organization that an organization-only network does not admit', () => {
+    const stack = strictStack();
+    const network = new ServiceNetwork(stack, 'Network', { authPolicy: AuthPolicy.organizationOnly('o-a1b2c3d4e5') });
+    const service = new LatticeService(stack, 'Orders', { serviceNetwork: network, listeners: [{ protocol: ListenerProtocol.HTTPS }] });
+    service.grantInvoke(new iam.OrganizationPrincipal('o-a1b2c3d4e5'));
+    service.grantInvoke(new iam.OrganizationPrincipal('o-f6g7h8i9j0'));
+    const warnings = Annotations.fromStack(stack).findWarning('/Stack/Orders', Match.stringLikeRegexp('grantDeniedByNetwork'));
+    expect(warnings.map(warning => warning.entry.data)).toEqual([expect.stringMatching(/OrganizationPrincipal\(o-f6g7h8i9j0\).*denies every request from it/)]);
+    expect(service.canInvoke(new iam.OrganizationPrincipal('o-f6g7h8i9j0'), { path: '/' }).decision).toBe(AccessDecision.DENY);
+  });
+
   test('an auth policy that can never allow anything', () => {
     const { stack, service, caller } = setup();
     service.grantInvoke(caller);

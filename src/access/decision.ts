@@ -47,9 +47,9 @@ function checkCaller(scope: IConstruct, caller: unknown) {
   const principal = (caller as iam.IGrantable).grantPrincipal;
   const json = principal?.policyFragment?.principalJson ?? {};
   const aws = [json.AWS ?? []].flat();
-  if (Object.keys(json).some(kind => kind !== 'AWS') || aws.length === 0 || aws.includes('*')) {
+  if (Object.keys(json).some(kind => kind !== 'AWS') || aws.length === 0 || (aws.includes('*') && !(principal instanceof iam.OrganizationPrincipal))) {
     throw invalidValueError(scope, 'canInvoke caller', principal?.toString() ?? caller, 'must be an IAM identity that signs requests (a role, a user, ' +
-      'an iam.ArnPrincipal or iam.AccountPrincipal); services and federated users call with a role, and anonymous callers are asked with canInvokeAnonymously');
+      'an iam.ArnPrincipal, AccountPrincipal or OrganizationPrincipal); services and federated users call with a role, and anonymous callers are asked with canInvokeAnonymously');
   }
 }
 
@@ -185,7 +185,7 @@ function requestFor(service: ServiceFacts, listener: ListenerFacts, network: Aut
       case 'aws:principaltype': return known(principalType);
       case 'aws:principalarn': return signed(known(caller?.caller.arn));
       case 'aws:principalaccount': return signed(known(caller?.caller.account));
-      case 'aws:principalorgid': return signed(known(request.principalOrgId));
+      case 'aws:principalorgid': return signed(known(request.principalOrgId ?? caller?.orgId));
       case 'aws:principalorgpaths': return signed(request.principalOrgPaths ? { values: [...request.principalOrgPaths] } : 'unknown');
       case 'aws:principalisawsservice': return signed({ values: ['false'] });
       case 'aws:principalservicename': return 'absent';

@@ -103,6 +103,8 @@ export interface CallerFacts {
   readonly label: string;
   readonly caller: Caller;
   readonly principalType?: string;
+  /** The organization of an `iam.OrganizationPrincipal`. */
+  readonly orgId?: string;
   readonly identity?: Statement[];
   /** The permissions boundary, when there is one; undefined statements when its contents are not known. */
   readonly boundary?: { readonly label: string; readonly statements?: Statement[] };
@@ -165,6 +167,9 @@ export function callerFacts(grantable: iam.IGrantable, principalAccount: string 
       boundary: boundary ? { label: boundary.label, statements: boundary.statements } : undefined,
     };
   }
+  if (principal instanceof iam.OrganizationPrincipal) {
+    return { label, caller: { anonymous: false }, orgId: principal.organizationId, unknownIdentity: 'an organization stands for any of its principals' };
+  }
   if (principal instanceof iam.AccountPrincipal) {
     return { label, caller: { anonymous: false, account: text(principalAccount ?? principal.accountId) }, unknownIdentity: 'an account stands for any of its principals' };
   }
@@ -174,7 +179,7 @@ export function callerFacts(grantable: iam.IGrantable, principalAccount: string 
     label,
     caller: { anonymous: false, ...arnOf(arn) },
     principalType: (principal as { roleArn?: string }).roleArn ? 'AssumedRole' : undefined,
-    unknownIdentity: 'its identity policies are not in this app',
+    unknownIdentity: 'only the policies of roles of this app are read',
   };
 }
 

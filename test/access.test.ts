@@ -6,7 +6,8 @@ import * as fc from 'fast-check';
 import { HTTP_IAM_CASES } from './access-cases';
 import { named, strictStack, wrong } from './util';
 import {
-  AccessDecision, AccessMatrix, AccessRequest, AuthPolicy, AuthType, HttpMethod, LatticeService, ListenerAction, ListenerProtocol, ServiceNetwork, TargetGroupBase,
+  AccessDecision, AccessMatrix, AccessRequest, AuthPolicy, AuthType, HttpMethod, LatticeService, ListenerAction, ListenerProtocol, ServiceNetwork,
+  TargetGroupBase,
 } from 'cdk-vpc-lattice';
 
 /*

@@ -121,8 +121,8 @@ function levels(service: ServiceFacts, network: AuthLevel | undefined, caller: C
     results.push(identity(caller, request));
     if (results[0].decision === 'DENY') { return { decision: AccessDecision.DENY, reasons: [results[0].reason] }; }
   }
-  results.push(network ? authLevel(network, request) : { decision: 'UNKNOWN', reason: `${service.unreached
-    ?? `service ${service.label} is associated with no service network in this app`}: which network's auth policy applies is not known` });
+  const noNetwork = service.unreached ?? `service ${service.label} is associated with no service network in this app`;
+  results.push(network ? authLevel(network, request) : { decision: 'UNKNOWN', reason: `${noNetwork}: which network's auth policy applies is not known` });
   results.push(authLevel(service.service, request));
   return { decision: allOf(results.map(result => result.decision)) as AccessDecision, reasons: results.map(result => result.reason) };
 }

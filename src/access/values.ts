@@ -49,8 +49,8 @@ class MarkingResolver extends DefaultTokenResolver {
     if (token instanceof Reference) {
       const target = token.target;
       const type = CfnResource.isCfnResource(target) ? `${target.cfnResourceType}.${token.displayName}` : undefined;
-      const kind = type && LATTICE_ARNS[type];
-      if (kind) { return latticeArn(target as CfnResource, kind); }
+      const arnKind = type && LATTICE_ARNS[type];
+      if (arnKind) { return latticeArn(target as CfnResource, arnKind); }
       const distinct = type && /\.(Arn|Ref|Id)$/.test(type);
       return atom({
         key: `${target.node.path}.${token.displayName}`,
@@ -152,7 +152,8 @@ function stripCommon(p: Element[], v: Element[]): [Element[], Element[]] {
   let [start, end] = [0, 0];
   const plain = (element: Element) => !isGlob(element, '*') && !isGlob(element, '?');
   while (start < p.length && start < v.length && plain(p[start]) && p[start] === v[start]) { start++; }
-  while (end < p.length - start && end < v.length - start && plain(p[p.length - 1 - end]) && p[p.length - 1 - end] === v[v.length - 1 - end]) { end++; }
+  const last = (items: Element[]) => items[items.length - 1 - end];
+  while (end < p.length - start && end < v.length - start && plain(last(p)) && last(p) === last(v)) { end++; }
   return [p.slice(start, p.length - end), v.slice(start, v.length - end)];
 }
 

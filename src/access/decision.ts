@@ -153,7 +153,7 @@ const LATTICE_KEYS = ['Port', 'RequestMethod', 'RequestPath', 'ServiceArn', 'Ser
 function requestFor(service: ServiceFacts, listener: ListenerFacts, network: AuthLevel | undefined, caller: CallerFacts | undefined,
   request: AccessRequest, scope: IConstruct, principalType: string | undefined): PolicyRequest {
   const connection = listener.connection;
-  const known = (value: unknown): KeyValue => value === undefined ? 'unknown' : { values: [String(toText(value, scope))] };
+  const known = (value: unknown, at = scope): KeyValue => value === undefined ? 'unknown' : { values: [String(toText(value, at))] };
   const signed = (value: KeyValue): KeyValue => caller ? value : 'absent';
   const fromMap = (map: Record<string, string> | undefined, name: string): KeyValue => {
     if (connection) { return 'absent'; }
@@ -171,7 +171,7 @@ function requestFor(service: ServiceFacts, listener: ListenerFacts, network: Aut
       case 'ServiceArn': return { values: [service.service.arn] };
       case 'ServiceNetworkArn': return network ? { values: [network.arn] } : 'unknown';
       case 'SourceVpc': return known(request.sourceVpc?.vpcId);
-      case 'SourceVpcOwnerAccount': return request.sourceVpc ? known(request.sourceVpc.env.account) : 'unknown';
+      case 'SourceVpcOwnerAccount': return request.sourceVpc ? known(request.sourceVpc.env.account, request.sourceVpc) : 'unknown';
       // A key of another case than the documented one: how VPC Lattice reads it is not documented.
       default: return LATTICE_KEYS.some(key => key.toLowerCase() === name.toLowerCase()) ? 'unknown' : 'absent';
     }
@@ -198,7 +198,7 @@ function requestFor(service: ServiceFacts, listener: ListenerFacts, network: Aut
     resource: connection ? service.service.arn : `${service.service.arn}${request.path === undefined ? `/${unknownText('a request path')}` : toText(request.path, scope)}`,
     caller: caller?.caller ?? { anonymous: true },
     key: name => name.startsWith('vpc-lattice-svcs:') ? lattice(name.slice('vpc-lattice-svcs:'.length))
-      : name.toLowerCase().startsWith('aws:') ? global(name) : name.toLowerCase().startsWith('vpc-lattice-svcs:') ? 'unknown' : 'unknown',
+      : name.toLowerCase().startsWith('aws:') ? global(name) : 'unknown',
   };
 }
 

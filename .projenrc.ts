@@ -169,7 +169,8 @@ project.gitignore.exclude('cdk.out/');
 // The compiled index loads each module of the library when one of its exports is first used, as aws-cdk-lib's indexes
 // do (scripts/lazy-index.ts rewrites lib/index.js after jsii; lib/index.d.ts and the jsii assembly are unchanged).
 project.compileTask.exec('ts-node --transpile-only scripts/lazy-index.ts');
-// The compiled JavaScript without its comments (scripts/strip-js-comments.ts): the docs stay in the .d.ts files and the assembly.
+// The compiled JavaScript, and the .d.ts files of modules the index does not export, without comments
+// (scripts/strip-js-comments.ts): the docs stay in the public .d.ts files and the assembly.
 project.compileTask.exec('ts-node --transpile-only scripts/strip-js-comments.ts');
 
 // `test`: the type-check of the tests (with the examples and scripts they use) and the lint run at the same time, each

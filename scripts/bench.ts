@@ -20,6 +20,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildSync } from 'esbuild';
+import { benchAnswers } from './bench-answers';
 import type { BenchKind, BenchMix, BenchResult } from './bench-apps';
 import { LoadTimeAdded, measureLoadTime, median, requireCompiledLib, runJsonChild } from './load-time';
 
@@ -183,4 +184,5 @@ if (load) {
   measureLoadTime(reps, option('library'));
 } else {
   main();
+  console.log(`\n${benchAnswers()}`);
 }

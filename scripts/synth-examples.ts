@@ -1,7 +1,7 @@
 /*
  * The main job: synthesizes every example app under examples/ to CloudFormation (into cdk.out/examples/<name>) and
  * prints, per app and stack, the resources by type and any warnings; writes each app's topology beside its templates
- * (topology.md, topology.html, topology.json) and prints their paths. Exits non-zero when an app fails to synthesize.
+ * (topology.md, topology.html, topology.json) and its access matrix (access.md) and prints their paths. Exits non-zero when an app fails to synthesize.
  */
 import * as path from 'path';
 import { exampleApp, exampleNames, missingContext } from './example-apps';
@@ -30,7 +30,7 @@ for (const name of exampleNames()) {
       warnings.forEach(warning => console.log(`    ${warning.id}: ${String(warning.entry.data).split('\n')[0]}`));
     }
     const topology = writeTopologyFiles(app, outdir, name);
-    console.log(`  topology: ${topology.markdown}, ${topology.html}`);
+    console.log(`  topology: ${topology.markdown}, ${topology.html}; access: ${topology.access}`);
   } catch (error) {
     failed++;
     console.log(`  FAILED: ${(error as Error).message}`);

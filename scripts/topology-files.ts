@@ -1,18 +1,20 @@
 /*
  * The topology of an app as files beside its templates: `topology.md` (a Mermaid block, which GitHub renders),
  * `topology.html` (a page that renders the diagram offline: the mermaid package's bundle is inlined, no CDN) and
- * `topology.json` (the graph as data, which the browser check reads to know what the page must show).
+ * `topology.json` (the graph as data, which the browser check reads to know what the page must show); and its access
+ * matrix, `access.md` (AccessMatrix), which both topology pages link.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { IConstruct } from 'constructs';
-import { Topology, TopologyGraph } from 'cdk-vpc-lattice';
+import { AccessMatrix, Topology, TopologyGraph } from 'cdk-vpc-lattice';
 
 /** The files written for one app. */
 export interface TopologyFiles {
   readonly markdown: string;
   readonly html: string;
   readonly json: string;
+  readonly access: string;
 }
 
 /** Writes the topology of `scope` into `outdir` as Markdown, HTML and JSON; returns the paths. */
@@ -24,8 +26,10 @@ export function writeTopologyFiles(scope: IConstruct, outdir: string, title: str
     markdown: path.join(outdir, 'topology.md'),
     html: path.join(outdir, 'topology.html'),
     json: path.join(outdir, 'topology.json'),
+    access: path.join(outdir, 'access.md'),
   };
-  fs.writeFileSync(files.markdown, `# VPC Lattice topology: ${title}\n\n\`\`\`mermaid\n${mermaid}\`\`\`\n`);
+  fs.writeFileSync(files.markdown, `# VPC Lattice topology: ${title}\n\nWho may call what: [access.md](access.md).\n\n\`\`\`mermaid\n${mermaid}\`\`\`\n`);
+  fs.writeFileSync(files.access, AccessMatrix.of(scope).toMarkdown());
   fs.writeFileSync(files.html, topologyPage(title, mermaid));
   fs.writeFileSync(files.json, JSON.stringify(topology.toJson(), undefined, 2) + '\n');
   return files;
@@ -63,6 +67,7 @@ function topologyPage(title: string, mermaid: string): string {
 </head>
 <body>
 <h1>${heading}</h1>
+<p>Who may call what: <a href="access.md">access.md</a>.</p>
 <div id="diagram" aria-busy="true"></div>
 <details><summary>Mermaid source</summary><pre id="source"></pre></details>
 <script type="application/json" id="topology-source">${source}</script>

@@ -35,3 +35,5 @@ export * from './resources/resource-configuration-group';
 export * from './resources/domain-verification';
 export * from './resources/resource-association';
 export * from './resources/vpc-endpoints';
+export * from './access/answer';
+export * from './access/matrix';

@@ -2,14 +2,20 @@ import { Resource, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
+import type { AccessAnswer, AccessRequest } from './access/answer';
+import type * as decision from './access/decision';
 import { IListener, ILatticeService, IServiceNetwork } from './interfaces';
 import { HttpCodeClass, HttpCodeVpcLattice } from './metrics';
 import { INVOKE_ACTION } from './private/constants';
-import { latticeMetrics } from './private/lazy';
+import { lazy, latticeMetrics } from './private/lazy';
 import type * as metrics from './private/metrics';
 import { acknowledgeWildcardResources } from './private/nag';
 import { characters, checkHasMember, checkList, checkStruct, invalidValueError, isToken } from './private/validation';
 import type { CustomDomain, GrantInvokeOptions } from './structs';
+
+// The access answers are loaded when one is first asked for.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const accessDecision = lazy(() => require('./access/decision') as typeof decision);
 
 /**
  * What services defined in the app and imported ones have in common: grants, metrics, and what the app tells them
@@ -77,6 +83,29 @@ export abstract class LatticeServiceBase extends Resource implements ILatticeSer
   }
 
   public abstract addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;
+
+  /**
+   * Whether VPC Lattice would let this caller make this request, from the caller's identity policies, the auth policy
+   * of the service network and the service's own, as far as the app knows them. An answer is never a guess:
+   * `UNKNOWN`, with the reason, when a value known only at deploy time or a fact the app cannot know decides it.
+   * Service control policies and session policies outside the app are not evaluated.
+   *
+   * @param caller the principal that signs the request: a role, a user, a Lambda function, an imported role,
+   * `iam.ArnPrincipal` or `iam.AccountPrincipal`
+   * @param request the request; what is left out is not known
+   */
+  public canInvoke(caller: iam.IGrantable, request?: AccessRequest): AccessAnswer {
+    return accessDecision().canInvoke(this, caller, request, 'canInvoke');
+  }
+
+  /**
+   * Whether VPC Lattice would let an unsigned (anonymous) caller in a connected VPC make this request.
+   *
+   * @param request the request; what is left out is not known
+   */
+  public canInvokeAnonymously(request?: AccessRequest): AccessAnswer {
+    return accessDecision().canInvoke(this, undefined, request, 'canInvokeAnonymously');
+  }
 
   /**
    * The service's ARN as cdk-nag writes it in the finding IDs of IAM policies in `stack`, when that is known without

@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnResourceShare } from 'aws-cdk-lib/aws-ram';
 import { CfnAccessLogSubscription, CfnService } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
+import type * as decision from './access/decision';
 import { AccessLogDestination, addAccessLogSubscription } from './access-logs';
 import { AuthPolicy, AuthType } from './auth';
 import { customDomainProperties, wireCustomDomain } from './custom-domain';
@@ -90,6 +91,9 @@ export interface LatticeServiceProps {
 // Imported services, and the deploy-time lookup by name, are loaded by the first import.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const importedService = lazy(() => require('./private/imported-service') as typeof imported);
+// The access evaluator, which judges grants against the networks' auth policies when the app is validated.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const accessDecision = lazy(() => require('./access/decision') as typeof decision);
 
 /**
  * A VPC Lattice service: listeners and rules that route requests to target groups, behind an auth policy.
@@ -303,6 +307,15 @@ export class LatticeService extends LatticeServiceBase {
     if (anonymousOnly.length > 0) {
       this.warnAboutAnonymousCallers(anonymousOnly);
     }
+    for (const grantee of new Set(this.grantees)) {
+      const denying = accessDecision().networksDenying(this, grantee);
+      if (denying.length > 0) {
+        warn('cdk-vpc-lattice:grantDeniedByNetwork',
+          `grantInvoke on this service for ${principalName(grantee)} cannot take effect: the auth policy of ${denying.join(', ')} denies every ` +
+          'request from it, so at run time its requests get 403 (AccessDeniedException). Allow it there too (network.grantInvoke(role) or ' +
+          'network.addToAuthPolicy(statement)), or associate the service with a network that allows it.');
+      }
+    }
     if (this.listeners.length === 0) {
       warn('cdk-vpc-lattice:noListener',
         'This service has no listener: at run time clients cannot connect to it. Add one with service.addListener(id, { protocol, port, defaultAction }).');
@@ -328,11 +341,15 @@ export class LatticeService extends LatticeServiceBase {
         'narrow it with vpc-lattice-svcs:SourceVpc if you like, and let security groups decide which clients may connect.');
     }
     if (this.grantees.length > 0) {
-      const principals = this.grantees.map(grantee => Construct.isConstruct(grantee) ? grantee.node.path : grantee.grantPrincipal.toString());
+      const principals = this.grantees.map(principalName);
       annotations.addWarningV2('cdk-vpc-lattice:grantCannotTakeEffect',
         `grantInvoke on this service (for ${principals.join(', ')}) cannot take effect on its ${which}: ${listeners[0].reason}, so a ` +
         'statement for a principal never matches them. Remove the grant unless other listeners need it, and let the security groups of ' +
         'the VPC associations (or auth-policy conditions on the source VPC) decide which clients may connect.');
     }
   }
+}
+
+function principalName(grantee: iam.IGrantable): string {
+  return Construct.isConstruct(grantee) ? grantee.node.path : grantee.grantPrincipal.toString();
 }

@@ -2,10 +2,18 @@ import { Annotations, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnAuthPolicy } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
-import { admitsAnonymousConnections } from './anonymous-callers';
 import { authPolicyStatementErrors } from './auth-policy-contents';
 import { AUTH_POLICY_MAX_BYTES } from './constants';
+import { lazy } from './lazy';
+import type * as decision from '../access/decision';
+import type * as facts from '../access/facts';
 import type { AuthPolicy } from '../auth';
+
+// The access evaluator, which the warnings below read policies with, is loaded when the app is validated.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const accessDecision = lazy(() => require('../access/decision') as typeof decision);
+const accessFacts = lazy(() => require('../access/facts') as typeof facts);
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * The auth policy of one service network or service. The `AWS::VpcLattice::AuthPolicy` resource is created with the
@@ -15,6 +23,8 @@ export class AuthPolicyHolder {
   private readonly document = new iam.PolicyDocument();
   private readonly statements: iam.PolicyStatement[] = [];
   private resource?: CfnAuthPolicy;
+  private readonly enforced: boolean;
+  private reached?: ReturnType<typeof decision.policyReach>;
 
   /**
    * @param owner the service network or service
@@ -27,6 +37,7 @@ export class AuthPolicyHolder {
     private readonly resourceIdentifier: string,
     options: { readonly initial?: AuthPolicy; readonly enforced: boolean },
   ) {
+    this.enforced = options.enforced;
     options.initial?._statements(owner).forEach(statement => this.addStatement(statement));
     if (options.initial && !options.enforced) {
       Annotations.of(owner).addWarningV2('cdk-vpc-lattice:authPolicyInactive',
@@ -41,6 +52,7 @@ export class AuthPolicyHolder {
     if (errors.length > 0) {
       throw new Error(`${this.owner.node.path}: ${errors.join('\n')}`);
     }
+    this.reached = undefined;
     this.statements.push(statement);
     this.document.addStatements(statement);
     if (!this.resource) {
@@ -64,17 +76,22 @@ export class AuthPolicyHolder {
     ];
   }
 
-  /** Whether any statement allows anything: without one, an AWS_IAM resource denies every request. */
+  /** Whether any statement may allow anything: without one, an AWS_IAM resource denies every request. */
   public get allowsAnything(): boolean {
-    return this.statements.some(statement => statement.effect === iam.Effect.ALLOW);
+    return this.reach().allows !== 'none';
   }
 
   /**
-   * Whether the policy lets anonymous callers open connections, which is all a TLS passthrough listener has (see
-   * `anonymous-callers.ts` for how the statements are read).
+   * Whether the policy lets anonymous callers open connections, which is all a TLS passthrough listener has, as the
+   * access evaluator reads it (`src/access/decision.ts` policyReach).
    */
   public get admitsAnonymousConnections(): boolean {
-    return admitsAnonymousConnections(this.owner, this.statements);
+    return this.reach().admitsAnonymousConnections;
+  }
+
+  /** Read once the app is complete (statements are added then no more), at most once per statement added. */
+  private reach(): ReturnType<typeof decision.policyReach> {
+    return this.reached ??= accessDecision().policyReach(accessFacts().statementsOf(this.owner, this.statements, 'the auth policy'));
   }
 
   /**
@@ -99,6 +116,11 @@ export class AuthPolicyHolder {
     const statementBytes = Buffer.byteLength(JSON.stringify(statements), 'utf8');
     const { bytes, exact } = statementBytes + DOCUMENT_MARGIN_BYTES <= AUTH_POLICY_MAX_BYTES
       ? { bytes: 0, exact: true } : literalSize(stack.resolve(this.document));
+    if (this.enforced && this.reach().allows === 'blocked') {
+      Annotations.of(this.owner).addWarningV2('cdk-vpc-lattice:authPolicyAllowsNothing',
+        'The auth policy has Allow statements, but a Deny statement in it applies to every request: at run time every request and connection ' +
+        'gets 403 (AccessDeniedException). Narrow the Deny (a principal, an action, a resource or a condition) or remove it.');
+    }
     if (bytes > AUTH_POLICY_MAX_BYTES) {
       errors.push(`auth policy is ${exact ? '' : 'at least '}${bytes} bytes, over VPC Lattice's limit of ${AUTH_POLICY_MAX_BYTES} bytes (10 KB, not adjustable). ` +
         'Merge statements (one statement can list several principals, paths and methods) or move callers into a role or an organization condition.');

@@ -1,0 +1,71 @@
+import { ExpectedResult, Match } from '@aws-cdk/integ-tests-alpha';
+import { App, Stack } from 'aws-cdk-lib';
+import { clientFunction, expectAnswer, integApp, integTest, integVpc } from './common';
+import { ECHO_PORT, echoResource } from './resource-fixture';
+import { ServiceNetwork } from '../../src';
+
+/*
+ * TCP access to a VPC resource (a TCP echo server on an EC2 instance, behind a resource gateway and a resource
+ * configuration) three ways, each from a consumer Lambda function in a VPC of its own:
+ * - through the service network's VPC association (the configuration is associated with the network);
+ * - through a service-network VPC endpoint of the same network;
+ * - through a resource VPC endpoint to the configuration alone.
+ * The association and both endpoints are made without private-DNS options, so VPC Lattice's and EC2's defaults apply.
+ *
+ * Asserted: a line sent through each path comes back; GetServiceNetworkResourceAssociation reads privateDnsEnabled
+ * false, DescribeVpcEndpoints reads PrivateDnsEnabled false for both endpoints, and GetResourceConfiguration reads
+ * allowAssociationToShareableServiceNetwork false (the library writes false).
+ * Settles (docs/lattice-facts.md, Verified on AWS): the private-DNS defaults of resource associations and endpoints,
+ * and what a configuration's AllowAssociationToSharableServiceNetwork reads back as.
+ */
+export function build(app: App) {
+  const stack = new Stack(app, 'LatticeIntegVpcResources');
+  const { configuration } = echoResource(stack, '10.50.0.0/16');
+
+  const network = new ServiceNetwork(stack, 'Network');
+  const association = network.associateResource(configuration);
+  const associatedVpc = integVpc(stack, 'AssociatedVpc', '10.51.0.0/16');
+  network.associateVpc(associatedVpc);
+  const networkEndpointVpc = integVpc(stack, 'NetworkEndpointVpc', '10.52.0.0/16');
+  const networkEndpoint = network.addVpcEndpoint(networkEndpointVpc);
+  const resourceEndpointVpc = integVpc(stack, 'ResourceEndpointVpc', '10.53.0.0/16');
+  const resourceEndpoint = configuration.addVpcEndpoint(resourceEndpointVpc);
+
+  const clients = {
+    association: clientFunction(stack, 'AssociationClient', associatedVpc, 'tcp-client'),
+    networkEndpoint: clientFunction(stack, 'NetworkEndpointClient', networkEndpointVpc, 'tcp-client'),
+    resourceEndpoint: clientFunction(stack, 'ResourceEndpointClient', resourceEndpointVpc, 'tcp-client'),
+  };
+
+  const test = integTest(app, 'VpcResources', [stack]);
+  const { assertions } = test.integ;
+  const associationName = assertions.awsApiCall('VPCLattice', 'getServiceNetworkResourceAssociation', {
+    serviceNetworkResourceAssociationIdentifier: association.associationId,
+  }).getAttString('dnsEntry.domainName');
+  const networkEndpointName = assertions.awsApiCall('EC2', 'describeVpcEndpointAssociations', {
+    VpcEndpointIds: [networkEndpoint.vpcEndpointId],
+  }).getAttString('VpcEndpointAssociations.0.DnsEntry.DnsName');
+  const resourceEndpointName = assertions.awsApiCall('EC2', 'describeVpcEndpoints', {
+    VpcEndpointIds: [resourceEndpoint.vpcEndpointId],
+  }).getAttString('VpcEndpoints.0.DnsEntries.0.DnsName');
+  expectAnswer(test, clients.association, { host: associationName, port: ECHO_PORT }, 'detail', 'ping from lattice');
+  expectAnswer(test, clients.networkEndpoint, { host: networkEndpointName, port: ECHO_PORT }, 'detail', 'ping from lattice');
+  expectAnswer(test, clients.resourceEndpoint, { host: resourceEndpointName, port: ECHO_PORT }, 'detail', 'ping from lattice');
+
+  assertions.awsApiCall('VPCLattice', 'getServiceNetworkResourceAssociation', {
+    serviceNetworkResourceAssociationIdentifier: association.associationId,
+  }).expect(ExpectedResult.objectLike({ privateDnsEnabled: false }));
+  for (const endpoint of [networkEndpoint, resourceEndpoint]) {
+    assertions.awsApiCall('EC2', 'describeVpcEndpoints', { VpcEndpointIds: [endpoint.vpcEndpointId] })
+      .expect(ExpectedResult.objectLike({ VpcEndpoints: [Match.objectLike({ PrivateDnsEnabled: false })] }));
+  }
+  assertions.awsApiCall('VPCLattice', 'getResourceConfiguration', { resourceConfigurationIdentifier: configuration.resourceConfigurationId })
+    .expect(ExpectedResult.objectLike({ allowAssociationToShareableServiceNetwork: false }));
+  return { stack, test };
+}
+
+if (require.main === module) {
+  const app = integApp();
+  build(app);
+  app.synth();
+}

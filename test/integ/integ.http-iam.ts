@@ -1,23 +1,85 @@
+import { createHash } from 'crypto';
 import { App, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { answeringFunction, clientFunction, expectAnswer, integApp, integTest, integVpc } from './common';
-import { HTTP_IAM_CASES, HttpIamCaller } from './http-iam-cases';
 import {
-  AuthPolicy, HttpMethod, LambdaEventStructureVersion, LambdaTargetGroup, LatticeService, ListenerAction, ListenerProtocol, ServiceNetwork,
+  AuthPolicy, GrantInvokeOptions, HttpMethod, LambdaEventStructureVersion, LambdaTargetGroup, LatticeService, ListenerAction, ListenerProtocol,
+  ServiceNetwork,
 } from '../../src';
 
 /*
  * HTTP with IAM at both levels. An AWS_IAM service network whose auth policy names the network's own ARN as its
  * resource (it lets any signed caller through) and an AWS_IAM service behind it, with a Lambda target answering 'ok'.
- * Caller functions in the associated VPC, each with its own role, send SigV4-signed requests (or unsigned ones), and
- * every case of HTTP_IAM_CASES is asserted: granted -> 200, not granted -> 403, unsigned -> 403, a grant scoped to GET
- * on /api/* -> 200 for GET /api/x and 403 for POST /api/x and for GET /other.
+ * Caller functions in the associated VPC, one per distinct grant of HTTP_IAM_INTEG_CASES (each with its own role,
+ * granted with `service.grantInvoke(role, grant)`, or not at all), send SigV4-signed requests, and an unsigned caller
+ * sends the UNSIGNED_CASES; each case's status is asserted (expectAnswer on `Payload.status`).
  *
  * Settles (docs/lattice-facts.md, Verified on AWS): service-network ARNs as auth-policy resources (every 200 case
  * passes through the network's policy, whose only resource is the network's ARN), and the library's grants at both
- * halves (identity policy and auth policy).
+ * halves (identity policy and auth policy) answering as the synth-time access answers do.
  */
+
+/** A request of a case: what the caller sends. */
+export interface HttpIamRequest {
+  readonly method: HttpMethod;
+  /** Starts with `/`. */
+  readonly path: string;
+}
+
+/**
+ * One signed case, shaped as the synth-time access cases are (grant options, request, expected answer), with the
+ * status VPC Lattice answers instead of the decision: ALLOW is 200 (the target answered), DENY is 403.
+ */
+export interface HttpIamIntegCase {
+  /** The options of `service.grantInvoke(callerRole, grant)`; undefined: the caller's role is not granted at all. */
+  readonly grant?: GrantInvokeOptions;
+  readonly request: HttpIamRequest;
+  readonly expected: 200 | 403;
+}
+
+/** The status an access decision comes to on the live system. */
+export function statusOf(decision: 'ALLOW' | 'DENY'): 200 | 403 {
+  return decision === 'ALLOW' ? 200 : 403;
+}
+
+const SCOPED: GrantInvokeOptions = { methods: [HttpMethod.GET], paths: ['/api/*'] };
+
+// ┌───────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
+// │ INTEGRATOR: the one spot for HTTP_IAM_CASES (test/access-cases.ts, the synth-time `canInvoke` cases).           │
+// │ When that file is on main, replace the list below with:                                                         │
+// │   import { HTTP_IAM_CASES } from '../access-cases';   // with the other imports, at the top of this file        │
+// │   export const HTTP_IAM_INTEG_CASES: readonly HttpIamIntegCase[] = HTTP_IAM_CASES.map(c =>                       │
+// │     ({ grant: c.grant, request: c.request, expected: statusOf(c.expected) }));                                  │
+// │ (rename the fields if the access cases name them otherwise), run `npx projen test:update` once on purpose (the  │
+// │ callers and assertions change with the cases), and assert in the access tests that `service.canInvoke(role,     │
+// │ request)` of this app (build(app).callers) gives each case's decision: then both tests read one list.           │
+// └───────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+export const HTTP_IAM_INTEG_CASES: readonly HttpIamIntegCase[] = [
+  { grant: {}, request: { method: HttpMethod.GET, path: '/api/x' }, expected: 200 },
+  { grant: {}, request: { method: HttpMethod.POST, path: '/api/x' }, expected: 200 },
+  { grant: undefined, request: { method: HttpMethod.GET, path: '/api/x' }, expected: 403 },
+  { grant: SCOPED, request: { method: HttpMethod.GET, path: '/api/x' }, expected: 200 },
+  { grant: SCOPED, request: { method: HttpMethod.POST, path: '/api/x' }, expected: 403 },
+  { grant: SCOPED, request: { method: HttpMethod.GET, path: '/other' }, expected: 403 },
+];
+
+/** Unsigned requests (the synth-time `canInvokeAnonymously`): the service's auth policy refuses anonymous callers. */
+export const UNSIGNED_CASES: ReadonlyArray<{ readonly request: HttpIamRequest; readonly expected: 200 | 403 }> = [
+  { request: { method: HttpMethod.GET, path: '/api/x' }, expected: 403 },
+];
+
+/**
+ * The construct ID of the caller for `grant`: one caller per distinct grant, named after the grant's content (not the
+ * case order), so reordering the cases keeps the template.
+ */
+function callerId(grant: GrantInvokeOptions | undefined): string {
+  if (grant === undefined) {
+    return 'NotGrantedCaller';
+  }
+  return `Caller${createHash('sha256').update(JSON.stringify(grant)).digest('hex').slice(0, 8)}`;
+}
+
 export function build(app: App) {
   const stack = new Stack(app, 'LatticeIntegHttpIam');
   const vpc = integVpc(stack, 'ClientVpc', '10.10.0.0/16');
@@ -42,24 +104,30 @@ export function build(app: App) {
     }],
   });
 
-  const callers: Record<Exclude<HttpIamCaller, 'anonymous'>, lambda.Function> = {
-    granted: clientFunction(stack, 'GrantedCaller', vpc, 'http-caller'),
-    scoped: clientFunction(stack, 'ScopedCaller', vpc, 'http-caller'),
-    notGranted: clientFunction(stack, 'NotGrantedCaller', vpc, 'http-caller'),
+  // One caller per distinct grant; the network's policy allows any signed caller, so only the service's grant differs.
+  const byGrant = new Map<string, lambda.Function>();
+  const callerOf = (grant: GrantInvokeOptions | undefined) => {
+    const id = callerId(grant);
+    let fn = byGrant.get(id);
+    if (!fn) {
+      fn = clientFunction(stack, id, vpc, 'http-caller');
+      if (grant !== undefined) {
+        service.grantInvoke(fn.role!, grant);
+      }
+      byGrant.set(id, fn);
+    }
+    return fn;
   };
-  service.grantInvoke(callers.granted.role!);
-  service.grantInvoke(callers.scoped.role!, { methods: [HttpMethod.GET], paths: ['/api/*'] });
-  // The granted caller's identity policy is what lets it through the network's policy too: no grant there is needed,
-  // since the network's policy allows any signed caller.
+  const callers = HTTP_IAM_INTEG_CASES.map(c => ({ case: c, role: callerOf(c.grant).role! }));
+  const unsignedCaller = callerOf(undefined);
 
   const test = integTest(app, 'HttpIam', [stack]);
-  for (const c of HTTP_IAM_CASES) {
-    const fn = c.caller === 'anonymous' ? callers.notGranted : callers[c.caller];
-    expectAnswer(test, fn, {
-      url: `https://${service.domainName}${c.request.path}`,
-      method: c.request.method,
-      signed: c.caller !== 'anonymous',
-    }, 'status', c.expectedStatus);
+  const url = (request: HttpIamRequest) => `https://${service.domainName}${request.path}`;
+  for (const c of HTTP_IAM_INTEG_CASES) {
+    expectAnswer(test, callerOf(c.grant), { url: url(c.request), method: c.request.method, signed: true }, 'status', c.expected);
+  }
+  for (const c of UNSIGNED_CASES) {
+    expectAnswer(test, unsignedCaller, { url: url(c.request), method: c.request.method, signed: false }, 'status', c.expected);
   }
   return { stack, test, service, network, callers };
 }

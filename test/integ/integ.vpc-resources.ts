@@ -1,5 +1,5 @@
 import { ExpectedResult, Match } from '@aws-cdk/integ-tests-alpha';
-import { App, Stack } from 'aws-cdk-lib';
+import { Annotations, App, Stack } from 'aws-cdk-lib';
 import { clientFunction, expectAnswer, integApp, integTest, integVpc } from './common';
 import { ECHO_PORT, echoResource } from './resource-fixture';
 import { ServiceNetwork } from '../../src';
@@ -23,6 +23,8 @@ export function build(app: App) {
   const { configuration } = echoResource(stack, '10.50.0.0/16');
 
   const network = new ServiceNetwork(stack, 'Network');
+  Annotations.of(network).acknowledgeWarning('cdk-vpc-lattice:authPolicyProtectsNothing',
+    'this test reaches resources only, whose access the security groups and the association control; the network keeps the default auth type');
   const association = network.associateResource(configuration);
   const associatedVpc = integVpc(stack, 'AssociatedVpc', '10.51.0.0/16');
   network.associateVpc(associatedVpc);

@@ -42,7 +42,7 @@ function withoutSalt(template: { Resources?: Record<string, { Properties?: { sal
 
 test('there is an integ test for each thing to verify on AWS', () => {
   expect(integNames).toEqual([
-    'integ.access-logs', 'integ.http-iam', 'integ.routing', 'integ.secure-defaults', 'integ.target-health',
+    'integ.access-logs', 'integ.http-iam', 'integ.network-segments', 'integ.routing', 'integ.secure-defaults', 'integ.target-health',
     'integ.tls-passthrough', 'integ.vpc-resources',
   ]);
 });

@@ -178,3 +178,91 @@ describe('the TCP and TLS client', () => {
     }
   });
 });
+
+describe('the GENEVE probe (handlers/geneve-probe.py)', () => {
+  /**
+   * Runs `body` in Python with the probe loaded as `probe` (its boot-time set-up, which needs root and a TUN device,
+   * runs only as a script) and returns what `body` leaves in `result`, as JSON.
+   */
+  function python(body: string): Record<string, unknown> {
+    const harness = [
+      'import importlib.util, json, socket, socketserver, struct, threading',
+      `spec = importlib.util.spec_from_file_location("probe", ${JSON.stringify(path.join(__dirname, 'integ', 'handlers', 'geneve-probe.py'))})`,
+      'probe = importlib.util.module_from_spec(spec)',
+      'spec.loader.exec_module(probe)',
+      'result = {}',
+      body,
+      'print(json.dumps(result))',
+    ].join('\n');
+    const run = spawnSync('python3', ['-c', harness], { encoding: 'utf8', timeout: 20_000 });
+    if (run.status !== 0) {
+      throw new Error(`python3 failed (${run.status}): ${run.stderr}`);
+    }
+    return JSON.parse(run.stdout);
+  }
+
+  test('GENEVE: version 0, no options, inner IPv4, VNI 0; what comes back loses its header and options', () => {
+    expect(python([
+      'result["header"] = probe.encapsulate(b"\\x45inner").hex()',
+      // A datagram with two 4-byte words of options.
+      'result["inner"] = probe.decapsulate(bytes([2, 0, 8, 0, 0, 0, 0, 0]) + b"o" * 8 + b"\\x45inner").hex()',
+      'result["plain"] = probe.decapsulate(bytes(8) + b"\\x45inner").hex()',
+    ].join('\n'))).toEqual({ header: '0000080000000000' + Buffer.from('\x45inner').toString('hex'), inner: Buffer.from('\x45inner').toString('hex'), plain: Buffer.from('\x45inner').toString('hex') });
+  });
+
+  test('DNS: the query asks recursively for an A record; the answer\'s first A record is read past a CNAME', () => {
+    const result = python([
+      'query = probe.dns_query("echo.ec2.internal.")',
+      'result["query"] = query.hex()',
+      // An answer: the question repeated, a CNAME (compressed name) and an A record (name in full).
+      'cname = b"\\xc0\\x0c" + struct.pack("!HHIH", 5, 1, 60, 5) + b"\\x03abc\\x00"',
+      'a = b"\\x03abc\\x00" + struct.pack("!HHIH", 1, 1, 60, 4) + socket.inet_aton("10.70.1.9")',
+      'answer = query[:2] + b"\\x81\\x80" + struct.pack("!HHHH", 1, 2, 0, 0) + query[12:] + cname + a',
+      'result["address"] = probe.first_a_record(query, answer)',
+      'errors = []',
+      'for bad in (b"\\x00\\x00" + answer[2:], answer[:3] + b"\\x83" + answer[4:], answer[:6] + b"\\x00\\x01" + answer[8:len(query)] + cname):',
+      '    try:',
+      '        probe.first_a_record(query, bad)',
+      '    except ValueError as error:',
+      '        errors.append(str(error))',
+      'result["errors"] = errors',
+    ].join('\n'));
+    const name = '04' + Buffer.from('echo').toString('hex') + '03' + Buffer.from('ec2').toString('hex') + '08' + Buffer.from('internal').toString('hex') + '00';
+    expect(result.query).toBe('1a7e' + '0100' + '0001' + '0000' + '0000' + '0000' + name + '0001' + '0001');
+    expect(result.address).toBe('10.70.1.9');
+    expect(result.errors).toEqual(['the answer is for another query', 'DNS error code 3', 'no A record']);
+  });
+
+  test('the probe answers the echo and DNS questions through local servers, and 503 or 404 with the error otherwise', () => {
+    const result = python([
+      'class Echo(socketserver.StreamRequestHandler):',
+      '    def handle(self):',
+      '        self.wfile.write(self.rfile.readline())',
+      'echo = socketserver.TCPServer(("127.0.0.1", 0), Echo)',
+      'class Dns(socketserver.BaseRequestHandler):',
+      '    def handle(self):',
+      '        query, sock = self.request',
+      '        sock.sendto(query[:2] + b"\\x81\\x80" + struct.pack("!HHHH", 1, 1, 0, 0) + query[12:] + b"\\xc0\\x0c" + struct.pack("!HHIH", 1, 1, 60, 4) + socket.inet_aton("10.70.1.9"), self.client_address)',
+      'dns = socketserver.UDPServer(("127.0.0.1", 0), Dns)',
+      'for server in (echo, dns):',
+      '    threading.Thread(target=server.serve_forever, daemon=True).start()',
+      'class FakeTunnel:',
+      '    remote = None',
+      'tunnel = FakeTunnel()',
+      'result["echo"] = probe.answer(tunnel, "/echo?endpoint=localhost&host=127.0.0.1&port=%d" % echo.server_address[1])',
+      'result["remote"] = tunnel.remote',
+      'result["dns"] = probe.resolve("echo.ec2.internal", server=dns.server_address)',
+      'result["missing"] = probe.answer(tunnel, "/echo?host=127.0.0.1&port=1")',
+      'result["refused"] = probe.answer(tunnel, "/echo?endpoint=localhost&host=127.0.0.1&port=1")',
+      'result["unknown"] = probe.answer(tunnel, "/nothing?endpoint=localhost")',
+    ].join('\n'));
+    expect(result).toEqual({
+      echo: [200, 'ping from lattice'],
+      remote: '127.0.0.1',
+      dns: '10.70.1.9',
+      missing: [503, "KeyError: 'endpoint'"],
+      refused: [503, expect.stringMatching(/^ConnectionRefusedError: /)],
+      unknown: [404, 'no such probe: /nothing'],
+    });
+  });
+});

@@ -6,6 +6,7 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import * as tls from 'tls';
+import { createOnlyPattern } from './integ/common';
 import { call, handler as httpCaller, requestHeaders, withinTolerance } from './integ/handlers/http-caller';
 import { handler as connect } from './integ/handlers/tcp-client';
 
@@ -264,5 +265,34 @@ describe('the GENEVE probe (handlers/geneve-probe.py)', () => {
       refused: [503, expect.stringMatching(/^ConnectionRefusedError: /)],
       unknown: [404, 'no such probe: /nothing'],
     });
+  });
+});
+
+describe('the create-only assertion (expectCreateOnly)', () => {
+  // A resource schema as DescribeType gives it (JSON text), with a top-level and a nested create-only property.
+  const schema = JSON.stringify({
+    typeName: 'AWS::VpcLattice::Example',
+    properties: { Name: {}, DnsOptions: {}, SharingConfig: {} },
+    createOnlyProperties: ['/properties/Name', '/properties/DnsOptions/PrivateDnsPreference'],
+    readOnlyProperties: ['/properties/SharingConfig'],
+  }, undefined, 2);
+  // The assertion provider tests the pattern with the flags 'gm'.
+  const matches = (properties: Record<string, boolean>) => new RegExp(createOnlyPattern(properties), 'gm').test(schema);
+
+  test.each([
+    [{ Name: true }, true],
+    [{ Name: false }, false],
+    [{ SharingConfig: false }, true],
+    [{ SharingConfig: true }, false],
+    [{ 'DnsOptions/PrivateDnsPreference': true }, true],
+    [{ DnsOptions: false }, false],
+    [{ 'Name': true, 'SharingConfig': false, 'DnsOptions/PrivateDnsPreference': true }, true],
+    [{ Name: true, SharingConfig: true }, false],
+  ])('%j matches: %s', (properties, expected) => {
+    expect(matches(properties)).toBe(expected);
+  });
+
+  test('a schema without createOnlyProperties matches nothing', () => {
+    expect(new RegExp(createOnlyPattern({ Name: false }), 'gm').test('{"typeName": "x"}')).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ExpectedResult, IApiCall, IntegTest } from '@aws-cdk/integ-tests-alpha';
+import { ExpectedResult, IApiCall, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { App, AppProps, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -231,4 +231,25 @@ export function expectAnswer(test: { readonly integ: IntegTest; readonly asserti
   const call = test.integ.assertions.invokeFunction({ functionName: fn.functionName, payload: test.assertions.toJsonString(payload) });
   call.assertAtPath(`Payload.${field}`, ExpectedResult.exact(expected)).waitForAssertions({ totalTimeout, interval: Duration.seconds(30) });
   return call;
+}
+
+/**
+ * The pattern that matches a CloudFormation resource schema (JSON text) when each of `properties` is create-only (true)
+ * or not (false, nor any of its sub-properties) in its `createOnlyProperties`: one lookahead per property.
+ */
+export function createOnlyPattern(properties: Record<string, boolean>): string {
+  const list = '[\\s\\S]*"createOnlyProperties"\\s*:\\s*\\[';
+  return '^' + Object.entries(properties).map(([property, createOnly]) => createOnly
+    ? `(?=${list}[^\\]]*"/properties/${property}")`
+    : `(?=${list}(?![^\\]]*"/properties/${property}[/"]))`).join('');
+}
+
+/**
+ * Asserts, for each of `properties` of the CloudFormation resource type `typeName`, whether it is create-only (a change
+ * replaces the resource: true) or not (a change updates it in place: false) in the schema CloudFormation uses in the
+ * Region of the run (DescribeType `Schema`). This settles what a change would do without an update of a deployed stack.
+ */
+export function expectCreateOnly(test: { readonly integ: IntegTest }, typeName: string, properties: Record<string, boolean>): IApiCall {
+  return test.integ.assertions.awsApiCall('CloudFormation', 'describeType', { Type: 'RESOURCE', TypeName: typeName })
+    .expect(ExpectedResult.objectLike({ Schema: Match.stringLikeRegexp(createOnlyPattern(properties)) }));
 }

@@ -1,7 +1,7 @@
 import { ExpectedResult, IApiCall, Match } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { answeringFunction, clientFunction, expectAnswer, integApp, integTest, integVpc, logGroup } from './common';
+import { answeringFunction, clientFunction, expectAnswer, expectCreateOnly, integApp, integTest, integVpc, logGroup } from './common';
 import { ECHO_PORT, echoResource } from './resource-fixture';
 import {
   AccessLogDestination, LambdaEventStructureVersion, LambdaTargetGroup, LatticeService, ListenerAction, ListenerProtocol, ServiceNetwork,
@@ -15,9 +15,11 @@ import {
  *
  * Asserted: ListAccessLogSubscriptions finds two subscriptions on the network and one each on the service and on the
  * resource configuration; a log entry arrives in each of the four log groups (CloudWatch Logs delivery takes a few
- * minutes, so they are awaited for up to 15).
- * Settles (docs/lattice-facts.md, Verified on AWS): that access-log subscriptions accept resource configurations, and
- * that delivery to a log group works without a log resource policy written by the library.
+ * minutes, so they are awaited for up to 15); CloudFormation's schema (DescribeType) does not list
+ * ServiceNetworkLogType as create-only.
+ * Settles (docs/lattice-facts.md, Verified on AWS): that access-log subscriptions accept resource configurations, that
+ * delivery to a log group works without a log resource policy written by the library, and that a change of a network
+ * subscription's log type updates it in place.
  */
 export function build(app: App) {
   const stack = new Stack(app, 'LatticeIntegAccessLogs');
@@ -74,6 +76,7 @@ export function build(app: App) {
   entryArrives(groups.service, request);
   entryArrives(groups.networkConnections, connection);
   entryArrives(groups.resource, connection);
+  expectCreateOnly(test, 'AWS::VpcLattice::AccessLogSubscription', { ServiceNetworkLogType: false });
   return { stack, test };
 }
 

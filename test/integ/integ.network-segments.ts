@@ -3,7 +3,7 @@ import * as path from 'path';
 import { ExpectedResult, Match } from '@aws-cdk/integ-tests-alpha';
 import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { clientFunction, echoServerScript, expectAnswer, integApp, integTest, integVpc, serverInstance } from './common';
+import { clientFunction, echoServerScript, expectAnswer, expectCreateOnly, integApp, integTest, integVpc, serverInstance } from './common';
 import { ECHO_PORT } from './resource-fixture';
 import { ResourceConfigDnsResolution, ResourceConfiguration, ResourceDefinition, ResourceGateway } from '../../src';
 
@@ -19,11 +19,13 @@ import { ResourceConfigDnsResolution, ResourceConfiguration, ResourceDefinition,
  * Asserted: DescribeVpcEndpoints reads the endpoint as VpcEndpointType Tunnel, available, IpAddressType ipv4 (none
  * written); GetResourceConfiguration reads type CIDR, ACTIVE; a line sent to the echo server's private address through
  * the tunnel comes back ('ping from lattice'); a DNS query for the echo server's private name sent to 169.254.168.253
- * through the tunnel answers its private address.
+ * through the tunnel answers its private address. CloudFormation's schema (DescribeType) lists the gateway's
+ * ResourceConfigDnsResolution as create-only.
  * Settles (docs/lattice-facts.md, Verified on AWS): the library's default tunnel-endpoint security group (the VPC's
  * CIDR on UDP 6081, no egress) is enough for GENEVE both ways; the gateway's egress to the range on the configuration's
  * ports (TCP) is enough, and it needs no rule for the DNS queries; the protocol the library writes (TCP) still carries
- * the inner DNS queries over UDP; the endpoint's address type defaults to IPv4 in IPv4-only subnets.
+ * the inner DNS queries over UDP; the endpoint's address type defaults to IPv4 in IPv4-only subnets; a change of a
+ * gateway's DNS resolution replaces it.
  */
 
 /** The provider VPC's CIDR: the whole segment. */
@@ -88,6 +90,7 @@ export function build(app: App) {
   expectAnswer(test, asker, {
     url: `${probe}/dns?endpoint=${endpointName}&name=${server.instancePrivateDnsName}`, signed: false,
   }, 'body', server.instancePrivateIp);
+  expectCreateOnly(test, 'AWS::VpcLattice::ResourceGateway', { ResourceConfigDnsResolution: true });
   return { stack, test, segment, tunnel };
 }
 

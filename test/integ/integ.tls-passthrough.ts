@@ -1,9 +1,10 @@
-import { Annotations, App, Stack } from 'aws-cdk-lib';
+import { ExpectedResult, Match } from '@aws-cdk/integ-tests-alpha';
+import { Annotations, App, Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { clientFunction, expectAnswer, integApp, integTest, integVpc, serverInstance, tlsServerScript } from './common';
 import {
-  AuthPolicy, AuthType, InstanceTargetGroup, LatticeService, ListenerAction, ListenerProtocol, ServiceNetwork, TargetProtocol,
+  AuthPolicy, AuthType, HealthCheck, InstanceTargetGroup, LatticeService, ListenerAction, ListenerProtocol, ServiceNetwork, TargetProtocol,
 } from '../../src';
 
 const ZONE = 'lattice-integ.internal';
@@ -21,9 +22,11 @@ const INVOKE = 'vpc-lattice-svcs:Invoke';
  *
  * Asserted, from a TLS client in the client VPC (SNI = the custom domain): the handshake through each Connect-only
  * service completes and reaches the target (its certificate's CN is tls-target); through each Invoke-only service it
- * does not. The refusals are checked after the successes, so that DNS and the target are known to be ready.
+ * does not. The refusals are checked after the successes, so that DNS and the target are known to be ready. The
+ * ServiceConnect group has its health check turned on in HTTPS (OpenSSL's -www answers 200 to GET /), with the
+ * library's defaults for the rest (path /, the traffic port, HTTP1, no matcher): ListTargets reports it HEALTHY.
  * Settles (docs/lattice-facts.md, Verified on AWS): the action of a passthrough connection, at the service and at the
- * network; that the callers are anonymous at the network too.
+ * network; that the callers are anonymous at the network too; the health-check defaults of a TCP group turned on.
  */
 export function build(app: App) {
   const stack = new Stack(app, 'LatticeIntegTlsPassthrough');
@@ -36,7 +39,12 @@ export function build(app: App) {
   network.associateVpc(clientVpc);
   const anonymous = (actions: string[], resources: string[]) => new iam.PolicyStatement({ principals: [new iam.AnyPrincipal()], actions, resources });
 
-  const tlsService = (name: string, auth: { authType: AuthType; serviceAllows?: string }) => {
+  const groups = new Map<string, InstanceTargetGroup>();
+  const tlsService = (name: string, auth: { authType: AuthType; serviceAllows?: string }, healthCheck?: HealthCheck) => {
+    const group = new InstanceTargetGroup(stack, `${name}Targets`, {
+      vpc: providerVpc, port: 8443, protocol: TargetProtocol.TCP, instances: [server], healthCheck,
+    });
+    groups.set(name, group);
     const service = new LatticeService(stack, name, {
       authType: auth.authType,
       authPolicy: auth.serviceAllows ? AuthPolicy.fromPolicyDocument(new iam.PolicyDocument({ statements: [anonymous([auth.serviceAllows], ['*'])] })) : undefined,
@@ -46,13 +54,11 @@ export function build(app: App) {
     service.addListener('Tls', {
       protocol: ListenerProtocol.TLS_PASSTHROUGH,
       port: 443,
-      defaultAction: ListenerAction.forward(new InstanceTargetGroup(stack, `${name}Targets`, {
-        vpc: providerVpc, port: 8443, protocol: TargetProtocol.TCP, instances: [server],
-      })),
+      defaultAction: ListenerAction.forward(group),
     });
     return service;
   };
-  const serviceConnect = tlsService('ServiceConnect', { authType: AuthType.AWS_IAM, serviceAllows: CONNECT });
+  const serviceConnect = tlsService('ServiceConnect', { authType: AuthType.AWS_IAM, serviceAllows: CONNECT }, { enabled: true, protocol: TargetProtocol.HTTPS });
   const serviceInvoke = tlsService('ServiceInvoke', { authType: AuthType.AWS_IAM, serviceAllows: INVOKE });
   const networkConnect = tlsService('NetworkConnect', { authType: AuthType.NONE });
   const networkInvoke = tlsService('NetworkInvoke', { authType: AuthType.NONE });
@@ -75,6 +81,9 @@ export function build(app: App) {
   const refused = [handshake(serviceInvoke, false), handshake(networkInvoke, false)];
   connects.forEach(success => refused.forEach(refusal => success.next(refusal)));
   expectAnswer(test, client, { host: serviceConnect.domainName, port: 443, mode: 'tls' }, 'detail', 'tls-target');
+  test.integ.assertions.awsApiCall('VPCLattice', 'listTargets', { targetGroupIdentifier: groups.get('ServiceConnect')!.targetGroupId })
+    .expect(ExpectedResult.objectLike({ items: [Match.objectLike({ status: 'HEALTHY' })] }))
+    .waitForAssertions({ totalTimeout: Duration.minutes(15), interval: Duration.seconds(30) });
   return { stack, test };
 }
 

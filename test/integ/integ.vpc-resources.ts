@@ -1,6 +1,6 @@
 import { ExpectedResult, Match } from '@aws-cdk/integ-tests-alpha';
-import { Annotations, App, Stack } from 'aws-cdk-lib';
-import { clientFunction, expectAnswer, integApp, integTest, integVpc } from './common';
+import { Annotations, App, Duration, Stack } from 'aws-cdk-lib';
+import { clientFunction, expectAnswer, expectCreateOnly, integApp, integTest, integVpc } from './common';
 import { ECHO_PORT, echoResource } from './resource-fixture';
 import { ServiceNetwork } from '../../src';
 
@@ -14,9 +14,13 @@ import { ServiceNetwork } from '../../src';
  *
  * Asserted: a line sent through each path comes back; GetServiceNetworkResourceAssociation reads privateDnsEnabled
  * false, DescribeVpcEndpoints reads PrivateDnsEnabled false for both endpoints, and GetResourceConfiguration reads
- * allowAssociationToShareableServiceNetwork false (the library writes false).
+ * allowAssociationToShareableServiceNetwork false (the library writes false). CloudFormation's schemas (DescribeType)
+ * list PrivateDnsEnabled and DnsOptions of VPC associations, PrivateDnsEnabled of resource associations and the
+ * DnsOptions preference and domains of VPC endpoints as create-only, and SharingConfig of networks not. CloudWatch
+ * (ListMetrics, AWS/VpcLattice) has a metric with each endpoint's ID as a dimension value once traffic went through it.
  * Settles (docs/lattice-facts.md, Verified on AWS): the private-DNS defaults of resource associations and endpoints,
- * and what a configuration's AllowAssociationToSharableServiceNetwork reads back as.
+ * what a configuration's AllowAssociationToSharableServiceNetwork reads back as, which private-DNS and sharing changes
+ * replace a resource, and that endpoints publish metrics (their names and dimensions are then in the assertion's output).
  */
 export function build(app: App) {
   const stack = new Stack(app, 'LatticeIntegVpcResources');
@@ -51,8 +55,19 @@ export function build(app: App) {
     VpcEndpointIds: [resourceEndpoint.vpcEndpointId],
   }).getAttString('VpcEndpoints.0.DnsEntries.0.DnsName');
   expectAnswer(test, clients.association, { host: associationName, port: ECHO_PORT }, 'detail', 'ping from lattice');
-  expectAnswer(test, clients.networkEndpoint, { host: networkEndpointName, port: ECHO_PORT }, 'detail', 'ping from lattice');
-  expectAnswer(test, clients.resourceEndpoint, { host: resourceEndpointName, port: ECHO_PORT }, 'detail', 'ping from lattice');
+  const throughEndpoints = [
+    expectAnswer(test, clients.networkEndpoint, { host: networkEndpointName, port: ECHO_PORT }, 'detail', 'ping from lattice'),
+    expectAnswer(test, clients.resourceEndpoint, { host: resourceEndpointName, port: ECHO_PORT }, 'detail', 'ping from lattice'),
+  ];
+  // Endpoint metrics (AWS/VpcLattice; names and dimensions undocumented): a metric with the endpoint's ID as a dimension
+  // value, after traffic went through it. In an account with more than 500 recent VPC Lattice metrics the first page
+  // may not hold it.
+  [networkEndpoint, resourceEndpoint].forEach((endpoint, i) => throughEndpoints[i].next(assertions
+    .awsApiCall('CloudWatch', 'listMetrics', { Namespace: 'AWS/VpcLattice', RecentlyActive: 'PT3H' })
+    .expect(ExpectedResult.objectLike({
+      Metrics: Match.arrayWith([Match.objectLike({ Dimensions: Match.arrayWith([Match.objectLike({ Value: endpoint.vpcEndpointId })]) })]),
+    }))
+    .waitForAssertions({ totalTimeout: Duration.minutes(20), interval: Duration.seconds(60) })));
 
   assertions.awsApiCall('VPCLattice', 'getServiceNetworkResourceAssociation', {
     serviceNetworkResourceAssociationIdentifier: association.associationId,
@@ -63,6 +78,10 @@ export function build(app: App) {
   }
   assertions.awsApiCall('VPCLattice', 'getResourceConfiguration', { resourceConfigurationIdentifier: configuration.resourceConfigurationId })
     .expect(ExpectedResult.objectLike({ allowAssociationToShareableServiceNetwork: false }));
+  expectCreateOnly(test, 'AWS::VpcLattice::ServiceNetworkVpcAssociation', { PrivateDnsEnabled: true, DnsOptions: true });
+  expectCreateOnly(test, 'AWS::VpcLattice::ServiceNetworkResourceAssociation', { PrivateDnsEnabled: true });
+  expectCreateOnly(test, 'AWS::EC2::VPCEndpoint', { 'DnsOptions/PrivateDnsPreference': true, 'DnsOptions/PrivateDnsSpecifiedDomains': true });
+  expectCreateOnly(test, 'AWS::VpcLattice::ServiceNetwork', { SharingConfig: false });
   return { stack, test };
 }
 

@@ -74,3 +74,54 @@ test('cfn-lint finds no error in any integ template (all linted in one run)', ()
   expect(CFN_LINT_RAN).toContain(lint.status);
   expect(lint.stderr).toBe('');
 });
+
+describe('the open facts and their integ tests', () => {
+  const ROOT = path.join(__dirname, '..');
+  const facts = fs.readFileSync(path.join(ROOT, 'docs', 'lattice-facts.md'), 'utf8');
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  /** The rows of the table that follows `header`: its cells, trimmed. */
+  const tableRows = (text: string, header: string) => {
+    const table = text.slice(text.indexOf(header) + header.length);
+    return table.slice(0, table.indexOf('\n\n')).split('\n').filter(line => line.startsWith('| [')).map(line => line.slice(2, -2).split(' | '));
+  };
+  const factRows = tableRows(facts, '| Open fact | Integ test | Assertion |');
+  const readmeRows = tableRows(readme, '| Fact | Integ test | Status |');
+
+  test('every Open entry of the facts page names an integ test that exists, or says why none can settle it', () => {
+    // Entries start a paragraph with **Open** (the page's own definition of the word is a list item).
+    const entries = facts.split('\n\n').filter(paragraph => paragraph.startsWith('**Open**'));
+    expect(entries.length).toBeGreaterThan(15);
+    for (const entry of entries) {
+      for (const part of entry.split('**Open**').slice(1)) {
+        const named = [...part.matchAll(/`(integ\.[a-z-]+)\.ts`/g)].map(match => match[1]);
+        expect({ part, settled: named.length > 0 || /No integ test|has no integ test|have no integ test|has no assertion/.test(part) })
+          .toEqual({ part, settled: true });
+        named.forEach(name => expect(integNames).toContain(name));
+      }
+    }
+  });
+
+  test('the Verified on AWS tables of the facts page and the README list the same facts and integ tests, which exist', () => {
+    expect(factRows.length).toBeGreaterThan(20);
+    const key = (cells: string[]) => [cells[0].replace(/\]\(docs\/lattice-facts\.md#/g, '](#'), cells[1]];
+    expect(readmeRows.map(key)).toEqual(factRows.map(key));
+    for (const [, tests] of factRows) {
+      for (const name of [...tests.matchAll(/`(integ\.[a-z-]+)\.ts`/g)].map(match => match[1])) {
+        expect(integNames).toContain(name);
+      }
+    }
+    // A status is 'unverified' until a run passes, then the date and Region of that run.
+    readmeRows.forEach(cells => expect(cells[2]).toMatch(/^(unverified|passed \d{4}-\d{2}-\d{2} [a-z]{2}(-[a-z]+)+-\d)$/));
+  });
+
+  test('every anchor the tables cite exists on the facts page', () => {
+    const anchors = new Set([...facts.matchAll(/<a id="([a-z0-9-]+)"><\/a>/g)].map(match => match[1]));
+    const cited = factRows.flatMap(cells => [...cells[0].matchAll(/\]\(#([a-z0-9-]+)\)/g)].map(match => match[1]));
+    expect(cited.filter(anchor => !anchors.has(anchor))).toEqual([]);
+  });
+
+  test('the README describes every integ test', () => {
+    const described = [...readme.matchAll(/^\| `(integ\.[a-z-]+)\.ts` \|/gm)].map(match => match[1]).sort();
+    expect(described).toEqual(integNames);
+  });
+});

@@ -15,7 +15,8 @@ import type { IListener, ILatticeService } from '../interfaces';
  *
  * - a statement may match an anonymous connection when its principal is everyone (`*`, `{"AWS": "*"}`: an
  *   `iam.AnyPrincipal`), its actions cover `vpc-lattice-svcs:Connect` (the action of "TCP Service" resources in the
- *   Service Authorization Reference; `Invoke` is for HTTP requests. Open, settled by integ.tls-passthrough.ts
+ *   Service Authorization Reference; `Invoke` is for HTTP requests. Open, settled by integ.tls-passthrough.ts, whose
+ *   handshakes through Connect-only services must complete and through Invoke-only ones must not
  *   (docs/lattice-facts.md#tls-passthrough): which action VPC Lattice evaluates for a TLS passthrough connection is not
  *   confirmed by a deployment, so an Invoke-only policy is taken to refuse them, the safer reading) and each of its
  *   conditions is one an anonymous connection can meet: a key VPC Lattice sets on connections (`vpc-lattice-svcs:Port`,

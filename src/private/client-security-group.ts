@@ -17,6 +17,8 @@ const DEFAULT_LISTENER_PORTS = [80, 443];
  * A security group `SecurityGroup` under `scope` for the clients of a VPC association or a VPC endpoint: it admits the
  * VPC's own IPv4 CIDR on the ports `ports` gives when the template is written (so services, listeners and resources
  * added later count too), after any rules added through the group itself, and lets nothing out (it is stateful).
+ * Open (docs/lattice-facts.md#vpc-associations): that these rules are enough is settled by integ.secure-defaults.ts
+ * (nothing admits 0.0.0.0/0, and a request through the association answers).
  */
 export function clientSecurityGroup(scope: Construct, owner: 'association' | 'endpoint', vpc: ec2.IVpc, description: string,
   ports: () => AdmittedPort[]): ec2.SecurityGroup {

@@ -17,8 +17,6 @@ const DEFAULT_LISTENER_PORTS = [80, 443];
  * A security group `SecurityGroup` under `scope` for the clients of a VPC association or a VPC endpoint: it admits the
  * VPC's own IPv4 CIDR on the ports `ports` gives when the template is written (so services, listeners and resources
  * added later count too), after any rules added through the group itself, and lets nothing out (it is stateful).
- * Open (docs/lattice-facts.md#vpc-associations): that these rules are enough is settled by integ.secure-defaults.ts
- * (nothing admits 0.0.0.0/0, and a request through the association answers).
  */
 export function clientSecurityGroup(scope: Construct, owner: 'association' | 'endpoint', vpc: ec2.IVpc, description: string,
   ports: () => AdmittedPort[]): ec2.SecurityGroup {
@@ -29,6 +27,8 @@ export function clientSecurityGroup(scope: Construct, owner: 'association' | 'en
     throw invalidValueError(scope, 'vpc', vpc.node.path,
       `the VPC was imported without its CIDR block, which the ${owner}'s security group needs: import it with vpcCidrBlock, or pass securityGroups`);
   }
+  // Open (docs/lattice-facts.md#vpc-associations): that these rules are enough is settled by integ.secure-defaults.ts
+  // (nothing admits 0.0.0.0/0, and a request through the association answers).
   const securityGroup = new ec2.SecurityGroup(scope, 'SecurityGroup', { vpc, description, allowAllOutbound: false });
   if (Token.isUnresolved(cidr)) {
     // cdk-nag cannot read a CIDR that is only known at deploy time; this one is always the VPC's own block.

@@ -78,6 +78,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'fast-check@^4.10.2',
     // The test environment that shares aws-cdk-lib's template validator between test files (test/validator-environment.ts).
     'jest-environment-node@^30.5.2',
+    // Integ tests (test/integ/): aws-cdk's own format. An alpha module, so pinned exactly; it synthesizes with
+    // aws-cdk-lib 2.276 (its peer is ^2.245.0). @smithy/signature-v4 signs the caller Lambdas' requests (bundled into
+    // their assets at synth by esbuild); neither is shipped. README, Versions.
+    '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0', '@smithy/signature-v4@^5.7.5',
   ],
 
   // No source maps in lib/: the published package has no src/ for them to point at (inline sources doubled lib/),

@@ -222,6 +222,8 @@ export function addAccessLogSubscription(
   const subscription = new CfnAccessLogSubscription(owner, id, {
     resourceIdentifier,
     destinationArn: bound.destinationArn,
+    // Open (docs/lattice-facts.md#access-logs): replacement on a change settled by integ.access-logs.ts (DescribeType), and
+    // delivery without a log resource policy from the library by its FilterLogEvents assertions.
     serviceNetworkLogType: logType,
   });
   if (bound.dependable) {

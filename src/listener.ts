@@ -168,6 +168,7 @@ function listenerPort(scope: Listener, protocol: ListenerProtocol, port: number 
   // A protocol only known at deploy time gets the port of HTTPS, the default protocol.
   const result = port ?? (rules ?? LISTENER_PROTOCOLS[ListenerProtocol.HTTPS]).defaultPort;
   if (result === undefined) {
+    // Open (docs/lattice-facts.md#tls-passthrough): no integ test can settle the default, since every listener made here has a port.
     throw invalidValueError(scope, 'port', undefined, `give the port: ${protocol} listeners have no default port (VPC Lattice documents none), e.g. port: 443`);
   }
   return result;

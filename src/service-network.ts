@@ -127,6 +127,8 @@ export class ServiceNetwork extends ServiceNetworkBase {
     const resource = new CfnServiceNetwork(this, 'Resource', {
       name: props.serviceNetworkName,
       authType: this.authType,
+      // Open (docs/lattice-facts.md#sharable-networks): whether a change replaces the network is settled by
+      // integ.vpc-resources.ts (DescribeType: SharingConfig not create-only).
       sharingConfig: props.sharable === undefined ? undefined : { enabled: props.sharable },
     });
     this.serviceNetworkArn = resource.attrArn;

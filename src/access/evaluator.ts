@@ -84,6 +84,8 @@ export function statementApplies(statement: Statement, request: PolicyRequest, r
     if (pattern === '*') { return true; }
     if (request.resource === undefined) { return note(notes, 'the resource is not known'); }
     if (pattern.includes('${')) { return note(notes, `policy variable in ${pattern}`); }
+    // AWS documents service ARNs only as the resources of Invoke and Connect (docs/lattice-facts.md#auth-policies).
+    if (pattern.includes(':servicenetwork/')) { return note(notes, `a service network's ARN as resource (${describe(pattern)}), which AWS does not document`); }
     return matchText(pattern, request.resource, { glob: true }) ?? note(notes, `resource ${describe(pattern)} against ${describe(request.resource)}`);
   });
   if (resource === false) { return false; }

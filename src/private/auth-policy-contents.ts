@@ -16,7 +16,8 @@ import { show } from './validation';
  *   do: a service or a federated user calls with an IAM role, which is the principal to name.
  * - resources: `*`, or ARNs of VPC Lattice services (`…:vpc-lattice:<region>:<account>:service/svc-…[/<path>]`, the
  *   resource a request is authorized on) and of service networks. Open (docs/lattice-facts.md#auth-policies, settled
- *   by integ.http-iam.ts): the Service Authorization Reference lists only service resources for Invoke and Connect; a
+ *   by integ.http-iam.ts: its 200 cases pass a network policy whose only resource is the network's ARN): the Service
+ *   Authorization Reference lists only service resources for Invoke and Connect; a
  *   service-network ARN is accepted rather than rejected, the safer side for a check that must not refuse what might
  *   work. Patterns are read as IAM reads them (`*`, `?`); a resource of another service (an S3 bucket) never matches.
  * - a statement needs a principal (CloudFormation and VPC Lattice reject a resource policy without one).

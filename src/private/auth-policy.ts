@@ -56,6 +56,8 @@ export class AuthPolicyHolder {
     this.statements.push(statement);
     this.document.addStatements(statement);
     if (!this.resource) {
+      // Open (docs/lattice-facts.md#auth-policy-size): what CloudFormation does when an update removes this resource has no
+      // integ test (the tests deploy once, without stack updates).
       this.resource = new CfnAuthPolicy(this.owner, 'AuthPolicy', { resourceIdentifier: this.resourceIdentifier, policy: this.document });
       this.owner.node.addValidation({ validate: () => this.validate() });
     }

@@ -9,7 +9,10 @@ interface ParsedCidr {
   readonly prefix: number;
 }
 
-/** Blocks no VPC routes, which VPC Lattice's unlisted reserved ranges surely include (docs/lattice-facts.md). */
+/**
+ * Blocks no VPC routes, which VPC Lattice's unlisted reserved ranges surely include. Open
+ * (docs/lattice-facts.md#network-segments): no integ test can settle the list, only a deployment made to fail.
+ */
 const UNROUTABLE: ReadonlyArray<[string, string]> = [
   ['0.0.0.0/8', 'the IPv4 "this network" block'],
   ['127.0.0.0/8', 'IPv4 loopback'],

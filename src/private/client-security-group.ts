@@ -27,6 +27,8 @@ export function clientSecurityGroup(scope: Construct, owner: 'association' | 'en
     throw invalidValueError(scope, 'vpc', vpc.node.path,
       `the VPC was imported without its CIDR block, which the ${owner}'s security group needs: import it with vpcCidrBlock, or pass securityGroups`);
   }
+  // Open (docs/lattice-facts.md#vpc-associations): that these rules are enough is settled by integ.secure-defaults.ts
+  // (nothing admits 0.0.0.0/0, and a request through the association answers).
   const securityGroup = new ec2.SecurityGroup(scope, 'SecurityGroup', { vpc, description, allowAllOutbound: false });
   if (Token.isUnresolved(cidr)) {
     // cdk-nag cannot read a CIDR that is only known at deploy time; this one is always the VPC's own block.

@@ -6,8 +6,10 @@ import { checkOneOf, invalidValueError, isToken } from './validation';
 
 /**
  * What each address type of a VPC endpoint needs of its subnets, and the DNS record types it can serve, as EC2
- * documents them for endpoints (see docs/lattice-facts.md, "Network segments"). Made when an endpoint is: reading
- * aws-cdk-lib's endpoint enums loads its VPC endpoint module (about 35 ms), which an app without endpoints never needs.
+ * documents them for endpoints. Open (docs/lattice-facts.md#endpoint-address-options): integ.network-segments.ts
+ * settles the default (DescribeVpcEndpoints of a tunnel endpoint in IPv4-only subnets: IpAddressType ipv4). Made
+ * when an endpoint is: reading aws-cdk-lib's endpoint enums loads its VPC endpoint module (about 35 ms), which an app
+ * without endpoints never needs.
  */
 const addressTypes = lazy((): Record<ec2.VpcEndpointIpAddressType, {
   readonly fits: (family: { ipv4?: boolean; ipv6?: boolean }) => boolean;

@@ -150,6 +150,7 @@ export class DomainVerification extends Resource implements IDomainVerification 
   }
 
   private readTxtRecord(): { name: string; value: string } {
+    // Open (docs/lattice-facts.md#domain-verification): no integ test settles the dotted GetAtt form; nothing here uses it.
     this.txtRecord ??= deployTimeLookups().readVerificationTxtRecord(this, 'TxtMethodConfig', this.domainVerificationArn);
     return this.txtRecord;
   }

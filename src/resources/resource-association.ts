@@ -82,6 +82,8 @@ export class ServiceNetworkResourceAssociation extends Resource implements IServ
       resourceConfigurationId: configurationId,
       // The ARN, not the ID: VPC Lattice needs it when the network belongs to another account.
       serviceNetworkId: props.serviceNetwork.serviceNetworkArn,
+      // Open (docs/lattice-facts.md#resource-associations): the default when left out and replacement on a change are settled
+      // by integ.vpc-resources.ts (GetServiceNetworkResourceAssociation: privateDnsEnabled false; DescribeType).
       privateDnsEnabled: props.privateDns,
     });
     props.serviceNetwork.registerResourceAssociation(this);

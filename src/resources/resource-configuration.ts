@@ -156,6 +156,7 @@ export class ResourceConfiguration extends ResourceConfigurationBase {
       portRanges: props.portRanges,
       // CloudFormation takes TCP only (the API's TCP_UDP for segments is not in its schema).
       protocolType: rendered.type === 'ARN' ? undefined : 'TCP',
+      // Always written: Open (docs/lattice-facts.md#sharable-networks), integ.vpc-resources.ts reads it back (GetResourceConfiguration).
       allowAssociationToSharableServiceNetwork: this.allowAssociationToSharableServiceNetwork,
     });
     this.resourceConfigurationArn = resource.attrArn;

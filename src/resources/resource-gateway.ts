@@ -227,6 +227,8 @@ export class ResourceGateway extends ResourceGatewayBase implements IResourceGat
       throw invalidValueError(this, 'ipv4AddressesPerEni', props.ipv4AddressesPerEni, 'an IPV6 gateway has no IPv4 addresses: leave it out, or use IPV4 or DUALSTACK');
     }
 
+    // Open (docs/lattice-facts.md#resource-gateways): that egress alone is enough is settled by integ.secure-defaults.ts
+    // (no allow-all egress, and the echo server answers) and integ.network-segments.ts.
     const securityGroups = props.securityGroups ?? [new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc: props.vpc,
       description: 'VPC Lattice resource gateway: traffic out to the resources of its resource configurations',
@@ -244,6 +246,7 @@ export class ResourceGateway extends ResourceGatewayBase implements IResourceGat
       securityGroupIds: securityGroups.map(group => group.securityGroupId),
       ipAddressType: this.ipAddressType,
       ipv4AddressesPerEni: props.ipv4AddressesPerEni,
+      // Open (docs/lattice-facts.md#network-segments): replacement on a change settled by integ.network-segments.ts (DescribeType).
       resourceConfigDnsResolution: props.dnsResolution,
     });
     this.resourceGatewayArn = resource.attrArn;

@@ -71,6 +71,8 @@ export abstract class LatticeVpcEndpointBase extends Resource implements ILattic
     const { target, ports, defaultPort } = endpoint(this);
     const securityGroups = props.securityGroups ?? [clientSecurityGroup(this, 'endpoint', props.vpc,
       `Clients in this VPC that may use the VPC Lattice ${NOUNS[target.vpcEndpointType!]} endpoint`, ports)];
+    // Open (docs/lattice-facts.md#private-dns): that DnsOptions changes replace the endpoint, and that private DNS is off
+    // when left out, are settled by integ.vpc-resources.ts (DescribeType; DescribeVpcEndpoints: PrivateDnsEnabled false).
     const privateDns = props.privateDns?._render(this);
     const dnsOptions = privateDns?.dnsOptions || dnsRecordIpType ? { ...privateDns?.dnsOptions, dnsRecordIpType } : undefined;
     const resource = new ec2.CfnVPCEndpoint(this, 'Resource', {
@@ -202,6 +204,8 @@ export class TunnelEndpoint extends LatticeVpcEndpointBase {
       checkResourceConfiguration(self, props.resourceConfiguration);
       return {
         target: { vpcEndpointType: 'Tunnel', resourceConfigurationArn: props.resourceConfiguration.resourceConfigurationArn },
+        // Open (docs/lattice-facts.md#network-segments): that the VPC's CIDR on UDP 6081 and no egress is enough for GENEVE both
+        // ways is settled by integ.network-segments.ts (a line through the tunnel with this group comes back).
         ports: () => [{ port: GENEVE, description: 'From the VPC to the VPC Lattice tunnel endpoint: GENEVE on UDP port 6081' }],
         defaultPort: GENEVE,
       };

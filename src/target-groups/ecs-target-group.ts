@@ -217,7 +217,8 @@ export class EcsTargetGroup extends DefinedTargetGroup {
     this._admitLatticeTraffic(props.service, portsToAdmit(this.port, this.healthCheck), { ipv6: this.ipAddressType === IpAddressType.IPV6 });
     // The service starts after the listeners and rules of its stack that forward to this group, so that its first
     // tasks are registered in a group VPC Lattice already routes to. (Whether ECS needs this is not documented;
-    // waiting is the safer order and costs nothing.) Routes in other stacks are left out: a dependency on them could
+    // waiting is the safer order and costs nothing. Open, docs/lattice-facts.md#ecs-targets: settled by
+    // integ.target-health.ts, whose ListTargets of EcsTargets must report two HEALTHY tasks.) Routes in other stacks are left out: a dependency on them could
     // make the stacks depend on each other both ways.
     props.service.node.defaultChild!.node.addDependency(this.routesInServiceStack);
   }

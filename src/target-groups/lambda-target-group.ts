@@ -58,7 +58,8 @@ export class LambdaTargetGroup extends DefinedTargetGroup {
     // CloudFormation handler holds lambda:AddPermission on create and lambda:RemovePermission on delete, i.e. VPC
     // Lattice grants itself invocation while it registers the function. This statement keeps the function invocable
     // by this group alone, whoever deploys. It lives in this construct's stack, so that a function from another
-    // stack makes no cross-stack reference cycle.
+    // stack makes no cross-stack reference cycle. Open (docs/lattice-facts.md#lambda-targets): the order is settled by
+    // integ.routing.ts (the stack deploys, and its Lambda targets answer).
     new (awsLambda()).CfnPermission(this, 'InvokePermission', {
       action: 'lambda:InvokeFunction',
       functionName: this.function.functionArn,

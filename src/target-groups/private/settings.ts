@@ -118,6 +118,8 @@ export function renderHealthCheck(scope: IConstruct, given: HealthCheck | undefi
       port: healthCheck.port,
       protocol: healthCheck.protocol ?? defaults.protocol,
       protocolVersion: healthCheck.protocolVersion ?? defaults.protocolVersion,
+      // Open (docs/lattice-facts.md#health-checks): the default when no matcher is written is settled by integ.target-health.ts
+      // (ListTargets HEALTHY for groups without one), and for TCP groups turned on by integ.tls-passthrough.ts.
       matcher: healthCheck.healthyHttpCodes === undefined ? undefined : { httpCode: healthCheck.healthyHttpCodes },
     },
   };

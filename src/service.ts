@@ -157,6 +157,15 @@ export class LatticeService extends LatticeServiceBase {
 
   private readonly authPolicy: AuthPolicyHolder;
   private readonly customDomain?: CustomDomain;
+
+  /**
+   * The custom domain of the service, for the reachability answers.
+   *
+   * @internal
+   */
+  public get _customDomain(): CustomDomain | undefined {
+    return this.customDomain;
+  }
   private readonly grantees: iam.IGrantable[] = [];
   private readonly resource: CfnService;
 

@@ -10,6 +10,17 @@ export interface AdmittedPort {
   readonly description: string;
 }
 
+/** What a client security group of the library admits besides the rules added through it: its VPC's CIDR on `ports()`. */
+export interface LibraryIngress {
+  /** The rules added through the aws-cdk-lib security group itself. */
+  readonly ownRules: unknown;
+  readonly cidr: string;
+  readonly ports: () => AdmittedPort[];
+}
+
+/** The ingress each client security group of the library writes itself, which its owner knows (for the reachability answers). */
+export const libraryIngress = new WeakMap<ec2.ISecurityGroup, LibraryIngress>();
+
 /** Listener ports a VPC association admits when the app tells nothing of the network's services and resources. */
 const DEFAULT_LISTENER_PORTS = [80, 443];
 
@@ -37,6 +48,7 @@ export function clientSecurityGroup(scope: Construct, owner: 'association' | 'en
   }
   const resource = securityGroup.node.defaultChild as ec2.CfnSecurityGroup;
   const ownRules = resource.securityGroupIngress;
+  libraryIngress.set(securityGroup, { ownRules, cidr, ports });
   resource.securityGroupIngress = Lazy.any({
     produce: () => [
       ...(Stack.of(securityGroup).resolve(ownRules) as Array<ec2.CfnSecurityGroup.IngressProperty | IResolvable> | undefined ?? []),

@@ -113,12 +113,20 @@ export class ResourceConfiguration extends ResourceConfigurationBase {
   /** The gateway through which clients reach the resource. */
   public readonly gateway: IResourceGateway;
 
+  /**
+   * The resource, for the reachability answers.
+   *
+   * @internal
+   */
+  public readonly _definition: ResourceDefinition;
+
   constructor(scope: Construct, id: string, props: ResourceConfigurationProps) {
     super(scope, id, { physicalName: physicalName(props?.resourceConfigurationName) });
     checkConfigurationProps(this, props, "{ gateway, definition: ResourceDefinition.dnsName('db.internal.example.com'), portRanges: ['5432'] }");
     checkGateway(this, props.gateway);
     checkDefinition(this, props.definition);
     this.gateway = props.gateway;
+    this._definition = props.definition;
     this.allowAssociationToSharableServiceNetwork = props.allowAssociationToSharableServiceNetwork ?? false;
     const rendered = props.definition._render(this, false);
     if (rendered.type === 'ARN') {

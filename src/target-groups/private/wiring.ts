@@ -3,6 +3,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import type { RenderedHealthCheck } from './settings';
 import { LatticePrefixList } from '../../prefix-list';
+import { latticeParty, recordAdmission, rulesOf } from '../../reachability/facts';
+import { judgeRules } from '../../reachability/judge';
 
 /**
  * Opens a target's security groups to VPC Lattice's managed prefix list (never to a CIDR) on each port: the traffic
@@ -12,14 +14,17 @@ import { LatticePrefixList } from '../../prefix-list';
  * Targets of IPv6 groups are reached from the IPv6 list.
  */
 export function admitLatticeTraffic(group: IConstruct, target: ec2.IConnectable & IConstruct, ports: number[], options: { ipv6?: boolean } = {}) {
-  const prefixListId = LatticePrefixList.idOf(target, options);
   const peer = LatticePrefixList.peer(target, options);
   const distinctPorts = [...new Set(ports)];
   for (const port of distinctPorts) {
     target.connections.allowFrom(peer, tcpPort(target, port), `From VPC Lattice to targets on port ${port}`);
   }
-  const closed = target.connections.securityGroups.filter(securityGroup => distinctPorts.some(port => !securityGroup.node.findAll().some(rule =>
-    rule instanceof ec2.CfnSecurityGroupIngress && rule.sourcePrefixListId === prefixListId && rule.fromPort === port)));
+  recordAdmission(group, { target, ports, ipv6: options.ipv6 ?? false });
+  // The targets hop of the reachability answers, judged now for each group: an imported group with no rule known to
+  // admit the prefix list is one the app could not open.
+  const lattice = latticeParty(target, options.ipv6 ?? false);
+  const closed = target.connections.securityGroups.filter(securityGroup => distinctPorts.some(port =>
+    judgeRules([rulesOf(securityGroup, 'ingress')], lattice, { from: port, to: port }, 'from').verdict !== 'REACHABLE'));
   for (const securityGroup of closed) {
     Annotations.of(group).addWarningV2('cdk-vpc-lattice:targetSecurityGroupNotOpened',
       `The security group ${securityGroup.node.path} of the target ${target.node.path} cannot be changed by this app (it was imported with ` +

@@ -7,6 +7,7 @@ import {
   ILatticeService, IServiceNetwork, IServiceNetworkServiceAssociation, IServiceNetworkVpcAssociation, VpcAssociationOptions,
 } from './interfaces';
 import { clientSecurityGroup, networkPorts } from './private/client-security-group';
+import { reachabilityWarnings } from './reachability/lazy';
 import { checkPrivateDns, checkService, checkServiceNetwork } from './private/references';
 import { checkSecurityGroups, checkStruct, checkVpc, invalid } from './private/validation';
 
@@ -80,6 +81,13 @@ export class ServiceNetworkVpcAssociation extends Resource implements IServiceNe
       vpcIdentifier: props.vpc.vpcId,
       securityGroupIds: securityGroups.map(group => group.securityGroupId),
       ...props.privateDns?._render(this),
+    });
+    this.node.addValidation({
+      validate: () => {
+        const warnings = reachabilityWarnings();
+        warnings.warnBlockedPaths(warnings.wayOfConstruct(this, 'association'));
+        return [];
+      },
     });
   }
 
@@ -178,3 +186,4 @@ function checkCustomDomainUnique(association: Construct, network: IServiceNetwor
       `${holder.node.path} in the service network ${network.node.path}, and VPC Lattice allows a custom domain name once per service network`);
   }
 }
+

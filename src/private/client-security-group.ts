@@ -97,3 +97,22 @@ function distinct(admitted: AdmittedPort[]): AdmittedPort[] {
     return true;
   });
 }
+
+/** aws-cdk-lib's rule for a group that lets nothing out: ICMP type 252 code 86 to 255.255.255.255/32 matches no packet. */
+const NO_TRAFFIC = { cidrIp: '255.255.255.255/32', description: 'Disallow all traffic', ipProtocol: 'icmp', fromPort: 252, toPort: 86 };
+
+/**
+ * Keeps `securityGroup` letting nothing out when it has no inline egress rule: EC2 gives a group created without one
+ * an allow-all rule, and aws-cdk-lib drops its no-traffic placeholder as soon as any egress rule is added, also one it
+ * writes as a separate AWS::EC2::SecurityGroupEgress (to another security group). See docs/lattice-facts.md#reachability.
+ */
+export function keepNoTrafficEgress(securityGroup: ec2.SecurityGroup) {
+  const resource = securityGroup.node.defaultChild as ec2.CfnSecurityGroup;
+  const ownRules = resource.securityGroupEgress;
+  resource.securityGroupEgress = Lazy.any({
+    produce: () => {
+      const rules = Stack.of(securityGroup).resolve(ownRules) as unknown[] | undefined ?? [];
+      return rules.length > 0 ? rules : [NO_TRAFFIC];
+    },
+  });
+}

@@ -53,9 +53,10 @@ export interface AppIndex {
 type WayConstruct = WayIn['construct'] & { readonly vpc: ec2.IVpc; readonly serviceNetwork?: IServiceNetwork; readonly resourceConfiguration?: IResourceConfiguration };
 
 function isWay(construct: IConstruct): construct is WayConstruct {
-  const candidate = construct as Partial<WayConstruct> & { associationArn?: string; vpcEndpointId?: string };
-  return candidate.connections !== undefined && candidate.vpc !== undefined
-    && ((candidate.associationArn !== undefined && candidate.serviceNetwork !== undefined) || candidate.vpcEndpointId !== undefined);
+  // `in`, not a read: some constructs' getters throw (a function outside a VPC has no connections).
+  return 'vpc' in construct && 'connections' in construct
+    && (('associationArn' in construct && 'serviceNetwork' in construct) || ('vpcEndpointId' in construct
+      && ('serviceNetwork' in construct || 'resourceConfiguration' in construct)));
 }
 
 /** The same VPC: the same construct, or the same literal ID. */

@@ -127,8 +127,13 @@ function wayHops(way: WayIn, vpc: ec2.IVpc, client: Client | undefined, ports: P
       fix: `client.connections.allowTo(${way.kind}, ec2.Port.tcp(${show(ports.from)}))`,
     });
   }
-  const party: Party = client ? clientParty(client, vpc) : { name: `the clients of ${vpc.node.path}`, cidrs: [vpcRange(vpc)] };
-  const judged = judgeRules(way.construct.connections.securityGroups.map(group => rulesOf(group, 'ingress', near)), party, ports, 'from');
+  const rules = way.construct.connections.securityGroups.map(group => rulesOf(group, 'ingress', near));
+  // Without a client, the clients the way admits: its VPC's range, or members of the groups its rules name.
+  const party: Party = client ? clientParty(client, vpc) : {
+    name: `the clients of ${vpc.node.path}`, cidrs: [vpcRange(vpc)],
+    securityGroupIds: rules.flatMap(group => group.rules.map(rule => rule.securityGroupId).filter(id => id !== undefined)),
+  };
+  const judged = judgeRules(rules, party, ports, 'from');
   hops.push({
     kind: 'wayIngress', description: `${way.kind === 'association' ? 'Association' : 'Endpoint'} ingress`, ...judged, from: client ?? vpc, to: way.construct,
     fix: `${way.kind}.connections.allowFrom(client, ec2.Port.tcp(${show(ports.from)}))`,
@@ -155,7 +160,7 @@ function targetHops(listener: ILatticeService['listeners'][number]): Hop[] {
     } else if (targets.kind === 'ip') {
       hops.push({ ...hop, verdict: 'UNKNOWN', reason: 'IP targets: the security groups of the addresses are not known here; they must admit the VPC Lattice managed prefix list' });
     } else if (targets.kind === 'none') {
-      hops.push({ ...hop, verdict: 'BLOCKED', reason: 'missing: the target group has no targets in this app', fix: 'targetGroup.addTarget(…)' });
+      hops.push({ ...hop, verdict: 'UNKNOWN', reason: 'no targets are registered in this app (they may be registered elsewhere)' });
     } else if (targets.kind === 'opened') {
       for (const admitted of targets.admitted) {
         const lattice = latticeParty(admitted.target, admitted.ipv6);
@@ -189,17 +194,17 @@ export function resourceAnswer(configuration: IResourceConfiguration, vpc: ec2.I
   return answers.find(candidate => candidate.decision === 'REACHABLE') ?? answers.find(candidate => candidate.decision === 'UNKNOWN') ?? answers[0];
 }
 
-function portsOf(configuration: IResourceConfiguration, port?: number): Ports[] {
+export function portsOf(configuration: IResourceConfiguration, port?: number): Ports[] {
   if (port !== undefined) { return [single(port)]; }
   if (!configuration.ports) { return [{ from: 1, to: 65535 }]; }
   return configuration.ports.map(range => {
-    const json = range.toRuleJson();
+    const json = configuration.stack.resolve(range.toRuleJson());
     return { from: json.fromPort, to: json.toPort };
   });
 }
 
 /** The gateway's egress to the resource, and the resource's ingress from the gateway. */
-function resourceHops(configuration: IResourceConfiguration, ports: Ports): Hop[] {
+export function resourceHops(configuration: IResourceConfiguration, ports: Ports): Hop[] {
   const resource = resourceOf(configuration);
   if (!resource) {
     return [{ kind: 'gatewayEgress', description: 'Resource gateway egress', verdict: 'UNKNOWN', to: configuration, reason: 'the configuration is imported or in a group: its gateway is not known here' }];

@@ -78,6 +78,8 @@ function coversPort(rule: RuleFact, ports: Ports): boolean | undefined {
   if (protocol !== 'tcp' && protocol !== '6') { return false; }
   const from = rule.fromPort ?? 0;
   const to = rule.toPort ?? 65535;
+  // The same deploy-time port on both sides (a database's port, opened for it) is the same port.
+  if (key(from) === key(ports.from) && key(to) === key(ports.to)) { return true; }
   if (!literal(from) || !literal(to)) { return undefined; }
   if (Number(from) <= 0 && Number(to) >= 65535) { return true; }
   if (!literal(ports.from) || !literal(ports.to)) { return undefined; }

@@ -155,7 +155,7 @@ class DnsNameDefinition extends ResourceDefinition {
   }
 
   public _destination(): ResourceDestination {
-    return { what: this.domainName };
+    return { what: isToken(this.domainName) ? 'the DNS name of the resource' : this.domainName };
   }
 }
 

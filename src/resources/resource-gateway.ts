@@ -3,6 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { CfnResourceGateway } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
 import { checkAttributes, importedIdentity } from '../private/arns';
+import { keepNoTrafficEgress } from '../private/client-security-group';
 import { generatedName } from '../private/ids';
 import { selectSubnets } from '../private/placement';
 import {
@@ -194,12 +195,7 @@ export class ResourceGateway extends Resource implements IResourceGateway {
       throw invalid(this, 'ipv4AddressesPerEni', props.ipv4AddressesPerEni, 'an IPV6 gateway has no IPv4 addresses: leave it out, or use IPV4 or DUALSTACK');
     }
 
-    const securityGroups = props.securityGroups ?? [new ec2.SecurityGroup(this, 'SecurityGroup', {
-      vpc: props.vpc,
-      description: 'VPC Lattice resource gateway: traffic out to the resources of its resource configurations',
-      allowAllOutbound: false,
-      allowAllIpv6Outbound: false,
-    })];
+    const securityGroups = props.securityGroups ?? [ownSecurityGroup(this, props.vpc)];
     this.connections = new ec2.Connections({ securityGroups });
 
     const resource = new CfnResourceGateway(this, 'Resource', {
@@ -240,6 +236,18 @@ export class ResourceGateway extends Resource implements IResourceGateway {
 }
 
 /** The address families of a subnet defined in this app, from its `AWS::EC2::Subnet`; nothing for imported subnets. */
+/** The gateway's own security group: nothing out until resource configurations open it. */
+function ownSecurityGroup(gateway: Construct, vpc: ec2.IVpc): ec2.SecurityGroup {
+  const securityGroup = new ec2.SecurityGroup(gateway, 'SecurityGroup', {
+    vpc,
+    description: 'VPC Lattice resource gateway: traffic out to the resources of its resource configurations',
+    allowAllOutbound: false,
+    allowAllIpv6Outbound: false,
+  });
+  keepNoTrafficEgress(securityGroup);
+  return securityGroup;
+}
+
 function subnetFamilies(subnet: ec2.ISubnet): { ipv4?: boolean; ipv6?: boolean } {
   const resource = subnet.node.defaultChild;
   if (!(resource instanceof ec2.CfnSubnet)) { return {}; }

@@ -5,6 +5,7 @@ import { Construct, IConstruct } from 'constructs';
 import { ILatticeVpcEndpoint, IResourceConfiguration, VpcEndpointOptions } from './interfaces';
 import type { IServiceNetwork } from '../interfaces';
 import { AdmittedPort, clientSecurityGroup, networkPorts, resourcePorts } from '../private/client-security-group';
+import { reachabilityWarnings } from '../reachability/lazy';
 import { selectSubnets } from '../private/placement';
 import { checkPrivateDns, checkResourceConfiguration, checkServiceNetwork } from '../private/references';
 import { checkSecurityGroups, checkStruct, checkVpc } from '../private/validation';
@@ -57,6 +58,13 @@ export abstract class LatticeVpcEndpointBase extends Resource implements ILattic
     });
     this.vpcEndpointId = resource.ref;
     this.connections = new ec2.Connections({ securityGroups, defaultPort });
+    this.node.addValidation({
+      validate: () => {
+        const warnings = reachabilityWarnings();
+        warnings.warnBlockedPaths(warnings.wayOfConstruct(this, 'endpoint'));
+        return [];
+      },
+    });
   }
 
   /** A reference to the endpoint, as aws-cdk-lib's L1s take it. */

@@ -103,11 +103,32 @@ describe('a service', () => {
     expect(f.service.canConnect(f.clientVpc, f.client).decision).toBe(Reachability.REACHABLE);
   });
 
-  test('client egress to the association\'s security group opens it too', () => {
+  test('client egress naming the association\'s security group is UNKNOWN: AWS does not document it', () => {
+    const f = fixture({ clientOutbound: false });
+    const association = f.network.node.findAll().find(c => c.node.id === 'ClientVpcAssociation') as unknown as ec2.IConnectable;
+    f.client.addEgressRule(ec2.Peer.ipv4('10.9.0.0/16'), ec2.Port.tcp(22));
+    f.client.connections.allowTo(association, ec2.Port.tcp(443));
+    const egress = hop(f.service.canConnect(f.clientVpc, f.client), 'Client egress');
+    expect(egress.verdict).toBe(Reachability.UNKNOWN);
+    expect(egress.reason).toMatch(/does not document whether a rule naming the association's security group allows it/);
+  });
+
+  test('client egress: a group whose only egress rule names another group has no inline rule, so EC2 lets all out', () => {
     const f = fixture({ clientOutbound: false });
     const association = f.network.node.findAll().find(c => c.node.id === 'ClientVpcAssociation') as unknown as ec2.IConnectable;
     f.client.connections.allowTo(association, ec2.Port.tcp(443));
-    expect(hop(f.service.canConnect(f.clientVpc, f.client), 'Client egress').verdict).toBe(Reachability.REACHABLE);
+    const groups = Object.values(Template.fromStack(f.stack).findResources('AWS::EC2::SecurityGroup', { Properties: { GroupDescription: 'Stack/Client' } }));
+    expect(groups).toHaveLength(1);
+    expect(groups[0].Properties.SecurityGroupEgress).toBeUndefined();
+    const egress = hop(f.service.canConnect(f.clientVpc, f.client), 'Client egress');
+    expect(egress).toEqual(expect.objectContaining({ verdict: Reachability.REACHABLE, reason: expect.stringMatching(/the rule EC2 gives a group without inline egress rules/) }));
+  });
+
+  test('client egress naming the endpoint\'s security group opens it', () => {
+    const f = fixture({ associate: false, clientOutbound: false });
+    const endpoint = f.network.addVpcEndpoint(f.clientVpc);
+    f.client.connections.allowTo(endpoint, ec2.Port.tcp(443));
+    expect(f.service.canConnect(f.clientVpc, f.client).decision).toBe(Reachability.REACHABLE);
   });
 
   test('association ingress: its own security groups admit only what they say', () => {
@@ -179,6 +200,14 @@ describe('a service', () => {
     const answer = service.canConnect(f.clientVpc, f.client);
     expect(answer.decision).toBe(Reachability.REACHABLE);
     expect(hop(answer, /Targets/).reason).toMatch(/lambda:InvokeFunction/);
+  });
+
+  test('network ACLs the app defines on a subnet of the path make it UNKNOWN, never REACHABLE', () => {
+    const f = fixture();
+    const acl = new ec2.NetworkAcl(f.stack, 'Acl', { vpc: f.clientVpc, subnetSelection: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } });
+    const answer = f.service.canConnect(f.clientVpc, f.client);
+    expect(answer.decision).toBe(Reachability.UNKNOWN);
+    expect(hop(answer, 'Network ACLs of Stack/ClientVpc').reason).toMatch(new RegExp(`${acl.node.path}.*not judged here`));
   });
 
   test('a port no listener serves is BLOCKED at the listener', () => {

@@ -128,8 +128,9 @@ export function rulesOf(group: ec2.ISecurityGroup, direction: 'ingress' | 'egres
   if (direction === 'egress') {
     const inline = (resolve(group, resource.securityGroupEgress) ?? []) as RuleFact[];
     // EC2 gives a group without outbound rules of its own one that allows all traffic out (docs/lattice-facts.md#reachability).
-    const effective = inline.length === 0 ? [{ ipProtocol: '-1', cidrIp: '0.0.0.0/0' }, { ipProtocol: '-1', cidrIpv6: '::/0' }] : inline;
-    return { name, rules: [...effective.map(toFact), ...separate] };
+    const origin = 'the rule EC2 gives a group without inline egress rules';
+    const effective = inline.length === 0 ? [{ ipProtocol: '-1', cidrIp: '0.0.0.0/0', origin }, { ipProtocol: '-1', cidrIpv6: '::/0', origin }] : inline.map(toFact);
+    return { name, rules: [...effective, ...separate] };
   }
   const library = libraryIngress.get(group);
   const own = (resolve(group, library ? library.ownRules : resource.securityGroupIngress) ?? []) as RuleFact[];
@@ -194,9 +195,14 @@ export function wayParty(way: WayIn): Party {
   const stack = Stack.of(way.construct);
   const prefixLists = way.kind === 'association' ? [usedPrefixListId(stack, false), usedPrefixListId(stack, true)] : [];
   const range = vpcRange(way.vpc);
+  const groupIds = way.construct.connections.securityGroups.map(group => resolve(group, group.securityGroupId));
   return {
     name: `the ${way.kind} ${way.construct.node.path}`,
-    securityGroupIds: way.construct.connections.securityGroups.map(group => resolve(group, group.securityGroupId)),
+    securityGroupIds: way.kind === 'endpoint' ? groupIds : [],
+    undocumentedSecurityGroupIds: way.kind === 'association' ? {
+      ids: groupIds,
+      why: 'traffic through an association goes to VPC Lattice\'s addresses (the managed prefix list), and AWS does not document whether a rule naming the association\'s security group allows it',
+    } : undefined,
     prefixListIds: prefixLists.filter((id): id is string => id !== undefined),
     cidrs: way.kind === 'endpoint' && range.length > 0 ? [range] : undefined,
   };
@@ -249,4 +255,17 @@ export function nameResolution(service: ILatticeService, vpc: ec2.IVpc): { domai
   if (!vpcs || vpcs.length === 0) { return { domain: domain.domainName, resolves: true }; }
   const wanted = JSON.stringify(resolve(vpc, vpc.vpcId));
   return { domain: domain.domainName, resolves: vpcs.some(entry => JSON.stringify(entry.vpcId) === wanted) ? true : undefined };
+}
+
+/** The network ACLs the app defines on the subnets of `vpc` (a subnet without one has its VPC's default, which allows all). */
+export function networkAclsOf(vpc: ec2.IVpc): ec2.NetworkAcl[] {
+  const subnets = [...vpc.publicSubnets, ...vpc.privateSubnets, ...vpc.isolatedSubnets];
+  const acls = subnets.map(subnet => ('networkAcl' in subnet ? (subnet as ec2.Subnet).networkAcl : undefined))
+    .filter((acl): acl is ec2.NetworkAcl => acl instanceof ec2.NetworkAcl);
+  return [...new Set(acls)];
+}
+
+/** The VPC a target group's targets are in, when the group has one. */
+export function vpcOfGroup(group: ITargetGroup): ec2.IVpc | undefined {
+  return (group as { vpc?: ec2.IVpc }).vpc;
 }

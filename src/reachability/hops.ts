@@ -2,8 +2,8 @@ import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import {
-  AppIndex, clientParty, forwardsOf, isImportedNetwork, latticeParty, listenersOf, nameResolution, networksNear, resourceOf,
-  resourceWays, rulesOf, serviceWays, targetsOf, vpcRange, WayIn, wayParty,
+  AppIndex, clientParty, forwardsOf, isImportedNetwork, latticeParty, listenersOf, nameResolution, networkAclsOf, networksNear, resourceOf,
+  resourceWays, rulesOf, serviceWays, targetsOf, vpcOfGroup, vpcRange, WayIn, wayParty,
 } from './facts';
 import { judgeRules, Judgement, Party, Ports, Verdict, weakest } from './judge';
 import type { ILatticeService } from '../interfaces';
@@ -16,7 +16,8 @@ import type { IResourceConfiguration } from '../resources/interfaces';
  */
 
 /** What a hop is, which names its warning when a path the app declares is blocked there. */
-export type HopKind = 'wayIn' | 'nameResolution' | 'clientEgress' | 'wayIngress' | 'listener' | 'targets' | 'gatewayEgress' | 'resourceIngress';
+export type HopKind = 'wayIn' | 'nameResolution' | 'clientEgress' | 'wayIngress' | 'listener' | 'targets' | 'gatewayEgress' | 'resourceIngress'
+| 'networkAcls';
 
 /** One judged hop. */
 export interface Hop extends Judgement {
@@ -41,6 +42,24 @@ export type Client = ec2.IConnectable & IConstruct;
 
 function answer(hops: Hop[], way?: WayIn): Answer {
   return { decision: weakest(hops.map(hop => hop.verdict)), hops, way };
+}
+
+/**
+ * The network ACLs the app defines on the subnets of the VPCs of a path. They are stateless (each direction, ephemeral
+ * ports included, needs its own rule), and which subnet a client or an interface of VPC Lattice uses is not known
+ * here, so a path through them is UNKNOWN; subnets with their VPC's default ACL allow all traffic.
+ */
+function aclHops(vpcs: Array<ec2.IVpc | undefined>): Hop[] {
+  const known = [...new Set(vpcs.filter((vpc): vpc is ec2.IVpc => vpc !== undefined))];
+  return known.flatMap(vpc => {
+    const acls = networkAclsOf(vpc);
+    if (acls.length === 0) { return []; }
+    return [{
+      kind: 'networkAcls' as const, description: `Network ACLs of ${vpc.node.path}`, verdict: 'UNKNOWN' as const, to: vpc,
+      reason: `${acls.map(acl => acl.node.path).join(', ')} on subnets of ${vpc.node.path}: network ACLs are not judged here (stateless, both ` +
+        'directions and the ephemeral ports need rules, and the subnet of each interface is not known)',
+    }];
+  });
 }
 
 /** The arguments of `canConnect`, checked: a VPC, a client with security groups, a port of 1 to 65535. */
@@ -83,7 +102,8 @@ export function serviceAnswer(service: ILatticeService, vpc: ec2.IVpc, client: C
       fix: service.serviceNetworks.length > 0 ? 'network.associateVpc(vpc), or network.addVpcEndpoint(vpc)' : 'network.associateService(service)',
     }]);
   }
-  const answers = ways.map(way => answer([wayInHop(way, service), ...far(way)], way));
+  const groupVpcs = listeners.flatMap(listener => forwardsOf(listener).groups.map(vpcOfGroup));
+  const answers = ways.map(way => answer([wayInHop(way, service), ...far(way), ...aclHops([vpc, ...groupVpcs])], way));
   return answers.find(candidate => candidate.decision === 'REACHABLE') ?? answers.find(candidate => candidate.decision === 'UNKNOWN') ?? answers[0];
 }
 
@@ -190,7 +210,10 @@ export function resourceAnswer(configuration: IResourceConfiguration, vpc: ec2.I
       fix: 'configuration.addVpcEndpoint(vpc), or network.associateResource(configuration) and network.associateVpc(vpc)',
     }]);
   }
-  const answers = ways.map(way => answer([wayInHop(way, configuration), ...ranges.flatMap(ports => [...wayHops(way, vpc, client, ports), ...resourceHops(configuration, ports)])], way));
+  const answers = ways.map(way => answer([
+    wayInHop(way, configuration), ...ranges.flatMap(ports => [...wayHops(way, vpc, client, ports), ...resourceHops(configuration, ports)]),
+    ...aclHops([vpc, resourceOf(configuration)?.vpc]),
+  ], way));
   return answers.find(candidate => candidate.decision === 'REACHABLE') ?? answers.find(candidate => candidate.decision === 'UNKNOWN') ?? answers[0];
 }
 

@@ -25,6 +25,8 @@ export interface RuleFact extends RulePeer {
   readonly ipProtocol: Value;
   readonly fromPort?: Value;
   readonly toPort?: Value;
+  /** Where the rule comes from when not from the app (EC2's default). */
+  readonly origin?: string;
 }
 
 /** The rules of one security group in one direction. */
@@ -46,6 +48,8 @@ export interface Party {
   readonly cidrs?: Value[][];
   readonly cidrsIpv6?: Value[][];
   readonly prefixListIds?: Value[];
+  /** Security groups a rule may name without AWS documenting whether that lets the traffic through: UNKNOWN. */
+  readonly undocumentedSecurityGroupIds?: { readonly ids: Value[]; readonly why: string };
 }
 
 /** The judge's answer for one hop. */
@@ -173,6 +177,11 @@ export function judgeRules(groups: GroupRules[], party: Party, ports: Ports, dir
     for (const rule of group.rules) {
       const onPort = coversPort(rule, ports);
       const onParty = onPort === false ? false : coversParty(rule, party);
+      const undocumented = party.undocumentedSecurityGroupIds;
+      if (onPort !== false && rule.securityGroupId !== undefined && undocumented?.ids.some(id => key(id) === key(rule.securityGroupId!))) {
+        unknown.push(`${group.name} has ${describeRule(rule)}: ${undocumented.why}`);
+        continue;
+      }
       if (onPort === true && onParty === true) {
         return { verdict: 'REACHABLE', reason: `${group.name} allows ${describeRule(rule)}` };
       }
@@ -200,7 +209,7 @@ function describeRule(rule: RuleFact): string {
     : rule.prefixListId !== undefined ? `prefix list ${show(rule.prefixListId)}`
       : show(rule.cidrIp ?? rule.cidrIpv6);
   const protocol = show(rule.ipProtocol) === '-1' ? 'all traffic' : `${show(rule.ipProtocol)} ${show(rule.fromPort)}-${show(rule.toPort)}`;
-  return `${protocol} with ${peer}`;
+  return `${protocol} with ${peer}${rule.origin ? ` (${rule.origin})` : ''}`;
 }
 
 /** The weakest of verdicts: BLOCKED if any is, else UNKNOWN if any is, else REACHABLE. */

@@ -7,11 +7,11 @@ import { GrantInvokeOptions, IListener, ILatticeService, IServiceNetwork } from 
 import { HttpCodeClass } from './metrics';
 import { INVOKE_ACTION } from './private/constants';
 import { latticeMetrics } from './private/lazy';
-import { Client, reachabilityAnswers, reachabilityHops } from './reachability/lazy';
 import type * as metrics from './private/metrics';
 import { acknowledgeWildcardResources } from './private/nag';
-import type { CanConnectOptions, ReachabilityAnswer } from './reachability/reachability';
 import { characters, checkInstance, checkList, checkStruct, invalid, isToken } from './private/validation';
+import { Client, reachabilityAnswers, reachabilityHops } from './reachability/lazy';
+import type { CanConnectOptions, ReachabilityAnswer } from './reachability/reachability';
 
 /**
  * What services defined in the app and imported ones have in common: grants, metrics, and what the app tells them

@@ -7,9 +7,9 @@ import {
   ILatticeService, IServiceNetwork, IServiceNetworkServiceAssociation, IServiceNetworkVpcAssociation, VpcAssociationOptions,
 } from './interfaces';
 import { clientSecurityGroup, networkPorts } from './private/client-security-group';
-import { reachabilityWarnings } from './reachability/lazy';
 import { checkPrivateDns, checkService, checkServiceNetwork } from './private/references';
 import { checkSecurityGroups, checkStruct, checkVpc, invalid } from './private/validation';
+import { reachabilityWarnings } from './reachability/lazy';
 
 /**
  * Properties of a `ServiceNetworkVpcAssociation`.

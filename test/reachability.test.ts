@@ -3,14 +3,15 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as rds from 'aws-cdk-lib/aws-rds';
-import {
-  InstanceTargetGroup, LambdaTargetGroup, LatticePrefixList, LatticeService, ListenerAction, ListenerProtocol, Reachability,
-  ReachabilityAnswer, ResourceConfiguration, ResourceDefinition, ResourceGateway, ServiceNetwork,
-} from 'cdk-vpc-lattice';
 import * as fc from 'fast-check';
+import { strictStack, wrong, WITHOUT_STACK_TRACES } from './util';
+import { blockedApp } from '../scripts/blocked-topology';
 import { exampleApp, exampleNames } from '../scripts/example-apps';
 import { judgeRules, RuleFact } from '../src/reachability/judge';
-import { strictStack, wrong, WITHOUT_STACK_TRACES } from './util';
+import {
+  InstanceTargetGroup, LambdaTargetGroup, LatticePrefixList, LatticeService, ListenerAction, ListenerProtocol, Reachability,
+  ReachabilityAnswer, ResourceConfiguration, ResourceDefinition, ResourceGateway, ServiceNetwork, Topology, TopologyEdgeKind,
+} from 'cdk-vpc-lattice';
 
 /*
  * Reachability answers, hop by hop, from the rules the AWS documentation gives (docs/lattice-facts.md#reachability):
@@ -21,7 +22,9 @@ import { strictStack, wrong, WITHOUT_STACK_TRACES } from './util';
  */
 
 const vpcProps = (cidr: string): ec2.VpcProps => ({
-  ipAddresses: ec2.IpAddresses.cidr(cidr), maxAzs: 2, natGateways: 0,
+  ipAddresses: ec2.IpAddresses.cidr(cidr),
+  maxAzs: 2,
+  natGateways: 0,
   subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
 });
 
@@ -223,8 +226,10 @@ describe('a resource configuration', () => {
     const dataVpc = new ec2.Vpc(stack, 'DataVpc', vpcProps('10.10.0.0/16'));
     const consumerVpc = new ec2.Vpc(stack, 'ConsumerVpc', vpcProps('10.20.0.0/16'));
     const database = new rds.DatabaseInstance(stack, 'Db', {
-      vpc: dataVpc, engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
-      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED }, port: 5432,
+      vpc: dataVpc,
+      engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
+      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+      port: 5432,
     });
     const gateway = new ResourceGateway(stack, 'Gateway', { vpc: dataVpc });
     const db = new ResourceConfiguration(stack, 'Database', { gateway, definition: ResourceDefinition.rds(database) });
@@ -319,7 +324,8 @@ describe('every example app', () => {
     'OrdersData/OrdersDatabaseByName': /DNS name of the resource is not a construct of this app/,
   };
   test.each(exampleNames())('%s: every path is REACHABLE, or the example says why not', (name) => {
-    const paths = Reachability.of(exampleApp(name, WITHOUT_STACK_TRACES)).toJson() as Array<{ to: string; decision: string; hops: Array<{ verdict: string; reason: string }> }>;
+    type Path = { to: string; decision: string; hops: Array<{ verdict: string; reason: string }> };
+    const paths = Reachability.of(exampleApp(name, WITHOUT_STACK_TRACES)).toJson() as Path[];
     for (const path of paths) {
       if (path.decision === 'REACHABLE') { continue; }
       expect([path.to, path.decision]).toEqual([path.to, 'UNKNOWN']);
@@ -378,5 +384,27 @@ describe('properties of the judge', () => {
       expect(answer.decision).toBe('BLOCKED');
       expect(answer.hops.filter(h => h.verdict === 'BLOCKED').map(h => h.description)).toEqual([broken]);
     }), { numRuns: 6 });
+  });
+});
+
+describe('the topology draws the answer', () => {
+  test('a blocked hop is a red dashed edge with the reason in its label', () => {
+    const topology = Topology.of(blockedApp());
+    const blocked = topology.toJson().edges.filter(edge => edge.kind === TopologyEdgeKind.BLOCKED);
+    expect(blocked).toEqual([{
+      from: 'Blocked_ClientVpc',
+      to: 'Blocked_Orders',
+      kind: TopologyEdgeKind.BLOCKED,
+      label: expect.stringMatching(/^blocked: missing rule: the security group Blocked\/AdmitsNoOne allows no TCP port 443 from the clients of Blocked\/ClientVpc$/),
+    }]);
+    const mermaid = topology.toMermaid();
+    const index = mermaid.split('\n').filter(line => / -->| -\.->/.test(line)).findIndex(line => line.includes('blocked'));
+    expect(mermaid).toContain(`  linkStyle ${index} stroke:#c62828,stroke-width:2px,stroke-dasharray:6 4,color:#c62828`);
+  });
+
+  test('the examples have no blocked hop to draw', () => {
+    for (const name of exampleNames()) {
+      expect(Topology.of(exampleApp(name, WITHOUT_STACK_TRACES)).toJson().edges.filter(edge => edge.kind === TopologyEdgeKind.BLOCKED)).toEqual([]);
+    }
   });
 });

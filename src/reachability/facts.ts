@@ -8,8 +8,8 @@ import type { ListenerAction } from '../listener-action';
 import { usedPrefixListId } from '../prefix-list';
 import { libraryIngress } from '../private/client-security-group';
 import type { IResourceConfiguration } from '../resources/interfaces';
-import type { IResourceGateway } from '../resources/resource-gateway';
 import type { ResourceDefinition, ResourceDestination } from '../resources/resource-definition';
+import type { IResourceGateway } from '../resources/resource-gateway';
 import type { ITargetGroup, TargetGroupBase } from '../target-groups/target-group-base';
 
 /** Targets a target group opened to VPC Lattice's prefix list, with the ports (traffic, then health checks). */
@@ -134,7 +134,9 @@ export function rulesOf(group: ec2.ISecurityGroup, direction: 'ingress' | 'egres
   }
   const library = libraryIngress.get(group);
   const own = (resolve(group, library ? library.ownRules : resource.securityGroupIngress) ?? []) as RuleFact[];
-  const written = library ? library.ports().map(({ port }) => toFact({ ...resolve(group, port.toRuleJson()), cidrIp: resolve(group, library.cidr) })) : [];
+  const written = library
+    ? library.ports().map(({ port }) => toFact({ ...resolve(group, port.toRuleJson()), cidrIp: resolve(group, library.cidr) }))
+    : [];
   return { name, rules: [...own.map(toFact), ...written, ...separate] };
 }
 
@@ -142,8 +144,10 @@ export function rulesOf(group: ec2.ISecurityGroup, direction: 'ingress' | 'egres
 function toFact(rule: any): RuleFact {
   return {
     ipProtocol: rule.ipProtocol ?? rule.IpProtocol,
-    fromPort: rule.fromPort, toPort: rule.toPort,
-    cidrIp: rule.cidrIp, cidrIpv6: rule.cidrIpv6,
+    fromPort: rule.fromPort,
+    toPort: rule.toPort,
+    cidrIp: rule.cidrIp,
+    cidrIpv6: rule.cidrIpv6,
     securityGroupId: rule.sourceSecurityGroupId ?? rule.destinationSecurityGroupId,
     prefixListId: rule.sourcePrefixListId ?? rule.destinationPrefixListId,
   };
@@ -160,8 +164,13 @@ function separateRules(group: ec2.ISecurityGroup, direction: 'ingress' | 'egress
   // Prefix-list IDs are compared as the tokens they are: resolving the library's would fix its value too early.
   return ([...found] as any[]).filter(rule => JSON.stringify(resolve(rule, rule.groupId)) === id).map(rule => ({
     ...toFact(resolve(rule, {
-      ipProtocol: rule.ipProtocol, fromPort: rule.fromPort, toPort: rule.toPort, cidrIp: rule.cidrIp, cidrIpv6: rule.cidrIpv6,
-      sourceSecurityGroupId: rule.sourceSecurityGroupId, destinationSecurityGroupId: rule.destinationSecurityGroupId,
+      ipProtocol: rule.ipProtocol,
+      fromPort: rule.fromPort,
+      toPort: rule.toPort,
+      cidrIp: rule.cidrIp,
+      cidrIpv6: rule.cidrIpv6,
+      sourceSecurityGroupId: rule.sourceSecurityGroupId,
+      destinationSecurityGroupId: rule.destinationSecurityGroupId,
     })),
     prefixListId: rule.sourcePrefixListId ?? rule.destinationPrefixListId,
   }));
@@ -238,7 +247,8 @@ export function targetsOf(group: ITargetGroup): { kind: 'opened'; admitted: Admi
 }
 
 /** The gateway and resource of a configuration defined in the app. */
-export function resourceOf(configuration: IResourceConfiguration): { gateway: ec2.IConnectable & IConstruct; destination: ResourceDestination; vpc?: ec2.IVpc } | undefined {
+export function resourceOf(configuration: IResourceConfiguration):
+{ gateway: ec2.IConnectable & IConstruct; destination: ResourceDestination; vpc?: ec2.IVpc } | undefined {
   const defined = configuration as IResourceConfiguration & { gateway?: IResourceGateway & { vpc?: ec2.IVpc }; _definition?: ResourceDefinition };
   if (!defined.gateway || !defined._definition) { return undefined; }
   return { gateway: defined.gateway, destination: defined._definition._destination(), vpc: defined.gateway.vpc };

@@ -55,7 +55,10 @@ function aclHops(vpcs: Array<ec2.IVpc | undefined>): Hop[] {
     const acls = networkAclsOf(vpc);
     if (acls.length === 0) { return []; }
     return [{
-      kind: 'networkAcls' as const, description: `Network ACLs of ${vpc.node.path}`, verdict: 'UNKNOWN' as const, to: vpc,
+      kind: 'networkAcls' as const,
+      description: `Network ACLs of ${vpc.node.path}`,
+      verdict: 'UNKNOWN' as const,
+      to: vpc,
       reason: `${acls.map(acl => acl.node.path).join(', ')} on subnets of ${vpc.node.path}: network ACLs are not judged here (stateless, both ` +
         'directions and the ephemeral ports need rules, and the subnet of each interface is not known)',
     }];
@@ -88,16 +91,21 @@ const single = (port: number): Ports => ({ from: port, to: port });
 export function serviceAnswer(service: ILatticeService, vpc: ec2.IVpc, client: Client | undefined, port?: number, index?: AppIndex): Answer {
   const ways = serviceWays(service, vpc, index);
   const listeners = listenersOf(service, port);
-  const far = (way?: WayIn): Hop[] => [nameHop(service, vpc, way), ...(listeners.length === 0 ? [noListener(service, port)] : listeners.flatMap(listener => {
-    const ports = single(listener.port);
-    return [...(way ? wayHops(way, vpc, client, ports) : []), ...targetHops(listener)];
-  }))];
+  const far = (way?: WayIn): Hop[] => [nameHop(service, vpc, way), ...(listeners.length === 0
+    ? [noListener(service, port)]
+    : listeners.flatMap(listener => {
+      const ports = single(listener.port);
+      return [...(way ? wayHops(way, vpc, client, ports) : []), ...targetHops(listener)];
+    }))];
   if (ways.length === 0) {
     const imported = service.serviceNetworks.some(isImportedNetwork);
     return answer([{
-      kind: 'wayIn', description: 'The way in', verdict: imported ? 'UNKNOWN' : 'BLOCKED', to: service,
+      kind: 'wayIn',
+      description: 'The way in',
+      verdict: imported ? 'UNKNOWN' : 'BLOCKED',
+      to: service,
       reason: imported
-        ? `the service is in a service network imported into this app, whose associations and endpoints are not known here`
+        ? 'the service is in a service network imported into this app, whose associations and endpoints are not known here'
         : `missing: ${vpc.node.path} is neither associated with a service network of ${service.node.path} nor has an endpoint to one (a VPC reaches only the one network it is associated with)`,
       fix: service.serviceNetworks.length > 0 ? 'network.associateVpc(vpc), or network.addVpcEndpoint(vpc)' : 'network.associateService(service)',
     }]);
@@ -109,14 +117,21 @@ export function serviceAnswer(service: ILatticeService, vpc: ec2.IVpc, client: C
 
 function wayInHop(way: WayIn, to: IConstruct): Hop {
   return {
-    kind: 'wayIn', description: 'The way in', verdict: 'REACHABLE', from: way.vpc, to,
+    kind: 'wayIn',
+    description: 'The way in',
+    verdict: 'REACHABLE',
+    from: way.vpc,
+    to,
     reason: `${way.vpc.node.path} reaches it through the ${way.kind} ${way.construct.node.path}`,
   };
 }
 
 function noListener(service: ILatticeService, port?: number): Hop {
   return {
-    kind: 'listener', description: 'The listener', verdict: 'BLOCKED', to: service,
+    kind: 'listener',
+    description: 'The listener',
+    verdict: 'BLOCKED',
+    to: service,
     reason: port === undefined ? `missing: ${service.node.path} has no listener` : `missing: ${service.node.path} has no listener on port ${port}`,
     fix: `service.addListener({ port: ${port ?? 443} })`,
   };
@@ -130,7 +145,8 @@ function nameHop(service: ILatticeService, vpc: ec2.IVpc, way?: WayIn): Hop {
   }
   if (resolves) { return { ...hop, verdict: 'REACHABLE', reason: `${domain} resolves in ${vpc.node.path} through its hosted zone` }; }
   return {
-    ...hop, verdict: 'UNKNOWN',
+    ...hop,
+    verdict: 'UNKNOWN',
     reason: `whether ${domain} resolves in ${vpc.node.path} is not known here (a private hosted zone of that VPC, a public zone, or private DNS on the association ` +
       'or endpoint makes it resolve); the generated DNS name works in any case',
   };
@@ -143,19 +159,28 @@ function wayHops(way: WayIn, vpc: ec2.IVpc, client: Client | undefined, ports: P
   if (client) {
     const judged = judgeRules(client.connections.securityGroups.map(group => rulesOf(group, 'egress', near)), wayParty(way), ports, 'to');
     hops.push({
-      kind: 'clientEgress', description: 'Client egress', ...judged, from: client, to: way.construct,
+      kind: 'clientEgress',
+      description: 'Client egress',
+      ...judged,
+      from: client,
+      to: way.construct,
       fix: `client.connections.allowTo(${way.kind}, ec2.Port.tcp(${show(ports.from)}))`,
     });
   }
   const rules = way.construct.connections.securityGroups.map(group => rulesOf(group, 'ingress', near));
   // Without a client, the clients the way admits: its VPC's range, or members of the groups its rules name.
   const party: Party = client ? clientParty(client, vpc) : {
-    name: `the clients of ${vpc.node.path}`, cidrs: [vpcRange(vpc)],
+    name: `the clients of ${vpc.node.path}`,
+    cidrs: [vpcRange(vpc)],
     securityGroupIds: rules.flatMap(group => group.rules.map(rule => rule.securityGroupId).filter(id => id !== undefined)),
   };
   const judged = judgeRules(rules, party, ports, 'from');
   hops.push({
-    kind: 'wayIngress', description: `${way.kind === 'association' ? 'Association' : 'Endpoint'} ingress`, ...judged, from: client ?? vpc, to: way.construct,
+    kind: 'wayIngress',
+    description: `${way.kind === 'association' ? 'Association' : 'Endpoint'} ingress`,
+    ...judged,
+    from: client ?? vpc,
+    to: way.construct,
     fix: `${way.kind}.connections.allowFrom(client, ec2.Port.tcp(${show(ports.from)}))`,
   });
   return hops;
@@ -185,10 +210,14 @@ function targetHops(listener: ILatticeService['listeners'][number]): Hop[] {
       for (const admitted of targets.admitted) {
         const lattice = latticeParty(admitted.target, admitted.ipv6);
         for (const targetPort of [...new Set(admitted.ports)]) {
-          const judged = judgeRules(admitted.target.connections.securityGroups.map(group => rulesOf(group, 'ingress')), lattice, single(targetPort), 'from');
+          const targetRules = admitted.target.connections.securityGroups.map(securityGroup => rulesOf(securityGroup, 'ingress'));
+          const judged = judgeRules(targetRules, lattice, single(targetPort), 'from');
           const what = targetPort === admitted.ports[0] ? 'traffic' : 'health checks';
           hops.push({
-            ...hop, ...judged, to: admitted.target, description: `Targets of ${group.node.path}: ${admitted.target.node.path} (${what}, port ${targetPort})`,
+            ...hop,
+            ...judged,
+            to: admitted.target,
+            description: `Targets of ${group.node.path}: ${admitted.target.node.path} (${what}, port ${targetPort})`,
             fix: `target.connections.allowFrom(LatticePrefixList.peer(target${admitted.ipv6 ? ', { ipv6: true }' : ''}), ec2.Port.tcp(${targetPort}))`,
           });
         }
@@ -199,13 +228,17 @@ function targetHops(listener: ILatticeService['listeners'][number]): Hop[] {
 }
 
 /** Whether `client` in `vpc` reaches a resource configuration, through a resource endpoint or a service network. */
-export function resourceAnswer(configuration: IResourceConfiguration, vpc: ec2.IVpc, client: Client | undefined, port?: number, index?: AppIndex): Answer {
+export function resourceAnswer(configuration: IResourceConfiguration, vpc: ec2.IVpc, client: Client | undefined, port?: number,
+  index?: AppIndex): Answer {
   const networks = networksNear(configuration, vpc, index);
   const ways = resourceWays(configuration, networks, vpc, index);
   const ranges = portsOf(configuration, port);
   if (ways.length === 0) {
     return answer([{
-      kind: 'wayIn', description: 'The way in', verdict: 'BLOCKED', to: configuration,
+      kind: 'wayIn',
+      description: 'The way in',
+      verdict: 'BLOCKED',
+      to: configuration,
       reason: `missing: ${vpc.node.path} has no resource endpoint to ${configuration.node.path} and no association with a service network it is associated with`,
       fix: 'configuration.addVpcEndpoint(vpc), or network.associateResource(configuration) and network.associateVpc(vpc)',
     }]);
@@ -242,12 +275,20 @@ export function resourceHops(configuration: IResourceConfiguration, ports: Ports
   };
   const egress = judgeRules(gateway.connections.securityGroups.map(group => rulesOf(group, 'egress', near)), to, ports, 'to');
   const hops: Hop[] = [{
-    kind: 'gatewayEgress', description: 'Resource gateway egress', ...egress, from: gateway, to: destination.connections ?? configuration,
+    kind: 'gatewayEgress',
+    description: 'Resource gateway egress',
+    ...egress,
+    from: gateway,
+    to: destination.connections ?? configuration,
     fix: `gateway.connections.allowTo(resource, ec2.Port.tcp(${show(ports.from)}))`,
   }];
   if (!destination.connections) {
     hops.push({
-      kind: 'resourceIngress', description: 'Resource ingress', verdict: 'UNKNOWN', from: gateway, to: configuration,
+      kind: 'resourceIngress',
+      description: 'Resource ingress',
+      verdict: 'UNKNOWN',
+      from: gateway,
+      to: configuration,
       reason: `${destination.what} is not a construct of this app: whether it admits the resource gateway's addresses is not known here`,
     });
     return hops;
@@ -259,7 +300,11 @@ export function resourceHops(configuration: IResourceConfiguration, ports: Ports
   };
   const ingress = judgeRules(destination.connections.connections.securityGroups.map(group => rulesOf(group, 'ingress', [gateway])), from, ports, 'from');
   hops.push({
-    kind: 'resourceIngress', description: 'Resource ingress', ...ingress, from: gateway, to: destination.connections,
+    kind: 'resourceIngress',
+    description: 'Resource ingress',
+    ...ingress,
+    from: gateway,
+    to: destination.connections,
     fix: 'resource.connections.allowDefaultPortFrom(gateway)',
   });
   return hops;

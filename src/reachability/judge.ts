@@ -145,8 +145,8 @@ export function containment(outer: string, inner: string, family: 4 | 6): boolea
   const [innerBase, innerLength] = [toBigInt(inner.split('/')[0], family), prefixLength(inner)];
   if (outerBase === undefined || innerBase === undefined) { return undefined; }
   const shorter = Math.min(outerLength, innerLength);
-  const mask = shorter === 0 ? 0n : ((1n << BigInt(bits)) - 1n) ^ ((1n << BigInt(bits - shorter)) - 1n);
-  if ((outerBase & mask) !== (innerBase & mask)) { return false; }
+  const block = 2n ** BigInt(bits - shorter);
+  if (outerBase / block !== innerBase / block) { return false; }
   return outerLength <= innerLength ? true : undefined;
 }
 
@@ -154,7 +154,7 @@ function toBigInt(address: string, family: 4 | 6): bigint | undefined {
   if (family === 4) {
     const parts = address.split('.').map(Number);
     if (parts.length !== 4 || parts.some(part => !Number.isInteger(part) || part < 0 || part > 255)) { return undefined; }
-    return parts.reduce((sum, part) => (sum << 8n) + BigInt(part), 0n);
+    return parts.reduce((sum, part) => sum * 256n + BigInt(part), 0n);
   }
   const [head, tail] = address.toLowerCase().split('::');
   const groups = (text: string | undefined) => (text ? text.split(':') : []);
@@ -163,7 +163,7 @@ function toBigInt(address: string, family: 4 | 6): bigint | undefined {
   if (tail === undefined && first.length !== 8) { return undefined; }
   const all = [...first, ...Array(8 - first.length - last.length).fill('0'), ...last];
   if (all.length !== 8 || all.some(group => !/^[0-9a-f]{1,4}$/.test(group))) { return undefined; }
-  return all.reduce((sum, group) => (sum << 16n) + BigInt(parseInt(group, 16)), 0n);
+  return all.reduce((sum, group) => sum * 65536n + BigInt(parseInt(group, 16)), 0n);
 }
 
 /**

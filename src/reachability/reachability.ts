@@ -142,8 +142,9 @@ export class Reachability {
    *
    * @internal
    */
-  public _blockedHops(): Array<{ readonly from?: IConstruct; readonly to?: IConstruct; readonly reason: string }> {
-    return this.paths.flatMap(path => path.answer.hops.filter(hop => hop.verdict === 'BLOCKED'));
+  public _blockedHops(): Array<{ from?: IConstruct; to?: IConstruct; pathFrom?: IConstruct; pathTo: IConstruct; reason: string }> {
+    return this.paths.flatMap(path => path.answer.hops.filter(hop => hop.verdict === 'BLOCKED')
+      .map(hop => ({ from: hop.from, to: hop.to, pathFrom: path.vpc, pathTo: path.to, reason: hop.reason })));
   }
 }
 

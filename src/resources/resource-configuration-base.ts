@@ -8,11 +8,11 @@ import { ILatticeVpcEndpoint, IResourceConfiguration, VpcEndpointOptions } from 
 import { ResourceEndpoint } from './vpc-endpoints';
 import { AccessLogDestination, addAccessLogSubscription } from '../access-logs';
 import { generatedName } from '../private/ids';
-import { Client, reachabilityAnswers, reachabilityHops } from '../reachability/lazy';
 import { placeEndpoint } from '../private/placement';
 import {
   checkDomainName, checkGiven, checkInstance, checkList, checkOneOf, checkResourceName, checkStruct, invalid, isToken, isWithinDomain,
 } from '../private/validation';
+import { Client, reachabilityAnswers, reachabilityHops } from '../reachability/lazy';
 import type { CanConnectOptions, ReachabilityAnswer } from '../reachability/reachability';
 import { shareResource, ShareOptions } from '../sharing';
 

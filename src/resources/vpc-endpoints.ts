@@ -5,10 +5,10 @@ import { Construct, IConstruct } from 'constructs';
 import { ILatticeVpcEndpoint, IResourceConfiguration, VpcEndpointOptions } from './interfaces';
 import type { IServiceNetwork } from '../interfaces';
 import { AdmittedPort, clientSecurityGroup, networkPorts, resourcePorts } from '../private/client-security-group';
-import { reachabilityWarnings } from '../reachability/lazy';
 import { selectSubnets } from '../private/placement';
 import { checkPrivateDns, checkResourceConfiguration, checkServiceNetwork } from '../private/references';
 import { checkSecurityGroups, checkStruct, checkVpc } from '../private/validation';
+import { reachabilityWarnings } from '../reachability/lazy';
 
 /**
  * What the endpoints of both types are: an `AWS::EC2::VPCEndpoint` in a VPC (one subnet per Availability Zone), with

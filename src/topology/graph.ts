@@ -52,6 +52,8 @@ export enum TopologyEdgeKind {
   CHILD = 'CHILD',
   /** A resource configuration is reached through a resource gateway. */
   GATEWAY = 'GATEWAY',
+  /** A hop of a path the reachability answers find BLOCKED (`Reachability.of`): drawn red and dashed, the reason as its label. */
+  BLOCKED = 'BLOCKED',
 }
 
 /**

@@ -211,6 +211,8 @@ const bench = project.addTask('bench', {
   receiveArgs: true,
 });
 bench.prependSpawn(project.compileTask);
+// The reachability answers on the bench's 200-service app (scripts/bench-reachability.ts).
+bench.exec('ts-node scripts/bench-reachability.ts', { receiveArgs: false });
 
 // The topology pages that `examples` writes, opened in a real browser (Debian's chromium): run by .ci/run after the build.
 project.addTask('test:browser', {

@@ -35,3 +35,4 @@ export * from './resources/resource-configuration-group';
 export * from './resources/domain-verification';
 export * from './resources/resource-association';
 export * from './resources/vpc-endpoints';
+export * from './reachability/reachability';

@@ -205,12 +205,63 @@ describe('a service', () => {
     expect(hop(answer, /Targets/).reason).toMatch(/lambda:InvokeFunction/);
   });
 
-  test('network ACLs the app defines on a subnet of the path make it UNKNOWN, never REACHABLE', () => {
+  // Network ACLs are stateless (VPC Lattice User Guide, network ACLs): the client subnets need the listener port out and
+  // the ephemeral ports 1024-65535 in; the target subnets the target and health-check ports in and the ephemeral ports out.
+  const aclOf = (f: Fixture, vpc: ec2.IVpc, name: string) =>
+    new ec2.NetworkAcl(f.stack, name, { vpc, subnetSelection: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } });
+  const allowAll = (acl: ec2.NetworkAcl, directions: ec2.TrafficDirection[], traffic = ec2.AclTraffic.allTraffic()) =>
+    directions.forEach((direction, at) => acl.addEntry(`Allow${at}`, { cidr: ec2.AclCidr.anyIpv4(), ruleNumber: 100 + at, traffic, direction }));
+  const BOTH = [ec2.TrafficDirection.EGRESS, ec2.TrafficDirection.INGRESS];
+
+  test('network ACLs: an ACL of the app with no entries denies all, BLOCKED at the client side', () => {
     const f = fixture();
-    const acl = new ec2.NetworkAcl(f.stack, 'Acl', { vpc: f.clientVpc, subnetSelection: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } });
+    aclOf(f, f.clientVpc, 'Acl');
     const answer = f.service.canConnect(f.clientVpc, f.client);
+    expect(hop(answer, 'Network ACLs of Stack/ClientVpc (client)')).toEqual(expect.objectContaining({
+      verdict: Reachability.BLOCKED, reason: expect.stringMatching(/Stack\/Acl .* allow none of the client traffic \(out TCP 443-443, in TCP 1024-65535\)/),
+    }));
+  });
+
+  test('network ACLs: the listener port out without the ephemeral ports in is BLOCKED', () => {
+    const f = fixture();
+    const acl = aclOf(f, f.clientVpc, 'Acl');
+    allowAll(acl, [ec2.TrafficDirection.EGRESS], ec2.AclTraffic.tcpPort(443));
+    expect(hop(f.service.canConnect(f.clientVpc, f.client), /Network ACLs of Stack\/ClientVpc/).verdict).toBe(Reachability.BLOCKED);
+    allowAll(new ec2.NetworkAcl(f.stack, 'Unused', { vpc: f.clientVpc }), BOTH);
+    acl.addEntry('Return', { cidr: ec2.AclCidr.anyIpv4(), ruleNumber: 200, traffic: ec2.AclTraffic.tcpPortRange(1024, 65535), direction: ec2.TrafficDirection.INGRESS });
+    expect(hop(f.service.canConnect(f.clientVpc, f.client), /Network ACLs of Stack\/ClientVpc/).verdict).toBe(Reachability.REACHABLE);
+  });
+
+  test('network ACLs: target subnets need the target and health-check ports in and the ephemeral ports out', () => {
+    const f = fixture({ healthPort: 8081 });
+    const providerVpc = f.stack.node.findChild('ProviderVpc') as ec2.Vpc;
+    const acl = aclOf(f, providerVpc, 'TargetAcl');
+    acl.addEntry('Traffic', { cidr: ec2.AclCidr.anyIpv4(), ruleNumber: 100, traffic: ec2.AclTraffic.tcpPort(8080), direction: ec2.TrafficDirection.INGRESS });
+    acl.addEntry('Return', { cidr: ec2.AclCidr.anyIpv4(), ruleNumber: 110, traffic: ec2.AclTraffic.tcpPortRange(1024, 65535), direction: ec2.TrafficDirection.EGRESS });
+    expect(hop(f.service.canConnect(f.clientVpc, f.client), /Network ACLs of Stack\/ProviderVpc/).verdict).toBe(Reachability.BLOCKED);
+    acl.addEntry('Health', { cidr: ec2.AclCidr.anyIpv4(), ruleNumber: 120, traffic: ec2.AclTraffic.tcpPort(8081), direction: ec2.TrafficDirection.INGRESS });
+    expect(f.service.canConnect(f.clientVpc, f.client).decision).toBe(Reachability.REACHABLE);
+  });
+
+  test('network ACLs: a lower-numbered deny wins; an entry for some addresses only is UNKNOWN (VPC Lattice\'s addresses are not known here)', () => {
+    const f = fixture();
+    const acl = aclOf(f, f.clientVpc, 'Acl');
+    allowAll(acl, BOTH);
+    acl.addEntry('Deny', { cidr: ec2.AclCidr.anyIpv4(), ruleNumber: 50, traffic: ec2.AclTraffic.allTraffic(), direction: ec2.TrafficDirection.EGRESS, ruleAction: ec2.Action.DENY });
+    expect(hop(f.service.canConnect(f.clientVpc, f.client), /Network ACLs/).verdict).toBe(Reachability.BLOCKED);
+    const g = fixture();
+    const partial = aclOf(g, g.clientVpc, 'Acl');
+    partial.addEntry('Some', { cidr: ec2.AclCidr.ipv4('169.254.171.0/24'), ruleNumber: 100, traffic: ec2.AclTraffic.allTraffic(), direction: ec2.TrafficDirection.EGRESS });
+    allowAll(partial, [ec2.TrafficDirection.INGRESS]);
+    const answer = g.service.canConnect(g.clientVpc, g.client);
     expect(answer.decision).toBe(Reachability.UNKNOWN);
-    expect(hop(answer, 'Network ACLs of Stack/ClientVpc').reason).toMatch(new RegExp(`${acl.node.path}.*not judged here`));
+    expect(hop(answer, /Network ACLs/).reason).toMatch(/whether VPC Lattice's addresses match an entry/);
+  });
+
+  test('network ACLs on some subnets only: the client may be in either, UNKNOWN', () => {
+    const f = fixture();
+    new ec2.NetworkAcl(f.stack, 'Acl', { vpc: f.clientVpc, subnetSelection: { subnets: [f.clientVpc.isolatedSubnets[0]] } });
+    expect(hop(f.service.canConnect(f.clientVpc, f.client), /Network ACLs/).verdict).toBe(Reachability.UNKNOWN);
   });
 
   test('a port no listener serves is BLOCKED at the listener', () => {

@@ -228,15 +228,7 @@ export function nameResolution(service: ILatticeService, vpc: ec2.IVpc): { domai
   return { domain: domain.domainName, resolves: vpcs.some(entry => JSON.stringify(entry.vpcId) === wanted) ? true : undefined };
 }
 
-/** The network ACLs the app defines on the subnets of `vpc` (a subnet without one has its VPC's default, which allows all). */
-export function networkAclsOf(vpc: ec2.IVpc): ec2.NetworkAcl[] {
-  const subnets = [...vpc.publicSubnets, ...vpc.privateSubnets, ...vpc.isolatedSubnets];
-  const acls = subnets.map(subnet => ('networkAcl' in subnet ? (subnet as ec2.Subnet).networkAcl : undefined))
-    .filter((acl): acl is ec2.NetworkAcl => acl instanceof ec2.NetworkAcl);
-  return [...new Set(acls)];
-}
-
 /** The VPC a target group's targets are in, when the group has one. */
 export function vpcOfGroup(group: ITargetGroup): ec2.IVpc | undefined {
-  return (group as { vpc?: ec2.IVpc }).vpc;
+  return (group as { _vpc?: ec2.IVpc })._vpc;
 }

@@ -2,9 +2,10 @@ import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import {
-  clientParty, forwardsOf, isImportedNetwork, latticeParty, listenersOf, nameResolution, networkAclsOf, resourceOf,
+  clientParty, forwardsOf, isImportedNetwork, latticeParty, listenersOf, nameResolution, resourceOf,
   resourceWays, rulesOf, serviceWays, targetsOf, vpcOfGroup, vpcRange, WayIn, wayParty,
 } from './facts';
+import { AclNeed, EPHEMERAL, judgeVpcAcls } from './acls';
 import { judgeRules, Judgement, Party, Ports, Value, Verdict, weakest } from './judge';
 import type { ILatticeService } from '../interfaces';
 import { checkHasMember, checkInteger, checkStruct, checkVpc, invalidValueError } from '../private/validation';
@@ -44,26 +45,34 @@ function answer(hops: Hop[], way?: WayIn): Answer {
   return { decision: weakest(hops.map(hop => hop.verdict)), hops, way };
 }
 
-/**
- * The network ACLs the app defines on the subnets of the VPCs of a path. They are stateless (each direction, ephemeral
- * ports included, needs its own rule), and which subnet a client or an interface of VPC Lattice uses is not known
- * here, so a path through them is UNKNOWN; subnets with their VPC's default ACL allow all traffic.
- */
-function aclHops(vpcs: Array<ec2.IVpc | undefined>): Hop[] {
-  const known = [...new Set(vpcs.filter((vpc): vpc is ec2.IVpc => vpc !== undefined))];
-  return known.flatMap(vpc => {
-    const acls = networkAclsOf(vpc);
-    if (acls.length === 0) { return []; }
-    return [{
-      kind: 'networkAcls' as const,
-      description: `Network ACLs of ${vpc.node.path}`,
-      verdict: 'UNKNOWN' as const,
-      to: vpc,
-      reason: `${acls.map(acl => acl.node.path).join(', ')} on subnets of ${vpc.node.path}: network ACLs are not judged here (stateless, both ` +
-        'directions and the ephemeral ports need rules, and the subnet of each interface is not known)',
-    }];
-  });
+/** A side of a path whose subnets' network ACLs are judged: the VPC, what the side is, the directions it needs. */
+interface AclSide {
+  readonly vpc?: ec2.IVpc;
+  readonly side: string;
+  readonly needs: AclNeed[];
+  readonly ipv6?: boolean;
 }
+
+/** The network-ACL hops of a path's sides, one per VPC and side (./acls.ts). */
+function aclHops(sides: AclSide[]): Hop[] {
+  const hops: Hop[] = [];
+  const seen = new Set<string>();
+  for (const { vpc, side, needs, ipv6 } of sides) {
+    const id = `${vpc?.node.path}\u0000${side}\u0000${JSON.stringify(needs)}`;
+    if (!vpc || seen.has(id)) { continue; }
+    seen.add(id);
+    const judged = judgeVpcAcls(vpc, side, needs, ipv6);
+    if (judged) {
+      hops.push({ kind: 'networkAcls', description: `Network ACLs of ${vpc.node.path} (${side})`, ...judged, fix: 'acl.addEntry(...) for both directions' });
+    }
+  }
+  return hops;
+}
+
+/** What a side that opens connections needs: out on the port, in on the ephemeral ports (stateless ACLs). */
+const opener = (ports: Ports): AclNeed[] => (ports.udp ? [{ egress: true, ports }] : [{ egress: true, ports }, { egress: false, ports: EPHEMERAL }]);
+/** What a side that takes connections needs: in on the port, out on the ephemeral ports. */
+const taker = (ports: Ports): AclNeed[] => [{ egress: false, ports }, { egress: true, ports: EPHEMERAL }];
 
 /** The arguments of `canConnect`, checked: a VPC, a client with security groups, a port of 1 to 65535. */
 export function checkArguments(scope: IConstruct, vpc: unknown, client: unknown, options: unknown) {
@@ -113,8 +122,14 @@ export function serviceAnswer(service: ILatticeService, vpc: ec2.IVpc, client: C
       fix: service.serviceNetworks.length > 0 ? 'network.associateVpc(vpc), or network.addVpcEndpoint(vpc)' : 'network.associateService(service)',
     }]);
   }
-  const groupVpcs = listeners.flatMap(listener => forwardsOf(listener).groups.map(vpcOfGroup));
-  const answers = ways.map(way => answer([wayInHop(way, service), ...far(way), ...aclHops([vpc, ...groupVpcs])], way));
+  const acls = listeners.flatMap(listener => [{ vpc, side: 'client', needs: opener(single(listener.port)) },
+    ...forwardsOf(listener).groups.flatMap(group => {
+      const targets = targetsOf(group);
+      return targets.kind !== 'opened' ? [] : targets.admitted.map(admitted => ({
+        vpc: vpcOfGroup(group), side: 'targets', needs: admitted.ports.flatMap(targetPort => taker(single(targetPort))), ipv6: admitted.ipv6,
+      }));
+    })]);
+  const answers = ways.map(way => answer([wayInHop(way, service), ...far(way), ...aclHops(acls)], way));
   return answers.find(candidate => candidate.decision === 'REACHABLE') ?? answers.find(candidate => candidate.decision === 'UNKNOWN') ?? answers[0];
 }
 
@@ -249,7 +264,9 @@ export function resourceAnswer(configuration: IResourceConfiguration, vpc: ec2.I
   const answers = ways.map(way => answer([
     wayInHop(way, configuration), ...(way.tunnel ? wayHops(way, vpc, client, GENEVE) : []),
     ...ranges.flatMap(ports => [...(way.tunnel ? [] : wayHops(way, vpc, client, ports)), ...resourceHops(configuration, ports)]),
-    ...aclHops([vpc, resourceOf(configuration)?.vpc]),
+    ...aclHops([...(way.tunnel ? [{ vpc, side: 'client', needs: opener(GENEVE) }] : []), ...ranges.flatMap(ports => [
+      ...(way.tunnel ? [] : [{ vpc, side: 'client', needs: opener(ports) }]),
+      { vpc: resourceOf(configuration)?.vpc, side: 'resource gateway', needs: opener(ports) }])]),
   ], way));
   return answers.find(candidate => candidate.decision === 'REACHABLE') ?? answers.find(candidate => candidate.decision === 'UNKNOWN') ?? answers[0];
 }

@@ -10,7 +10,7 @@ import { exampleApp, exampleNames } from '../scripts/example-apps';
 import { judgeRules, RuleFact } from '../src/reachability/judge';
 import {
   InstanceTargetGroup, LambdaTargetGroup, LatticePrefixList, LatticeService, ListenerAction, ListenerProtocol, Reachability,
-  ReachabilityAnswer, ResourceConfiguration, ResourceDefinition, ResourceGateway, ServiceNetwork, Topology, TopologyEdgeKind,
+  ReachabilityAnswer, ResourceConfigDnsResolution, ResourceConfiguration, ResourceDefinition, ResourceGateway, ServiceNetwork, Topology, TopologyEdgeKind,
 } from 'cdk-vpc-lattice';
 
 /*
@@ -264,6 +264,21 @@ describe('a service', () => {
     expect(hop(f.service.canConnect(f.clientVpc, f.client), /Network ACLs/).verdict).toBe(Reachability.UNKNOWN);
   });
 
+  test('clients: an instance and a function in the VPC are judged by their security groups', () => {
+    const f = fixture();
+    const instance = new ec2.Instance(f.stack, 'ClientInstance', {
+      vpc: f.clientVpc, instanceType: new ec2.InstanceType('t3.micro'), machineImage: ec2.MachineImage.latestAmazonLinux2023(),
+    });
+    const fn = new lambda.Function(f.stack, 'ClientFunction', {
+      vpc: f.clientVpc, runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => {}'),
+      allowAllOutbound: false,
+    });
+    expect(f.service.canConnect(f.clientVpc, instance).decision).toBe(Reachability.REACHABLE);
+    expect(hop(f.service.canConnect(f.clientVpc, fn), 'Client egress').verdict).toBe(Reachability.BLOCKED);
+    fn.connections.allowTo(LatticePrefixList.peer(fn), ec2.Port.tcp(443));
+    expect(f.service.canConnect(f.clientVpc, fn).decision).toBe(Reachability.REACHABLE);
+  });
+
   test('a port no listener serves is BLOCKED at the listener', () => {
     const f = fixture();
     const answer = f.service.canConnect(f.clientVpc, f.client, { port: 8443 });
@@ -323,6 +338,51 @@ describe('a resource configuration', () => {
     });
     template.hasResourceProperties('AWS::EC2::SecurityGroupEgress', { DestinationSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DbSecurityGroup'), 'GroupId'] } });
     expect(hop(r.db.canConnect(r.consumerVpc, r.client), 'The way in').verdict).toBe(Reachability.BLOCKED);
+  });
+  test('gateway egress: a port outside the configuration\'s ranges is BLOCKED at the gateway (it opens only those)', () => {
+    const stack = strictStack();
+    const dataVpc = new ec2.Vpc(stack, 'DataVpc', vpcProps('10.10.0.0/16'));
+    const consumerVpc = new ec2.Vpc(stack, 'ConsumerVpc', vpcProps('10.20.0.0/16'));
+    const gateway = new ResourceGateway(stack, 'Gateway', { vpc: dataVpc });
+    const config = new ResourceConfiguration(stack, 'Cache', { gateway, definition: ResourceDefinition.ipAddress('10.10.0.9'), portRanges: ['6379'] });
+    config.addVpcEndpoint(consumerVpc);
+    const client = new ec2.SecurityGroup(stack, 'App', { vpc: consumerVpc });
+    expect(config.canConnect(consumerVpc, client).decision).toBe(Reachability.UNKNOWN);
+    const answer = config.canConnect(consumerVpc, client, { port: 6380 });
+    expect(hop(answer, 'Resource gateway egress')).toEqual(expect.objectContaining({
+      verdict: Reachability.BLOCKED, reason: expect.stringMatching(/Stack\/Gateway\/SecurityGroup allows no TCP port 6380 to 10.10.0.9/),
+    }));
+  });
+
+  test('resource ingress: a database whose group does not admit the gateway is BLOCKED there, with the fix', () => {
+    const r = resources();
+    const network = new ServiceNetwork(r.stack, 'Network');
+    network.associateResource(r.db);
+    network.associateVpc(r.consumerVpc);
+    const dbGroup = (r.stack.node.findChild('Db') as rds.DatabaseInstance).connections.securityGroups[0];
+    dbGroup.node.children.filter(child => child instanceof ec2.CfnSecurityGroupIngress).forEach(rule => dbGroup.node.tryRemoveChild(rule.node.id));
+    const answer = r.db.canConnect(r.consumerVpc, r.client);
+    expect(hop(answer, 'Resource ingress')).toEqual(expect.objectContaining({ verdict: Reachability.BLOCKED, reason: expect.stringMatching(/from the resource gateway Stack\/Gateway/) }));
+    expect(Reachability.of(r.stack).toJson()).toEqual(expect.arrayContaining([expect.objectContaining({ to: 'Stack/Database', decision: 'BLOCKED' })]));
+  });
+
+  test('a network segment through a tunnel endpoint: GENEVE (UDP 6081) from the appliances, then the gateway to the ranges', () => {
+    const stack = strictStack();
+    const dataVpc = new ec2.Vpc(stack, 'DataVpc', vpcProps('10.10.0.0/16'));
+    const consumerVpc = new ec2.Vpc(stack, 'ConsumerVpc', vpcProps('10.20.0.0/16'));
+    const gateway = new ResourceGateway(stack, 'Gateway', { vpc: dataVpc, dnsResolution: ResourceConfigDnsResolution.IN_VPC });
+    const segment = new ResourceConfiguration(stack, 'Segment', { gateway, definition: ResourceDefinition.cidr(['10.10.0.0/16']), portRanges: ['443'] });
+    const guard = new ec2.SecurityGroup(stack, 'Guard', { vpc: consumerVpc, allowAllOutbound: false });
+    const tunnel = segment.addTunnelEndpoint(consumerVpc, { securityGroups: [guard] });
+    const appliances = new ec2.SecurityGroup(stack, 'Appliances', { vpc: consumerVpc, allowAllOutbound: false });
+    const blocked = segment.canConnect(consumerVpc, appliances);
+    expect(hop(blocked, 'Endpoint ingress')).toEqual(expect.objectContaining({ verdict: Reachability.BLOCKED, reason: expect.stringMatching(/no UDP port 6081/) }));
+    tunnel.connections.allowDefaultPortFrom(appliances);
+    const answer = segment.canConnect(consumerVpc, appliances);
+    expect(answer.hops.map(h => [h.description, h.verdict])).toEqual([
+      ['The way in', 'REACHABLE'], ['Client egress', 'REACHABLE'], ['Endpoint ingress', 'REACHABLE'],
+      ['Resource gateway egress', 'REACHABLE'], ['Resource ingress', 'UNKNOWN'],
+    ]);
   });
 });
 

@@ -10,7 +10,8 @@ import { exampleApp, exampleNames } from '../scripts/example-apps';
 import { judgeRules, RuleFact } from '../src/reachability/judge';
 import {
   InstanceTargetGroup, LambdaTargetGroup, LatticePrefixList, LatticeService, ListenerAction, ListenerProtocol, Reachability,
-  ReachabilityAnswer, ResourceConfigDnsResolution, ResourceConfiguration, ResourceDefinition, ResourceGateway, ServiceNetwork, Topology, TopologyEdgeKind,
+  ReachabilityAnswer, ResourceConfigDnsResolution, ResourceConfiguration, ResourceDefinition, ResourceGateway, ServiceNetwork, Topology,
+  TopologyEdgeKind,
 } from 'cdk-vpc-lattice';
 
 /*
@@ -270,7 +271,10 @@ describe('a service', () => {
       vpc: f.clientVpc, instanceType: new ec2.InstanceType('t3.micro'), machineImage: ec2.MachineImage.latestAmazonLinux2023(),
     });
     const fn = new lambda.Function(f.stack, 'ClientFunction', {
-      vpc: f.clientVpc, runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => {}'),
+      vpc: f.clientVpc,
+      runtime: lambda.Runtime.NODEJS_22_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline('exports.handler = async () => {}'),
       allowAllOutbound: false,
     });
     expect(f.service.canConnect(f.clientVpc, instance).decision).toBe(Reachability.REACHABLE);

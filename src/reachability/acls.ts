@@ -73,8 +73,12 @@ export function judgeVpcAcls(vpc: ec2.IVpc, side: string, needs: AclNeed[], ipv6
     return { verdict: 'REACHABLE', to: vpc, reason: `${names} allow the ${side} traffic (${wants}) for every address` };
   }
   if (verdicts.every(verdict => verdict === 'BLOCKED')) {
-    return { verdict: 'BLOCKED', to: vpc, reason: `missing rule: ${names} on the subnets of ${vpc.node.path} allow none of the ${side} traffic (${wants}) ` +
-      'for every address (network ACLs are stateless: both directions need an entry)' };
+    return {
+      verdict: 'BLOCKED',
+      to: vpc,
+      reason: `missing rule: ${names} on the subnets of ${vpc.node.path} allow none of the ${side} traffic (${wants}) ` +
+      'for every address (network ACLs are stateless: both directions need an entry)',
+    };
   }
   return {
     verdict: 'UNKNOWN',

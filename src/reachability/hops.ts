@@ -1,11 +1,11 @@
 import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
+import { AclNeed, EPHEMERAL, judgeVpcAcls } from './acls';
 import {
   clientParty, forwardsOf, isImportedNetwork, latticeParty, listenersOf, nameResolution, resourceOf,
   resourceWays, rulesOf, serviceWays, targetsOf, vpcOfGroup, vpcRange, WayIn, wayParty,
 } from './facts';
-import { AclNeed, EPHEMERAL, judgeVpcAcls } from './acls';
 import { judgeRules, Judgement, Party, Ports, Value, Verdict, weakest } from './judge';
 import type { ILatticeService } from '../interfaces';
 import { checkHasMember, checkInteger, checkStruct, checkVpc, invalidValueError } from '../private/validation';
@@ -266,7 +266,8 @@ export function resourceAnswer(configuration: IResourceConfiguration, vpc: ec2.I
     ...ranges.flatMap(ports => [...(way.tunnel ? [] : wayHops(way, vpc, client, ports)), ...resourceHops(configuration, ports)]),
     ...aclHops([...(way.tunnel ? [{ vpc, side: 'client', needs: opener(GENEVE) }] : []), ...ranges.flatMap(ports => [
       ...(way.tunnel ? [] : [{ vpc, side: 'client', needs: opener(ports) }]),
-      { vpc: resourceOf(configuration)?.vpc, side: 'resource gateway', needs: opener(ports) }])]),
+      { vpc: resourceOf(configuration)?.vpc, side: 'resource gateway', needs: opener(ports) },
+    ])]),
   ], way));
   return answers.find(candidate => candidate.decision === 'REACHABLE') ?? answers.find(candidate => candidate.decision === 'UNKNOWN') ?? answers[0];
 }

@@ -402,6 +402,35 @@ describe('warnings for declared paths', () => {
       'admits Stack/Client.*client egress.*Open it: client.connections.allowTo\\(association, ec2.Port.tcp\\(443\\)\\).*clientEgressBlocked'));
   });
 
+  test('a client the association admits on another port than the listener\'s gets clientNotAdmitted with the fix', () => {
+    const f = fixture({ associate: false });
+    const guard = new ec2.SecurityGroup(f.stack, 'Guard', { vpc: f.clientVpc });
+    guard.connections.allowFrom(f.client, ec2.Port.tcp(80));
+    f.network.associateVpc(f.clientVpc, { securityGroups: [guard] });
+    Annotations.fromStack(f.stack).hasWarning('/Stack/Network/ClientVpcAssociation', Match.stringLikeRegexp(
+      'admits Stack/Client.*association ingress.*no TCP port 443.*association.connections.allowFrom\\(client, ec2.Port.tcp\\(443\\)\\).*clientNotAdmitted'));
+  });
+
+  test('a declared client whose database does not admit the gateway gets resourceIngressBlocked with the fix', () => {
+    const stack = strictStack();
+    const dataVpc = new ec2.Vpc(stack, 'DataVpc', vpcProps('10.10.0.0/16'));
+    const consumerVpc = new ec2.Vpc(stack, 'ConsumerVpc', vpcProps('10.20.0.0/16'));
+    const database = new rds.DatabaseInstance(stack, 'Db', {
+      vpc: dataVpc,
+      engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
+      port: 5432,
+      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+    });
+    const db = new ResourceConfiguration(stack, 'Database', { gateway: new ResourceGateway(stack, 'Gateway', { vpc: dataVpc }), definition: ResourceDefinition.rds(database) });
+    const client = new ec2.SecurityGroup(stack, 'App', { vpc: consumerVpc });
+    const endpoint = db.addVpcEndpoint(consumerVpc, { securityGroups: [new ec2.SecurityGroup(stack, 'Guard', { vpc: consumerVpc })] });
+    endpoint.connections.allowDefaultPortFrom(client);
+    const dbGroup = database.connections.securityGroups[0];
+    dbGroup.node.children.filter(child => child instanceof ec2.CfnSecurityGroupIngress).forEach(rule => dbGroup.node.tryRemoveChild(rule.node.id));
+    Annotations.fromStack(stack).hasWarning('*', Match.stringLikeRegexp(
+      'admits Stack/App.*resource ingress.*resource.connections.allowDefaultPortFrom\\(gateway\\).*resourceIngressBlocked'));
+  });
+
   test('a path the app never declares gets no warning', () => {
     const f = fixture({ clientOutbound: false });
     expect(f.service.canConnect(f.clientVpc, f.client).decision).toBe(Reachability.BLOCKED);

@@ -92,7 +92,7 @@ export abstract class LatticeServiceBase extends Resource implements ILatticeSer
   public canConnect(vpc: ec2.IVpc, client: ec2.IConnectable, options: CanConnectOptions = {}): ReachabilityAnswer {
     const hops = reachabilityHops();
     hops.checkArguments(this, vpc, client, options);
-    return reachabilityAnswers().publicAnswer(hops.serviceAnswer(this, vpc, client as Client, options.port));
+    return reachabilityAnswers().Reachability._public(hops.serviceAnswer(this, vpc, client as Client, options.port));
   }
 
   public abstract addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;

@@ -72,6 +72,17 @@ test('it holds only what a user app loads (lib/, the handler bundle), what jsii 
   expect(pkg.files.filter(file => file.includes('.lambda.') && file !== HANDLER)).toEqual([]);
 });
 
+test('every relative import of a shipped declaration file is shipped (internal ones are left out)', () => {
+  const declarations = new Set(pkg.files.filter(file => file.endsWith('.d.ts')));
+  const missing = [...declarations].flatMap(file => [...fs.readFileSync(path.join(pkg.dir, file), 'utf8')
+    .matchAll(/(?:from|import\()\s*["'](\.[^"']+)["']/g)]
+    .map(match => path.posix.join(path.posix.dirname(file), match[1]))
+    .map(target => (pkg.files.includes(`${target}/index.d.ts`) ? `${target}/index.d.ts` : `${target}.d.ts`))
+    .filter(target => !declarations.has(target)).map(target => `${file} -> ${target}`));
+  expect(missing).toEqual([]);
+  expect(declarations.has('lib/private/validation.d.ts')).toBe(false);
+});
+
 test('every lib/ file is loaded from lib/index.js, and every run-time require is relative, built in or a declared dependency', () => {
   const declared = Object.keys({ ...pkg.manifest.dependencies, ...pkg.manifest.peerDependencies });
   const loaded = new Set<string>();

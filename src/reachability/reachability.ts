@@ -53,14 +53,6 @@ export interface CanConnectOptions {
   readonly port?: number;
 }
 
-/** The public form of an answer. */
-export function publicAnswer(answer: Answer): ReachabilityAnswer {
-  return {
-    decision: answer.decision as ReachabilityVerdict,
-    hops: answer.hops.map(hop => ({ description: hop.description, verdict: hop.verdict as ReachabilityVerdict, reason: hop.reason })),
-  };
-}
-
 /**
  * One path of the app: from the clients of a VPC (through one way in) to a service, a resource configuration or an
  * imported network; or, without a VPC, from a resource gateway to its resource.
@@ -92,6 +84,19 @@ export class Reachability {
       throw new Error(`Reachability.of: invalid scope ${String(scope)}: must be a construct of the app, like app`);
     }
     return new Reachability(scope.node.root);
+  }
+
+  /**
+   * The public form of an answer: its decision and hops, without what the library keeps beside them.
+   *
+   * @internal
+   */
+  public static _public(answer: { readonly decision: string; readonly hops: ReadonlyArray<Omit<ReachabilityHop, 'verdict'> & { readonly verdict: string }> }):
+  ReachabilityAnswer {
+    return {
+      decision: answer.decision as ReachabilityVerdict,
+      hops: answer.hops.map(hop => ({ description: hop.description, verdict: hop.verdict as ReachabilityVerdict, reason: hop.reason })),
+    };
   }
 
   private readonly paths: AppPath[];
@@ -131,7 +136,7 @@ export class Reachability {
    * the far side of each resource configuration (from its gateway) has no `vpc`.
    */
   public toJson(): any {
-    return this.paths.map(path => ({ ...path.vpc ? { vpc: path.vpc.node.path } : {}, to: path.to.node.path, ...publicAnswer(path.answer) }));
+    return this.paths.map(path => ({ ...path.vpc ? { vpc: path.vpc.node.path } : {}, to: path.to.node.path, ...Reachability._public(path.answer) }));
   }
 
   /**

@@ -156,7 +156,7 @@ export abstract class ResourceConfigurationBase extends Resource implements IRes
   public canConnect(vpc: ec2.IVpc, client: ec2.IConnectable, options: CanConnectOptions = {}): ReachabilityAnswer {
     const hops = reachabilityHops();
     hops.checkArguments(this, vpc, client, options);
-    return reachabilityAnswers().publicAnswer(hops.resourceAnswer(this, vpc, client as Client, options.port));
+    return reachabilityAnswers().Reachability._public(hops.resourceAnswer(this, vpc, client as Client, options.port));
   }
 
   public shareWith(options: ShareOptions): CfnResourceShare {

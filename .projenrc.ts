@@ -164,17 +164,13 @@ project.npmignore?.exclude('/examples/', '/scripts/', '/.ci/', '/cdk.out/', '/do
 // documentation (README, CHANGELOG.md). API.md stays in the repository: Construct Hub renders the reference from .jsii. The handler's own compiled lib/**/*.lambda.js would throw if loaded (its SDK is not a
 // dependency): the bundle in assets/ is what runs. test/package.test.ts checks the tarball.
 project.npmignore?.exclude('/lib/**/*.lambda.js', '/lib/**/*.lambda.d.ts', '/rosetta/', '/API.md');
-// Declarations no public one imports (helpers, lazily loaded internals): TypeScript users never read them, and they
-// were a twelfth of the tarball. test/package.test.ts checks that every import of a shipped declaration is shipped.
-project.npmignore?.exclude('/lib/private/**/*.d.ts', '/lib/target-groups/private/**/*.d.ts', '/lib/lookup/*.d.ts',
-  ...['builder', 'describers', 'resource-describers', 'labels', 'mermaid'].map(name => `/lib/topology/${name}.d.ts`),
-  ...['acls', 'facts', 'hops', 'judge', 'lazy', 'warnings'].map(name => `/lib/reachability/${name}.d.ts`));
 project.gitignore.exclude('cdk.out/');
 
 // The compiled index loads each module of the library when one of its exports is first used, as aws-cdk-lib's indexes
 // do (scripts/lazy-index.ts rewrites lib/index.js after jsii; lib/index.d.ts and the jsii assembly are unchanged).
 project.compileTask.exec('ts-node --transpile-only scripts/lazy-index.ts');
-// The compiled JavaScript without its comments (scripts/strip-js-comments.ts): the docs stay in the .d.ts files and the assembly.
+// The compiled JavaScript without its comments (scripts/strip-js-comments.ts): the docs stay in the .d.ts files that
+// public ones import and in the assembly; declarations no public one imports lose theirs too.
 project.compileTask.exec('ts-node --transpile-only scripts/strip-js-comments.ts');
 
 // `test`: the type-check of the tests (with the examples and scripts they use) and the lint run at the same time, each

@@ -1,6 +1,7 @@
 import { CfnParameter, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as fc from 'fast-check';
@@ -265,7 +266,7 @@ describe('a service', () => {
     expect(hop(f.service.canConnect(f.clientVpc, f.client), /Network ACLs/).verdict).toBe(Reachability.UNKNOWN);
   });
 
-  test('clients: an instance and a function in the VPC are judged by their security groups', () => {
+  test('clients: an instance, a function in the VPC and an ECS service are judged by their security groups', () => {
     const f = fixture();
     const instance = new ec2.Instance(f.stack, 'ClientInstance', {
       vpc: f.clientVpc, instanceType: new ec2.InstanceType('t3.micro'), machineImage: ec2.MachineImage.latestAmazonLinux2023(),
@@ -281,6 +282,10 @@ describe('a service', () => {
     expect(hop(f.service.canConnect(f.clientVpc, fn), 'Client egress').verdict).toBe(Reachability.BLOCKED);
     fn.connections.allowTo(LatticePrefixList.peer(fn), ec2.Port.tcp(443));
     expect(f.service.canConnect(f.clientVpc, fn).decision).toBe(Reachability.REACHABLE);
+    const task = new ecs.FargateTaskDefinition(f.stack, 'ClientTask');
+    task.addContainer('App', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:latest') });
+    const ecsService = new ecs.FargateService(f.stack, 'ClientService', { cluster: new ecs.Cluster(f.stack, 'Cluster', { vpc: f.clientVpc }), taskDefinition: task });
+    expect(f.service.canConnect(f.clientVpc, ecsService).decision).toBe(Reachability.REACHABLE);
   });
 
   test('a port no listener serves is BLOCKED at the listener', () => {

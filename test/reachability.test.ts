@@ -436,6 +436,16 @@ describe('warnings for declared paths', () => {
       'admits Stack/App.*resource ingress.*resource.connections.allowDefaultPortFrom\\(gateway\\).*resourceIngressBlocked'));
   });
 
+  test('a declared client behind network ACLs that deny all gets networkAclBlocked', () => {
+    const f = fixture({ associate: false });
+    const guard = new ec2.SecurityGroup(f.stack, 'Guard', { vpc: f.clientVpc });
+    guard.connections.allowFrom(f.client, ec2.Port.tcp(443));
+    f.network.associateVpc(f.clientVpc, { securityGroups: [guard] });
+    new ec2.NetworkAcl(f.stack, 'Acl', { vpc: f.clientVpc, subnetSelection: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } });
+    Annotations.fromStack(f.stack).hasWarning('/Stack/Network/ClientVpcAssociation', Match.stringLikeRegexp(
+      'admits Stack/Client.*network ACLs of Stack/ClientVpc \\(client\\).*Open it: acl.addEntry.*networkAclBlocked'));
+  });
+
   test('a path the app never declares gets no warning', () => {
     const f = fixture({ clientOutbound: false });
     expect(f.service.canConnect(f.clientVpc, f.client).decision).toBe(Reachability.BLOCKED);

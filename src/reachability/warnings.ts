@@ -12,6 +12,7 @@ const WARNINGS: Partial<Record<HopKind, string>> = {
   wayIngress: 'cdk-vpc-lattice:clientNotAdmitted',
   gatewayEgress: 'cdk-vpc-lattice:resourceGatewayEgressBlocked',
   resourceIngress: 'cdk-vpc-lattice:resourceIngressBlocked',
+  networkAcls: 'cdk-vpc-lattice:networkAclBlocked',
 };
 
 /**
@@ -39,7 +40,7 @@ export function warnBlockedPaths(way: WayIn | undefined) {
 
 function warn(way: WayIn, client: Client, to: string, hop: Hop, warned: Set<string>) {
   const message = `The ${way.kind} ${way.construct.node.path} admits ${client.node.path}, but its connections to ${to} are blocked at ` +
-    `${hop.description.toLowerCase()}: ${hop.reason}. ${hop.fix ? `Open it: ${hop.fix}.` : ''}`.trim();
+    `${hop.description[0].toLowerCase()}${hop.description.slice(1)}: ${hop.reason}. ${hop.fix ? `Open it: ${hop.fix}.` : ''}`.trim();
   if (warned.has(message)) { return; }
   warned.add(message);
   Annotations.of(way.construct).addWarningV2(WARNINGS[hop.kind]!, message);

@@ -11,7 +11,6 @@ import type * as cr from 'aws-cdk-lib/custom-resources';
 import type * as metrics from './metrics';
 import type * as lookup from '../lookup/lookup';
 
-
 /*
  * What only some apps use is loaded when it is first used, not with the library, so that loading the library stays
  * cheap (`npm run bench -- --load` measures it). A module imported with `import` is loaded when the library is; the
@@ -45,4 +44,3 @@ export const latticeMetrics = lazy(() => require('./metrics') as typeof metrics)
 
 /** The deploy-time lookups by name: a Lambda function, its provider and their roles, made by the first lookup of a stack. */
 export const deployTimeLookups = lazy(() => require('../lookup/lookup') as typeof lookup);
-

@@ -173,8 +173,8 @@ project.gitignore.exclude('cdk.out/');
 // The compiled index loads each module of the library when one of its exports is first used, as aws-cdk-lib's indexes
 // do (scripts/lazy-index.ts rewrites lib/index.js after jsii; lib/index.d.ts and the jsii assembly are unchanged).
 project.compileTask.exec('ts-node --transpile-only scripts/lazy-index.ts');
-// The compiled JavaScript, and the .d.ts files of modules the index does not export, without comments
-// (scripts/strip-js-comments.ts): the docs stay in the public .d.ts files and the assembly.
+// The compiled JavaScript without its comments (scripts/strip-js-comments.ts): the docs stay in the .d.ts files that
+// public ones import and in the assembly; declarations no public one imports lose theirs too.
 project.compileTask.exec('ts-node --transpile-only scripts/strip-js-comments.ts');
 
 // `test`: the type-check of the tests (with the examples and scripts they use) and the lint run at the same time, each
@@ -216,6 +216,8 @@ const bench = project.addTask('bench', {
   receiveArgs: true,
 });
 bench.prependSpawn(project.compileTask);
+// The reachability answers on the bench's 200-service app (scripts/bench-reachability.ts).
+bench.exec('ts-node scripts/bench-reachability.ts', { receiveArgs: false });
 
 // The topology pages that `examples` writes, opened in a real browser (Debian's chromium): run by .ci/run after the build.
 project.addTask('test:browser', {

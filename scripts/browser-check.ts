@@ -14,6 +14,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { chromium } from 'playwright-core';
+import { blockedApp } from './blocked-topology';
 import { exampleNames } from './example-apps';
 import { nastyApp } from './nasty-topology';
 import { expectedTexts, writeTopologyFiles } from './topology-files';
@@ -43,7 +44,9 @@ function pagesToCheck(): Array<{ name: string; dir: string }> {
   }
   const nasty = { name: 'nasty-labels', dir: path.join('cdk.out', 'browser-check', 'nasty-labels') };
   writeTopologyFiles(nastyApp(), nasty.dir, 'nasty labels');
-  return [...examples, nasty];
+  const blocked = { name: 'blocked-path', dir: path.join('cdk.out', 'browser-check', 'blocked-path') };
+  writeTopologyFiles(blockedApp(), blocked.dir, 'a path blocked on purpose');
+  return [...examples, nasty, blocked];
 }
 
 async function main() {
@@ -99,6 +102,12 @@ async function checkPage(browser: import('playwright-core').Browser, name: strin
         text: (svg.textContent ?? '').replace(/\s+/g, ' '),
         nodes: svg.querySelectorAll('g.node').length,
         edges: svg.querySelectorAll('path.flowchart-link').length,
+        // Blocked hops: drawn red (the linkStyle of BLOCKED edges) and dashed.
+        redDashed: Array.from(svg.querySelectorAll('path.flowchart-link')).filter(edge => {
+          const style = getComputedStyle(edge);
+          return style.stroke === 'rgb(198, 40, 40)' && style.strokeDasharray !== 'none';
+        }).length,
+        legend: (document.getElementById('legend')?.textContent ?? '').includes('Red dashed arrows'),
         // Labels are text: any element made from a label's characters (a <b>, a <script>) is a fault.
         elementsFromLabels: Array.from(svg.querySelectorAll('span.nodeLabel *, span.edgeLabel *'))
           .map(element => element.tagName.toLowerCase())
@@ -113,6 +122,10 @@ async function checkPage(browser: import('playwright-core').Browser, name: strin
       expectedTexts(graph).map(text => text.replace(/\s+/g, ' ')).filter(text => !drawn.text.includes(text))
         .forEach(text => problems.push(`label missing: ${JSON.stringify(text)}`));
       drawn.elementsFromLabels.forEach(tag => problems.push(`a label became a <${tag}> element`));
+      const blocked = graph.edges.filter(edge => (edge.kind as string) === 'BLOCKED').length;
+      if (drawn.redDashed !== blocked) { problems.push(`${drawn.redDashed} red dashed edges drawn, ${blocked} blocked hops expected`); }
+      if (name === 'blocked-path' && blocked === 0) { problems.push('the page broken on purpose shows no blocked hop'); }
+      if (!drawn.legend) { problems.push('the legend does not say what red means'); }
     }
     // The diagram alone when it rendered, else the whole page with its message.
     const screenshot = path.join(dir, 'topology.png');

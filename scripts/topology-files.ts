@@ -68,6 +68,8 @@ function topologyPage(title: string, mermaid: string): string {
 <body>
 <h1>${heading}</h1>
 <p>Who may call what: <a href="access.md">access.md</a>.</p>
+<p id="legend">Dotted arrows are associations and endpoints. <span style="color:#c62828">Red dashed arrows</span> are hops
+the reachability answers (<code>Reachability.of(app)</code>) find BLOCKED: the label names the rule that is missing.</p>
 <div id="diagram" aria-busy="true"></div>
 <details><summary>Mermaid source</summary><pre id="source"></pre></details>
 <script type="application/json" id="topology-source">${source}</script>

@@ -37,3 +37,4 @@ export * from './resources/resource-association';
 export * from './resources/vpc-endpoints';
 export * from './access/answer';
 export * from './access/matrix';
+export * from './reachability/reachability';

@@ -85,6 +85,16 @@ function stackOf(scope: IConstruct, method: string, options: LatticePrefixListOp
   return stack;
 }
 
+/**
+ * The ID of the prefix list in `stack` when the app uses it (else nothing can refer to it), without starting a lookup.
+ *
+ * @internal
+ */
+export function usedPrefixListId(stack: Stack, ipv6: boolean): string | undefined {
+  const existing = stack.node.tryFindChild(ipv6 ? 'VpcLatticeIpv6PrefixListId' : 'VpcLatticePrefixListId');
+  return existing instanceof PrefixListInStack ? existing.id : undefined;
+}
+
 function prefixListOf(stack: Stack, ipv6: boolean): PrefixListInStack {
   const id = ipv6 ? 'VpcLatticeIpv6PrefixListId' : 'VpcLatticePrefixListId';
   const existing = stack.node.tryFindChild(id);

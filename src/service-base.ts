@@ -1,5 +1,6 @@
 import { Resource, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import type { AccessAnswer, AccessRequest } from './access/answer';
@@ -11,6 +12,8 @@ import { lazy, latticeMetrics } from './private/lazy';
 import type * as metrics from './private/metrics';
 import { acknowledgeWildcardResources } from './private/nag';
 import { characters, checkHasMember, checkList, checkStruct, invalidValueError, isToken } from './private/validation';
+import { Client, reachabilityAnswers, reachabilityHops } from './reachability/lazy';
+import type { CanConnectOptions, ReachabilityAnswer } from './reachability/reachability';
 import type { CustomDomain, GrantInvokeOptions } from './structs';
 
 // The access answers are loaded when one is first asked for.
@@ -80,6 +83,22 @@ export abstract class LatticeServiceBase extends Resource implements ILatticeSer
         arnInFindings !== undefined && !paths.some(isToken) ? paths.map(path => `${arnInFindings}${path}`) : undefined);
     }
     return grant;
+  }
+
+  /**
+   * Whether `client` in `vpc` can open connections to this service, hop by hop, from the rules the app defines: the
+   * way in (an association of the VPC with a network of the service, or an endpoint to one), name resolution, the
+   * client's egress, the association's or endpoint's ingress, and the targets of each listener (the VPC Lattice prefix
+   * list on the traffic and health-check ports, a Lambda function's permission). See docs/lattice-facts.md#reachability.
+   *
+   * @param vpc the VPC the client is in
+   * @param client the client: an `ec2.IConnectable` with security groups, like a security group, an instance, a
+   * function in a VPC or an ECS service
+   */
+  public canConnect(vpc: ec2.IVpc, client: ec2.IConnectable, options: CanConnectOptions = {}): ReachabilityAnswer {
+    const hops = reachabilityHops();
+    hops.checkArguments(this, vpc, client, options);
+    return reachabilityAnswers().Reachability._public(hops.serviceAnswer(this, vpc, client as Client, options.port));
   }
 
   public abstract addToAuthPolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;

@@ -7,6 +7,7 @@ import { clientSecurityGroup, networkPorts } from './private/client-security-gro
 import { checkPrivateDns, checkService, checkServiceNetwork } from './private/references';
 import { checkSecurityGroups, checkStruct, checkVpc, invalidValueError, isToken } from './private/validation';
 import { claimVpc } from './private/vpc-associations';
+import { reachabilityWarnings } from './reachability/lazy';
 import { VpcAssociationOptions } from './structs';
 
 /**
@@ -88,6 +89,13 @@ export class ServiceNetworkVpcAssociation extends Resource implements IServiceNe
       ...props.privateDns?._render(this),
     });
     props.serviceNetwork.registerVpcAssociation(this);
+    this.node.addValidation({
+      validate: () => {
+        const warnings = reachabilityWarnings();
+        warnings.warnBlockedPaths(warnings.wayOfConstruct(this));
+        return [];
+      },
+    });
   }
 }
 

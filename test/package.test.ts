@@ -72,6 +72,14 @@ test('it holds only what a user app loads (lib/, the handler bundle), what jsii 
   expect(pkg.files.filter(file => file.includes('.lambda.') && file !== HANDLER)).toEqual([]);
 });
 
+test('declarations no public one imports are shipped without comments; the public ones keep their docs', () => {
+  const read = (file: string) => fs.readFileSync(path.join(pkg.dir, file), 'utf8');
+  expect(read('lib/private/validation.d.ts')).not.toContain('/*');
+  expect(read('lib/reachability/hops.d.ts')).not.toContain('/*');
+  expect(read('lib/reachability/reachability.d.ts')).toContain('/**');
+  expect(read('lib/service.d.ts')).toContain('/**');
+});
+
 test('every lib/ file is loaded from lib/index.js, and every run-time require is relative, built in or a declared dependency', () => {
   const declared = Object.keys({ ...pkg.manifest.dependencies, ...pkg.manifest.peerDependencies });
   const loaded = new Set<string>();

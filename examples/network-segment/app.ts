@@ -41,6 +41,7 @@ function buildProviderAccount(app: App) {
     portRanges: ['53', '443', '5432'],
     resourceConfigurationName: 'applications-segment',
   });
+  // Reachability: UNKNOWN at the segment's hosts, addresses whose own security groups this app does not know.
   segment.shareWith({ name: 'applications-segment', principals: [CONSUMER_ACCOUNT] });
 }
 
@@ -53,6 +54,7 @@ function buildConsumerAccount(app: App) {
     description: 'Routers that encapsulate traffic to the shared network segment in GENEVE',
     allowAllOutbound: false,
   });
+  // Reachability: UNKNOWN past the tunnel endpoint, since the gateway of a segment found by name is in the provider's account.
   const segment = ResourceConfiguration.fromResourceConfigurationName(stack, 'Segment', 'applications-segment');
   const tunnel = segment.addTunnelEndpoint(vpc, {
     vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },

@@ -20,6 +20,7 @@ export function build(app: App): void {
   const network = new ServiceNetwork(stack, 'Network', { serviceNetworkName: 'simple', authType: AuthType.NONE });
   network.associateVpc(clientVpc);
 
+  // Reachability.of(app) answers UNKNOWN at the targets: an imported group's targets are not known to this app.
   const targets = TargetGroupBase.fromTargetGroupArn(stack, 'Targets',
     'arn:aws:vpc-lattice:us-east-1:111122223333:targetgroup/tg-0123456789abcdef0');
   new LatticeService(stack, 'Service', {

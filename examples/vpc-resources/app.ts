@@ -55,6 +55,7 @@ function buildDataAccount(app: App) {
     zoneName: 'data.example.com',
   });
   const verification = new DomainVerification(stack, 'DataDomain', { domainName: 'data.example.com', hostedZone });
+  // Reachability: UNKNOWN at the resource's ingress, since a DNS name is no construct whose security groups the app knows.
   const byName = new ResourceConfiguration(stack, 'OrdersDatabaseByName', {
     gateway,
     definition: ResourceDefinition.dnsName(postgres.dbInstanceEndpointAddress),
@@ -93,6 +94,7 @@ function buildAnalyticsAccount(app: App) {
   const cidr = '10.20.0.0/16';
   const vpc = clientVpc(stack, 'AnalyticsVpc', cidr, 'private');
 
+  // Reachability: UNKNOWN beyond the imported network, whose services and resources are another app's.
   const ordersData = ServiceNetwork.fromServiceNetworkName(stack, 'OrdersData', 'orders-data');
   ordersData.associateVpc(vpc, {
     securityGroups: [postgresClients(stack, vpc, cidr)],
@@ -108,6 +110,7 @@ function buildBillingAccount(app: App) {
   // The VPC's one association is with the billing team's own network.
   new ServiceNetwork(stack, 'BillingNetwork', { serviceNetworkName: 'billing' }).associateVpc(vpc);
 
+  // Reachability: UNKNOWN beyond the imported network, whose services and resources are another app's.
   const ordersData = ServiceNetwork.fromServiceNetworkName(stack, 'OrdersData', 'orders-data');
   ordersData.addVpcEndpoint(vpc, {
     vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },

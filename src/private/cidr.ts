@@ -60,6 +60,19 @@ function isNetworkAddress({ family, first, prefix }: ParsedCidr): boolean {
   return first % 2n ** BigInt(width(family) - prefix) === 0n;
 }
 
+/**
+ * true when `outer` holds all of `inner`, false when they share no address (or are of two families), undefined when
+ * they overlap in part or one is not a range.
+ */
+export function cidrContainment(outer: string, inner: string): boolean | undefined {
+  const [a, b] = [parseCidr(outer), parseCidr(inner)];
+  if (!a || !b) { return undefined; }
+  if (a.family !== b.family) { return false; }
+  const block = 2n ** BigInt(width(a.family) - Math.min(a.prefix, b.prefix));
+  if (a.first / block !== b.first / block) { return false; }
+  return a.prefix <= b.prefix ? true : undefined;
+}
+
 /** Whether `inner` lies within `outer`. */
 function within(inner: ParsedCidr, outer: ParsedCidr): boolean {
   if (inner.family !== outer.family || inner.prefix < outer.prefix) { return false; }

@@ -10,6 +10,17 @@ export interface AdmittedPort {
   readonly description: string;
 }
 
+/** What a client security group of the library admits besides the rules added through it: its VPC's CIDR on `ports()`. */
+export interface LibraryIngress {
+  /** The rules added through the aws-cdk-lib security group itself. */
+  readonly ownRules: unknown;
+  readonly cidr: string;
+  readonly ports: () => AdmittedPort[];
+}
+
+/** The ingress each client security group of the library writes itself, which its owner knows (for the reachability answers). */
+export const libraryIngress = new WeakMap<ec2.ISecurityGroup, LibraryIngress>();
+
 /** Listener ports a VPC association admits when the app tells nothing of the network's services and resources. */
 const DEFAULT_LISTENER_PORTS = [80, 443];
 
@@ -39,6 +50,7 @@ export function clientSecurityGroup(scope: Construct, owner: 'association' | 'en
   }
   const resource = securityGroup.node.defaultChild as ec2.CfnSecurityGroup;
   const ownRules = resource.securityGroupIngress;
+  libraryIngress.set(securityGroup, { ownRules, cidr, ports });
   resource.securityGroupIngress = Lazy.any({
     produce: () => [
       ...(Stack.of(securityGroup).resolve(ownRules) as Array<ec2.CfnSecurityGroup.IngressProperty | IResolvable> | undefined ?? []),
@@ -85,5 +97,24 @@ function distinct(admitted: AdmittedPort[]): AdmittedPort[] {
     if (seen.has(key)) { return false; }
     seen.add(key);
     return true;
+  });
+}
+
+/** aws-cdk-lib's rule for a group that lets nothing out: ICMP type 252 code 86 to 255.255.255.255/32 matches no packet. */
+const NO_TRAFFIC = { cidrIp: '255.255.255.255/32', description: 'Disallow all traffic', ipProtocol: 'icmp', fromPort: 252, toPort: 86 };
+
+/**
+ * Keeps `securityGroup` letting nothing out when it has no inline egress rule: EC2 gives a group created without one
+ * an allow-all rule, and aws-cdk-lib drops its no-traffic placeholder as soon as any egress rule is added, also one it
+ * writes as a separate AWS::EC2::SecurityGroupEgress (to another security group). See docs/lattice-facts.md#reachability.
+ */
+export function keepNoTrafficEgress(securityGroup: ec2.SecurityGroup) {
+  const resource = securityGroup.node.defaultChild as ec2.CfnSecurityGroup;
+  const ownRules = resource.securityGroupEgress;
+  resource.securityGroupEgress = Lazy.any({
+    produce: () => {
+      const rules = Stack.of(securityGroup).resolve(ownRules) as unknown[] | undefined ?? [];
+      return rules.length > 0 ? rules : [NO_TRAFFIC];
+    },
   });
 }

@@ -15,6 +15,8 @@ import { placeEndpoint } from '../private/placement';
 import {
   checkDomainName, checkGiven, checkHasMember, checkList, checkOneOf, checkResourceName, checkStruct, invalidValueError, isToken, isWithinDomain,
 } from '../private/validation';
+import { Client, reachabilityAnswers, reachabilityHops } from '../reachability/lazy';
+import type { CanConnectOptions, ReachabilityAnswer } from '../reachability/reachability';
 import { shareResource, ShareOptions } from '../sharing';
 
 /**
@@ -143,6 +145,21 @@ export abstract class ResourceConfigurationBase extends Resource implements IRes
    * share of its own (one per call). Accounts given it can associate it with their service networks or reach it through
    * resource endpoints. To share several resources in one share, use `ResourceShare`.
    */
+  /**
+   * Whether `client` in `vpc` can open connections to this resource, hop by hop, from the rules the app defines: the
+   * way in (a resource endpoint in the VPC, or an association of the VPC with a service network this configuration is
+   * associated with), the client's egress, the endpoint's or association's ingress, the resource gateway's egress to the
+   * resource and the resource's ingress from the gateway. See docs/lattice-facts.md#reachability.
+   *
+   * @param vpc the VPC the client is in
+   * @param client the client: an `ec2.IConnectable` with security groups
+   */
+  public canConnect(vpc: ec2.IVpc, client: ec2.IConnectable, options: CanConnectOptions = {}): ReachabilityAnswer {
+    const hops = reachabilityHops();
+    hops.checkArguments(this, vpc, client, options);
+    return reachabilityAnswers().Reachability._public(hops.resourceAnswer(this, vpc, client as Client, options.port));
+  }
+
   public shareWith(options: ShareOptions): CfnResourceShare {
     return shareResource(this, this.resourceConfigurationArn, options);
   }

@@ -116,6 +116,13 @@ export class ResourceConfiguration extends ResourceConfigurationBase {
   /** The CIDR ranges of a network segment (`ResourceDefinition.cidr`); undefined for other resources. */
   public readonly cidrRanges?: string[];
 
+  /**
+   * The resource, for the reachability answers.
+   *
+   * @internal
+   */
+  public readonly _definition: ResourceDefinition;
+
   constructor(scope: Construct, id: string, props: ResourceConfigurationProps) {
     super(scope, id, { physicalName: physicalName(props?.resourceConfigurationName) });
     checkConfigurationProps(this, props, "{ gateway, definition: ResourceDefinition.dnsName('db.internal.example.com'), portRanges: ['5432'] }");
@@ -123,6 +130,7 @@ export class ResourceConfiguration extends ResourceConfigurationBase {
     checkDefinition(this, props.definition);
     this.gateway = props.gateway;
     props.gateway.registerResourceConfiguration(this);
+    this._definition = props.definition;
     this.allowAssociationToSharableServiceNetwork = props.allowAssociationToSharableServiceNetwork ?? false;
     const rendered = props.definition._render(this, false);
     this.cidrRanges = rendered.cidrRanges;

@@ -87,6 +87,29 @@ export abstract class ResourceDefinition {
    * @internal
    */
   public abstract _connect(configuration: IConstruct, gateway: IResourceGateway, ports: ec2.Port[] | undefined): void;
+
+  /**
+   * Where the gateway sends the traffic, for the reachability answers: the resource's connections or address range.
+   *
+   * @internal
+   */
+  public _destination(): ResourceDestination {
+    return { what: 'the resource' };
+  }
+}
+
+/**
+ * Where a resource gateway sends a resource's traffic.
+ *
+ * @internal
+ */
+export interface ResourceDestination {
+  readonly what: string;
+  readonly connections?: ec2.IConnectable & IConstruct;
+  readonly cidr?: string;
+  readonly cidrIpv6?: string;
+  /** A network segment's ranges, each of which the gateway must reach. */
+  readonly ranges?: string[];
 }
 
 /**
@@ -145,6 +168,10 @@ class DnsNameDefinition extends ResourceDefinition {
     const anyAddress = this.ipAddressType === IpAddressType.IPV6 ? ec2.Peer.anyIpv6() : ec2.Peer.anyIpv4();
     allowGatewayTo(configuration, gateway, anyAddress, ports, this.domainName);
   }
+
+  public _destination(): ResourceDestination {
+    return { what: isToken(this.domainName) ? 'the DNS name of the resource' : this.domainName };
+  }
 }
 
 /** The private IPv4 ranges VPC Lattice takes for IP resources, as [first address, prefix length]. */
@@ -191,6 +218,11 @@ class IpAddressDefinition extends ResourceDefinition {
     // An address given as a token is taken for IPv4, the family of the default gateway.
     const peer = !isToken(this.ipAddress) && isIPv6(this.ipAddress) ? ec2.Peer.ipv6(`${canonicalIpv6(this.ipAddress)}/128`) : ec2.Peer.ipv4(`${this.ipAddress}/32`);
     allowGatewayTo(configuration, gateway, peer, ports, this.ipAddress);
+  }
+
+  public _destination(): ResourceDestination {
+    if (isToken(this.ipAddress)) { return { what: 'the IP address' }; }
+    return isIPv6(this.ipAddress) ? { what: this.ipAddress, cidrIpv6: `${canonicalIpv6(this.ipAddress)}/128` } : { what: this.ipAddress, cidr: `${this.ipAddress}/32` };
   }
 }
 
@@ -255,6 +287,10 @@ class RdsDefinition extends ResourceDefinition {
     }
     this.database.connections.allowDefaultPortFrom(gateway, 'From the VPC Lattice resource gateway');
   }
+
+  public _destination(): ResourceDestination {
+    return { what: this.database.node.path, connections: this.database };
+  }
 }
 
 class CidrDefinition extends ResourceDefinition {
@@ -281,5 +317,10 @@ class CidrDefinition extends ResourceDefinition {
     }
     this.cidrRanges.forEach(range => allowGatewayTo(configuration, gateway,
       isIpv6Cidr(range) ? ec2.Peer.ipv6(range) : ec2.Peer.ipv4(range), ports, range));
+  }
+
+  public _destination(): ResourceDestination {
+    if (isToken(this.cidrRanges)) { return { what: 'the network segment' }; }
+    return { what: this.cidrRanges.join(', '), ranges: this.cidrRanges };
   }
 }

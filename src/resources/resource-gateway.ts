@@ -4,6 +4,7 @@ import { CfnResourceGateway } from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
 import type { IResourceConfiguration } from './interfaces';
 import { checkAttributes, importedIdentity } from '../private/arns';
+import { keepNoTrafficEgress } from '../private/client-security-group';
 import { generatedName } from '../private/ids';
 import { recordName } from '../private/names';
 import { selectSubnets, subnetFamilies } from '../private/placement';
@@ -229,12 +230,7 @@ export class ResourceGateway extends ResourceGatewayBase implements IResourceGat
 
     // Open (docs/lattice-facts.md#resource-gateways): that egress alone is enough is settled by integ.secure-defaults.ts
     // (no allow-all egress, and the echo server answers) and integ.network-segments.ts.
-    const securityGroups = props.securityGroups ?? [new ec2.SecurityGroup(this, 'SecurityGroup', {
-      vpc: props.vpc,
-      description: 'VPC Lattice resource gateway: traffic out to the resources of its resource configurations',
-      allowAllOutbound: false,
-      allowAllIpv6Outbound: false,
-    })];
+    const securityGroups = props.securityGroups ?? [ownSecurityGroup(this, props.vpc)];
     this._securityGroups = securityGroups;
     this.connections = new ec2.Connections({ securityGroups });
 
@@ -275,6 +271,18 @@ export class ResourceGateway extends ResourceGatewayBase implements IResourceGat
     }
     return type;
   }
+}
+
+/** The gateway's own security group: nothing out until resource configurations open it. */
+function ownSecurityGroup(gateway: Construct, vpc: ec2.IVpc): ec2.SecurityGroup {
+  const securityGroup = new ec2.SecurityGroup(gateway, 'SecurityGroup', {
+    vpc,
+    description: 'VPC Lattice resource gateway: traffic out to the resources of its resource configurations',
+    allowAllOutbound: false,
+    allowAllIpv6Outbound: false,
+  });
+  keepNoTrafficEgress(securityGroup);
+  return securityGroup;
 }
 
 class ImportedResourceGateway extends ResourceGatewayBase implements IResourceGateway {

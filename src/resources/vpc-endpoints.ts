@@ -10,6 +10,7 @@ import { renderEndpointIp } from '../private/endpoint-ip';
 import { selectSubnets } from '../private/placement';
 import { checkPrivateDns, checkResourceConfiguration, checkServiceNetwork } from '../private/references';
 import { checkSecurityGroups, checkStruct, checkVpc, invalidValueError } from '../private/validation';
+import { reachabilityWarnings } from '../reachability/lazy';
 
 /** What every type of endpoint may be given: placement, addresses, security groups and, where it applies, private DNS. */
 interface EndpointProps extends LatticeEndpointOptions {
@@ -88,6 +89,13 @@ export abstract class LatticeVpcEndpointBase extends Resource implements ILattic
     this._securityGroups = securityGroups;
     this._subnets = subnets.subnets;
     this.connections = new ec2.Connections({ securityGroups, defaultPort });
+    this.node.addValidation({
+      validate: () => {
+        const warnings = reachabilityWarnings();
+        warnings.warnBlockedPaths(warnings.wayOfConstruct(this));
+        return [];
+      },
+    });
   }
 
   /** A reference to the endpoint, as aws-cdk-lib's L1s take it. */

@@ -99,6 +99,7 @@ export class AlbTargetGroup extends DefinedTargetGroup {
     const vpc = this.vpcOf(props);
 
     const resource = this._createResource({ type: 'ALB', ...traffic }, {
+      vpc,
       name: props.targetGroupName,
       // The version is written only when given: CloudFormation's default is HTTP1.
       config: { vpcIdentifier: vpc.vpcId, port: this.port, protocol: this.protocol, protocolVersion: props.protocolVersion },

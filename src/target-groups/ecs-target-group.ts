@@ -198,6 +198,7 @@ export class EcsTargetGroup extends DefinedTargetGroup {
     this.healthCheck = renderHealthCheck(this, props.healthCheck, traffic);
 
     this._createResource({ type: 'IP', ...traffic }, {
+      vpc: this.vpc,
       name: props.targetGroupName,
       config: { vpcIdentifier: this.vpc.vpcId, ...traffic, ipAddressType: this.ipAddressType, healthCheck: this.healthCheck.config },
     });

@@ -73,6 +73,7 @@ export class InstanceTargetGroup extends DefinedTargetGroup {
     this.targetList = new TargetList(this, 'instances');
 
     this._createResource({ type: 'INSTANCE', ...traffic }, {
+      vpc: props.vpc,
       name: props.targetGroupName,
       config: { vpcIdentifier: props.vpc.vpcId, ...traffic, healthCheck: this.healthCheck.config },
       targets: this.targetList.render(),

@@ -78,6 +78,7 @@ export class IpTargetGroup extends DefinedTargetGroup {
     this._healthCheck = renderHealthCheck(this, props.healthCheck, traffic);
 
     this._createResource({ type: 'IP', ...traffic }, {
+      vpc: props.vpc,
       name: props.targetGroupName,
       config: {
         vpcIdentifier: props.vpc.vpcId,

@@ -14,6 +14,17 @@ import { invalidValueError } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
 /**
+ * A target a group opened to VPC Lattice, on its ports (traffic, then health checks).
+ *
+ * @internal
+ */
+export interface Admission {
+  readonly target: ec2.IConnectable & IConstruct;
+  readonly ports: number[];
+  readonly ipv6: boolean;
+}
+
+/**
  * A VPC Lattice target group: where a listener or rule sends requests.
  */
 export interface ITargetGroup extends IResource {
@@ -228,6 +239,7 @@ export abstract class TargetGroupBase extends Resource implements ITargetGroup {
 
   private readonly forwarders: Forwarder[] = [];
   private readonly opened: ec2.IConnectable[] = [];
+  private readonly admissions: Admission[] = [];
 
   public registerListener(listener: IListener, rule?: IListenerRule): void {
     if (this.forwarders.some(forwarder => forwarder.listener === listener && forwarder.rule === rule)) { return; }
@@ -281,6 +293,16 @@ export abstract class TargetGroupBase extends Resource implements ITargetGroup {
   protected _admitLatticeTraffic(target: ec2.IConnectable & IConstruct, ports: number[], options: { ipv6?: boolean } = {}): void {
     admitLatticeTraffic(this, target, ports, options);
     if (!this.opened.includes(target)) { this.opened.push(target); }
+    this.admissions.push({ target, ports, ipv6: options.ipv6 ?? false });
+  }
+
+  /**
+   * What this group opened: each target, its ports (traffic, then health checks) and address family.
+   *
+   * @internal
+   */
+  public get _admissions(): Admission[] {
+    return [...this.admissions];
   }
 
   /**

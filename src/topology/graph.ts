@@ -57,6 +57,8 @@ export enum TopologyEdgeKind {
    * AWS RAM) is a configuration of this app.
    */
   SHARED = 'SHARED',
+  /** A hop of a path the reachability answers find BLOCKED (`Reachability.of`): drawn red and dashed, the reason as its label. */
+  BLOCKED = 'BLOCKED',
 }
 
 /**

@@ -28,7 +28,11 @@ const ARROWS: Partial<Record<TopologyEdgeKind, string>> = {
   [TopologyEdgeKind.SERVICE_ASSOCIATION]: '-.->',
   [TopologyEdgeKind.RESOURCE_ASSOCIATION]: '-.->',
   [TopologyEdgeKind.VPC_ENDPOINT]: '-.->',
+  [TopologyEdgeKind.BLOCKED]: '-.->',
 };
+
+/** Blocked hops are red and dashed (the pages' legend says so). */
+const BLOCKED_STYLE = 'stroke:#c62828,stroke-width:2px,stroke-dasharray:6 4,color:#c62828';
 
 export function renderMermaid(graph: TopologyGraph): string {
   const lines = ['flowchart LR'];
@@ -40,6 +44,8 @@ export function renderMermaid(graph: TopologyGraph): string {
     const arrow = ARROWS[edge.kind] ?? '-->';
     lines.push(`  ${edge.from} ${arrow}${edge.label ? `|"${mermaidText(edge.label)}"|` : ''} ${edge.to}`);
   }
+  const blocked = graph.edges.map((edge, index) => (edge.kind === TopologyEdgeKind.BLOCKED ? index : -1)).filter(index => index >= 0);
+  if (blocked.length > 0) { lines.push(`  linkStyle ${blocked.join(',')} ${BLOCKED_STYLE}`); }
   const kinds = [...new Set(graph.nodes.map(node => node.kind))];
   for (const kind of kinds) {
     lines.push(`  classDef ${className(kind)} ${SHAPES[kind].style}`);

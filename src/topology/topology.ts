@@ -2,15 +2,17 @@
 import { IConstruct } from 'constructs';
 import type * as builder from './builder';
 import type * as describers from './describers';
-import { TopologyGraph } from './graph';
+import { TopologyEdge, TopologyEdgeKind, TopologyGraph } from './graph';
 import type * as mermaid from './mermaid';
 import { lazy } from '../private/lazy';
+import type * as reachability from '../reachability/reachability';
 
 // Reading the topology needs the describers of every kind of construct: they are loaded when a topology is first read.
 const reader = lazy(() => ({
   GraphBuilder: (require('./builder') as typeof builder).GraphBuilder,
   DESCRIBERS: (require('./describers') as typeof describers).DESCRIBERS,
   renderMermaid: (require('./mermaid') as typeof mermaid).renderMermaid,
+  Reachability: (require('../reachability/reachability') as typeof reachability).Reachability,
 }));
 
 /**
@@ -37,8 +39,9 @@ export class Topology {
    * everything connected to them.
    */
   public static of(scope: IConstruct): Topology {
-    const { GraphBuilder, DESCRIBERS } = reader();
-    return new Topology(new GraphBuilder(DESCRIBERS).describe(scope.node.findAll()));
+    const { GraphBuilder, DESCRIBERS, Reachability } = reader();
+    const graph = new GraphBuilder(DESCRIBERS).describe(scope.node.findAll());
+    return new Topology(withBlockedHops(graph, Reachability.of(scope)._blockedHops()));
   }
 
   private constructor(private readonly graph: TopologyGraph) {}
@@ -62,4 +65,23 @@ export class Topology {
       edges: this.graph.edges.map(edge => ({ ...edge })),
     };
   }
+}
+
+/**
+ * The graph with one BLOCKED edge per blocked hop of the app's paths, between the nodes of the hop's ends (or of its
+ * path's ends when a hop end, like a security group, is not drawn), labelled with the reason.
+ */
+function withBlockedHops(graph: TopologyGraph, hops: ReturnType<reachability.Reachability['_blockedHops']>): TopologyGraph {
+  const { nodeId } = require('./builder') as typeof builder;
+  const drawn = new Set(graph.nodes.map(node => node.id));
+  const idOf = (...constructs: Array<IConstruct | undefined>) => constructs.filter((c): c is IConstruct => c !== undefined)
+    .map(construct => nodeId(construct.node.path)).find(id => drawn.has(id));
+  const edges = hops.flatMap(hop => {
+    const from = idOf(hop.from, hop.pathFrom);
+    const to = idOf(hop.to, hop.pathTo);
+    return from && to && from !== to ? [{ from, to, kind: TopologyEdgeKind.BLOCKED, label: `blocked: ${hop.reason}` }] : [];
+  });
+  const same = (a: TopologyEdge, b: TopologyEdge) => a.from === b.from && a.to === b.to && a.label === b.label;
+  const unique = edges.filter((edge, index) => edges.findIndex(other => same(edge, other)) === index);
+  return { nodes: graph.nodes, edges: [...graph.edges, ...unique] };
 }

@@ -1,3 +1,4 @@
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { CfnTargetGroup } from 'aws-cdk-lib/aws-vpclattice';
 import { createTargetGroupResource } from './resource';
 import type { GroupProtocols } from '../../private/protocol-table';
@@ -8,6 +9,8 @@ export interface DefinedResourceProps {
   readonly name?: string;
   readonly config: CfnTargetGroup.TargetGroupConfigProperty;
   readonly targets?: CfnTargetGroup.TargetProperty[];
+  /** The VPC of the targets (none for Lambda). */
+  readonly vpc?: ec2.IVpc;
 }
 
 /**
@@ -20,6 +23,13 @@ export interface DefinedResourceProps {
  */
 export abstract class DefinedTargetGroup extends TargetGroupBase {
   private resource?: CfnTargetGroup;
+
+  /**
+   * The VPC of the targets, for the reachability answers (their subnets' network ACLs).
+   *
+   * @internal
+   */
+  public _vpc?: ec2.IVpc;
 
   public get targetGroupArn(): string {
     return this.resource!.attrArn;
@@ -36,7 +46,8 @@ export abstract class DefinedTargetGroup extends TargetGroupBase {
    */
   protected _createResource(protocols: GroupProtocols, props: DefinedResourceProps): CfnTargetGroup {
     this._protocols = protocols;
-    this.resource = createTargetGroupResource(this, { type: protocols.type, ...props });
+    this._vpc = props.vpc;
+    this.resource = createTargetGroupResource(this, { type: protocols.type, name: props.name, config: props.config, targets: props.targets });
     return this.resource;
   }
 }

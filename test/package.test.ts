@@ -102,6 +102,12 @@ test('every lib/ file is loaded from lib/index.js, and every run-time require is
   expect(libJs.filter(file => !pkg.files.includes(file.replace(/\.js$/, '.d.ts')))).toEqual([]);
 });
 
+test('the .d.ts files of public modules keep their docs; those of modules the index does not export have no comments', () => {
+  const read = (file: string) => fs.readFileSync(path.join(pkg.dir, file), 'utf8');
+  expect(read('lib/access/answer.d.ts')).toContain('/**');
+  expect(['lib/private/validation.d.ts', 'lib/access/decision.d.ts'].filter(file => /\/\*|\/\//.test(read(file)))).toEqual([]);
+});
+
 test('the handler bundle is minified and requires only Node.js built-ins and the AWS SDK v3 that the Lambda runtime provides', () => {
   const source = fs.readFileSync(path.join(pkg.dir, HANDLER), 'utf8');
   expect(source.split('\n').length).toBeLessThan(10);

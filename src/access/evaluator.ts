@@ -51,7 +51,7 @@ function not(value: Truth): Truth {
   return value === undefined ? undefined : !value;
 }
 
-const list = (value: unknown): unknown[] => value === undefined ? [] : [value].flat();
+const list = (value: unknown): unknown[] => value === undefined ? [] : Array.isArray(value) ? value : [value];
 const text = (value: unknown): string => typeof value === 'string' ? value : JSON.stringify(value);
 
 /**
@@ -60,19 +60,26 @@ const text = (value: unknown): string => typeof value === 'string' ? value : JSO
  */
 export function evaluatePolicy(statements: Statement[], request: PolicyRequest, resourcePolicy: boolean): PolicyOutcome {
   const notes: string[] = [];
-  const applies = (statement: Statement) => statementApplies(statement, request, resourcePolicy, notes);
-  const denies = statements.filter(statement => statement.json.Effect === 'Deny').map(statement => ({ statement, truth: applies(statement) }));
-  const allows = statements.filter(statement => statement.json.Effect === 'Allow').map(statement => ({ statement, truth: applies(statement) }));
-  const denied = denies.find(item => item.truth === true);
-  if (denied) { return { decision: 'DENY', why: `denied by ${denied.statement.label}` }; }
-  const allowed = allows.find(item => item.truth === true);
-  const maybe = [...denies, ...allows].filter(item => item.truth === undefined);
-  if (!allowed && allows.every(item => item.truth === false)) {
-    return { decision: 'DENY', why: allows.length === 0 ? 'no statement allows anything' : 'no statement allows this request' };
+  const maybe: Statement[] = [];
+  let allowed: Statement | undefined;
+  let allows = 0;
+  let mayAllow = false;
+  for (const statement of statements) {
+    const effect = statement.json.Effect;
+    if (effect !== 'Allow' && effect !== 'Deny') { continue; }
+    const truth = statementApplies(statement, request, resourcePolicy, notes);
+    if (effect === 'Deny' && truth === true) { return { decision: 'DENY', why: `denied by ${statement.label}` }; }
+    if (truth === undefined) { maybe.push(statement); }
+    if (effect === 'Allow') {
+      allows++;
+      mayAllow ||= truth !== false;
+      if (truth === true) { allowed ??= statement; }
+    }
   }
-  const unsure = `${maybe.map(item => item.statement.label).join(', ')} may apply: ${[...new Set(notes)].join('; ') || 'a value is only known at deploy time'}`;
-  if (allowed && maybe.length === 0) { return { decision: 'ALLOW', why: `allowed by ${allowed.statement.label}` }; }
-  return { decision: 'UNKNOWN', why: allowed ? `allowed by ${allowed.statement.label}, but ${unsure}` : unsure };
+  if (!mayAllow) { return { decision: 'DENY', why: allows === 0 ? 'no statement allows anything' : 'no statement allows this request' }; }
+  if (allowed && maybe.length === 0) { return { decision: 'ALLOW', why: `allowed by ${allowed.label}` }; }
+  const unsure = `${maybe.map(statement => statement.label).join(', ')} may apply: ${[...new Set(notes)].join('; ') || 'a value is only known at deploy time'}`;
+  return { decision: 'UNKNOWN', why: allowed ? `allowed by ${allowed.label}, but ${unsure}` : unsure };
 }
 
 /** Whether a statement applies to a request: its action, resource, principal and conditions all match. */

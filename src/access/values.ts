@@ -133,27 +133,43 @@ const CACHE = new Map<string, Truth>();
  * True when it matches whatever the atoms turn out to be, false when it cannot match, undefined otherwise.
  */
 export function matchText(pattern: string, value: string, options: { glob: boolean; ignoreCase?: boolean }): Truth {
+  if (options.ignoreCase) { [pattern, value] = [pattern.toLowerCase(), value.toLowerCase()]; }
   if (!hasAtoms(pattern) && !hasAtoms(value)) {
-    if (!options.glob) { return options.ignoreCase ? pattern.toLowerCase() === value.toLowerCase() : pattern === value; }
-    const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-    return new RegExp(`^${source}$`, options.ignoreCase ? 'is' : 's').test(value);
+    if (!options.glob) { return pattern === value; }
+    let regex = REGEXES.get(pattern);
+    if (!regex) {
+      regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
+      REGEXES.set(pattern, regex);
+    }
+    return regex.test(value);
   }
-  const cacheKey = `${options.glob}${options.ignoreCase}\u0000${pattern}\u0000${value}`;
+  [pattern, value] = stripCommon(pattern, value, options.glob);
+  // Two rigid atoms (IDs of VPC Lattice resources) side by side: never the same, nor one part of the other.
+  const [a, b] = [LEADING.exec(pattern)?.[1], LEADING.exec(value)?.[1]];
+  if (a !== undefined && b !== undefined && a !== b && ATOMS[Number(a)].rigid && ATOMS[Number(b)].rigid) { return false; }
+  const cacheKey = `${options.glob}\u0000${pattern}\u0000${value}`;
   if (CACHE.has(cacheKey)) { return CACHE.get(cacheKey); }
-  const fold = (text: string) => options.ignoreCase ? text.toLowerCase() : text;
-  const [p, v] = stripCommon(elements(fold(pattern), options.glob), elements(fold(value), false));
+  const [p, v] = [elements(pattern, options.glob), elements(value, false)];
   const result = match(p, v, true) ? true : match(p, v, false) ? undefined : false;
   CACHE.set(cacheKey, result);
   return result;
 }
 
-// The same elements before the pattern's first wildcard (after its last) are the same text, whatever the atoms are.
-function stripCommon(p: Element[], v: Element[]): [Element[], Element[]] {
-  let [start, end] = [0, 0];
-  const plain = (element: Element) => !isGlob(element, '*') && !isGlob(element, '?');
-  while (start < p.length && start < v.length && plain(p[start]) && p[start] === v[start]) { start++; }
-  const last = (items: Element[]) => items[items.length - 1 - end];
-  while (end < p.length - start && end < v.length - start && plain(last(p)) && last(p) === last(v)) { end++; }
+const REGEXES = new Map<string, RegExp>();
+const LEADING = /^\u0001(\d+)\u0002/;
+
+// The same text before the pattern's first wildcard (after its last), cut at atoms' edges, is the same whatever the atoms are.
+function stripCommon(p: string, v: string, glob: boolean): [string, string] {
+  const plain = (char: string) => !glob || (char !== '*' && char !== '?');
+  let start = 0;
+  while (start < p.length && start < v.length && p[start] === v[start] && plain(p[start])) { start++; }
+  if (p.lastIndexOf('\u0001', start - 1) > p.lastIndexOf('\u0002', start - 1)) { start = p.lastIndexOf('\u0001', start - 1); }
+  let end = 0;
+  const at = (text: string) => text[text.length - 1 - end];
+  while (end < p.length - start && end < v.length - start && at(p) === at(v) && plain(at(p))) { end++; }
+  const suffix = p.slice(p.length - end);
+  const close = suffix.indexOf('\u0002');
+  if (close >= 0 && (suffix.indexOf('\u0001') < 0 || close < suffix.indexOf('\u0001'))) { end -= close + 1; }
   return [p.slice(start, p.length - end), v.slice(start, v.length - end)];
 }
 

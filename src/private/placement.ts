@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
 import { freeChildId } from './ids';
@@ -57,4 +57,20 @@ export function subnetFamilies(subnet: ec2.ISubnet): { ipv4?: boolean; ipv6?: bo
   const ipv6 = resource.ipv6CidrBlock !== undefined || resource.ipv6IpamPoolId !== undefined || resource.ipv6Native === true;
   const ipv4 = resource.ipv6Native !== true && (resource.cidrBlock !== undefined || resource.ipv4IpamPoolId !== undefined);
   return { ipv4, ipv6 };
+}
+
+/**
+ * A VPC's IPv4 CIDR block: the literal of its `AWS::EC2::VPC` when the app defines it (the construct knows its block
+ * only as an attribute), else its `vpcCidrBlock` (often a token); undefined for a VPC imported without one.
+ */
+export function vpcCidrBlock(vpc: ec2.IVpc): string | undefined {
+  const resource = vpc.node.defaultChild;
+  if (resource instanceof ec2.CfnVPC && typeof resource.cidrBlock === 'string' && !Token.isUnresolved(resource.cidrBlock)) {
+    return resource.cidrBlock;
+  }
+  try {
+    return vpc.vpcCidrBlock;
+  } catch {
+    return undefined;
+  }
 }

@@ -6,6 +6,7 @@ import type { IListener, ILatticeService, IServiceNetwork } from '../interfaces'
 import type { ListenerAction } from '../listener-action';
 import { usedPrefixListId } from '../prefix-list';
 import { libraryIngress } from '../private/client-security-group';
+import { vpcCidrBlock } from '../private/placement';
 import type { IResourceConfiguration } from '../resources/interfaces';
 import type { ResourceDefinition, ResourceDestination } from '../resources/resource-definition';
 import type { IResourceGateway } from '../resources/resource-gateway';
@@ -139,15 +140,10 @@ function separateRules(group: ec2.ISecurityGroup, direction: 'ingress' | 'egress
 
 /** The VPC's IPv4 CIDR: as a literal when the app wrote one, and as the value it resolves to. */
 export function vpcRange(vpc: ec2.IVpc): Value[] {
-  let cidr: string | undefined;
-  try { cidr = vpc.vpcCidrBlock; } catch { cidr = undefined; }
-  const spellings: Value[] = [];
-  const resource = vpc.node.defaultChild;
-  if (resource instanceof ec2.CfnVPC && typeof resource.cidrBlock === 'string' && !Token.isUnresolved(resource.cidrBlock)) {
-    spellings.push(resource.cidrBlock);
-  }
-  if (cidr !== undefined) { spellings.push(resolve(vpc, cidr)); }
-  return spellings;
+  const cidr = vpcCidrBlock(vpc);
+  let attribute: string | undefined;
+  try { attribute = vpc.vpcCidrBlock; } catch { attribute = undefined; }
+  return [...(cidr !== undefined && !Token.isUnresolved(cidr) ? [cidr] : []), ...(attribute !== undefined ? [resolve(vpc, attribute)] : [])];
 }
 
 /** The client, as a party: its security groups and its VPC's range. */

@@ -7,6 +7,7 @@ import { TargetList } from './private/resource';
 import { ipAddressTypeSetting, RenderedHealthCheck, renderHealthCheck, trafficSettings } from './private/settings';
 import { TargetDescription, VpcTargetGroupProps } from './target-group-base';
 import { isIPv4, isIPv6 } from '../private/lazy';
+import { vpcCidrBlock } from '../private/placement';
 import { checkList, checkStruct, checkVpc, invalidValueError, physicalName } from '../private/validation';
 import { ProtocolVersion, TargetProtocol } from '../protocols';
 
@@ -130,13 +131,8 @@ export class IpTargetGroup extends DefinedTargetGroup {
 
   /** VPC Lattice reaches only addresses in the group's VPC; a secondary CIDR block the app does not know may hold it. */
   private warnIfOutsideVpc(address: string) {
-    let cidr: string;
-    try {
-      // A VPC defined in the app knows its block only as an attribute; its CloudFormation resource has the literal.
-      cidr = this.vpc instanceof ec2.Vpc ? (this.vpc.node.defaultChild as ec2.CfnVPC).cidrBlock ?? this.vpc.vpcCidrBlock : this.vpc.vpcCidrBlock;
-    } catch {
-      return; // imported without its CIDR block
-    }
+    const cidr = vpcCidrBlock(this.vpc);
+    if (cidr === undefined) { return; } // imported without its CIDR block
     if (!Token.isUnresolved(cidr) && !ipv4InCidr(address, cidr)) {
       Annotations.of(this).addWarningV2('cdk-vpc-lattice:ipTargetOutsideVpc',
         `The target ${address} is outside the VPC's CIDR block ${cidr}: at run time VPC Lattice reaches only addresses in the target group's VPC, ` +

@@ -3,6 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import { RuleMatch } from '../matches';
 import { literal, lookedUpName } from '../private/names';
+import { vpcCidrBlock } from '../private/placement';
 
 /*
  * The short texts the topology shows for settings: what a rule matches, where a VPC is, how a forward weighs. Each
@@ -33,13 +34,7 @@ function shown(value: string): string {
 export function vpcFacts(vpc: ec2.IVpc): Record<string, string> {
   const facts: Record<string, string> = {};
   if (literal(vpc.vpcId)) { facts.vpcId = vpc.vpcId; }
-  let cidr: string | undefined;
-  try {
-    // A VPC defined in the app knows its block only as an attribute; its CloudFormation resource has the literal.
-    cidr = vpc instanceof ec2.Vpc ? (vpc.node.defaultChild as ec2.CfnVPC).cidrBlock : vpc.vpcCidrBlock;
-  } catch {
-    cidr = undefined; // imported without its CIDR block
-  }
+  const cidr = vpcCidrBlock(vpc);
   if (literal(cidr)) { facts.cidr = cidr; }
   return facts;
 }

@@ -3,7 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { named, rejectsEachBadInput, strictStack, wrong } from './util';
+import { isolatedVpc, named, rejectsEachBadInput, strictStack, wrong } from './util';
 import {
   HttpMethod, InstanceTargetGroup, ResourceConfigDnsResolution, ResourceConfiguration, ResourceConfigurationGroup, ResourceDefinition,
   ResourceGateway, ServiceNetwork, TargetProtocol,
@@ -14,15 +14,7 @@ import {
  * every endpoint, the network-level grant, and the VPC_LATTICE health check of Auto Scaling groups.
  */
 
-function vpcIn(stack: Stack, id: string, cidr: string, props: Partial<ec2.VpcProps> = {}): ec2.Vpc {
-  return new ec2.Vpc(stack, id, {
-    ipAddresses: ec2.IpAddresses.cidr(cidr),
-    maxAzs: 2,
-    natGateways: 0,
-    subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
-    ...props,
-  });
-}
+const vpcIn = isolatedVpc;
 
 interface Fixture {
   readonly stack: Stack;

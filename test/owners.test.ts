@@ -4,7 +4,7 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { strictApp, strictStack } from './util';
+import { isolatedVpc, strictApp, strictStack } from './util';
 import {
   AuthType, IpTargetGroup, InstanceTargetGroup, LatticeService, ListenerProtocol, ResourceConfiguration, ResourceDefinition, ResourceGateway,
   ResourceShare, ServiceNetwork, TargetGroupBase,
@@ -19,14 +19,7 @@ const SERVICE_ARN = 'arn:aws:vpc-lattice:eu-west-1:111122223333:service/svc-0123
 const NETWORK_ARN = 'arn:aws:vpc-lattice:eu-west-1:111122223333:servicenetwork/sn-0123456789abcdef0';
 const CERTIFICATE_ARN = 'arn:aws:acm:eu-west-1:111122223333:certificate/0123abcd-0000-0000-0000-000000000000';
 
-function vpc(scope: Stack, id = 'Vpc', cidr = '10.0.0.0/16'): ec2.Vpc {
-  return new ec2.Vpc(scope, id, {
-    ipAddresses: ec2.IpAddresses.cidr(cidr),
-    maxAzs: 2,
-    natGateways: 0,
-    subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
-  });
-}
+const vpc = (scope: Stack, id = 'Vpc', cidr = '10.0.0.0/16') => isolatedVpc(scope, id, cidr);
 
 function resources(stack: Stack) {
   const providerVpc = vpc(stack, 'ProviderVpc', '10.9.0.0/16');

@@ -5,7 +5,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as fc from 'fast-check';
-import { strictStack, wrong, WITHOUT_STACK_TRACES } from './util';
+import { isolatedVpc, strictStack, wrong, WITHOUT_STACK_TRACES } from './util';
 import { blockedApp } from '../scripts/blocked-topology';
 import { exampleApp, exampleNames } from '../scripts/example-apps';
 import { judgeRules, RuleFact } from '../src/reachability/judge';
@@ -23,12 +23,6 @@ import {
  * to resources. Each case breaks one hop on purpose and asserts the hop and the rule that is missing.
  */
 
-const vpcProps = (cidr: string): ec2.VpcProps => ({
-  ipAddresses: ec2.IpAddresses.cidr(cidr),
-  maxAzs: 2,
-  natGateways: 0,
-  subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
-});
 
 interface Fixture {
   readonly stack: Stack;
@@ -42,8 +36,8 @@ interface Fixture {
 /** A client VPC associated with a network whose service forwards HTTPS on 443 to an instance on 8080. */
 function fixture(options: { associate?: boolean; clientOutbound?: boolean; healthPort?: number } = {}): Fixture {
   const stack = strictStack();
-  const clientVpc = new ec2.Vpc(stack, 'ClientVpc', vpcProps('10.0.0.0/16'));
-  const providerVpc = new ec2.Vpc(stack, 'ProviderVpc', vpcProps('10.1.0.0/16'));
+  const clientVpc = isolatedVpc(stack, 'ClientVpc', '10.0.0.0/16');
+  const providerVpc = isolatedVpc(stack, 'ProviderVpc', '10.1.0.0/16');
   const network = new ServiceNetwork(stack, 'Network');
   if (options.associate ?? true) { network.associateVpc(clientVpc); }
   const instance = new ec2.Instance(stack, 'Web', {
@@ -180,7 +174,7 @@ describe('a service', () => {
 
   test('targets: a security group the app cannot change is UNKNOWN, and the warning stays targetSecurityGroupNotOpened', () => {
     const stack = strictStack();
-    const vpc = new ec2.Vpc(stack, 'Vpc', vpcProps('10.0.0.0/16'));
+    const vpc = isolatedVpc(stack, 'Vpc', '10.0.0.0/16');
     const network = new ServiceNetwork(stack, 'Network');
     network.associateVpc(vpc);
     const closed = ec2.SecurityGroup.fromSecurityGroupId(stack, 'Closed', 'sg-0123456789abcdef0', { mutable: false });
@@ -298,8 +292,8 @@ describe('a service', () => {
 describe('a resource configuration', () => {
   function resources() {
     const stack = strictStack();
-    const dataVpc = new ec2.Vpc(stack, 'DataVpc', vpcProps('10.10.0.0/16'));
-    const consumerVpc = new ec2.Vpc(stack, 'ConsumerVpc', vpcProps('10.20.0.0/16'));
+    const dataVpc = isolatedVpc(stack, 'DataVpc', '10.10.0.0/16');
+    const consumerVpc = isolatedVpc(stack, 'ConsumerVpc', '10.20.0.0/16');
     const database = new rds.DatabaseInstance(stack, 'Db', {
       vpc: dataVpc,
       engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
@@ -350,8 +344,8 @@ describe('a resource configuration', () => {
   });
   test('gateway egress: a port outside the configuration\'s ranges is BLOCKED at the gateway (it opens only those)', () => {
     const stack = strictStack();
-    const dataVpc = new ec2.Vpc(stack, 'DataVpc', vpcProps('10.10.0.0/16'));
-    const consumerVpc = new ec2.Vpc(stack, 'ConsumerVpc', vpcProps('10.20.0.0/16'));
+    const dataVpc = isolatedVpc(stack, 'DataVpc', '10.10.0.0/16');
+    const consumerVpc = isolatedVpc(stack, 'ConsumerVpc', '10.20.0.0/16');
     const gateway = new ResourceGateway(stack, 'Gateway', { vpc: dataVpc });
     const config = new ResourceConfiguration(stack, 'Cache', { gateway, definition: ResourceDefinition.ipAddress('10.10.0.9'), portRanges: ['6379'] });
     config.addVpcEndpoint(consumerVpc);
@@ -377,8 +371,8 @@ describe('a resource configuration', () => {
 
   test('a network segment through a tunnel endpoint: GENEVE (UDP 6081) from the appliances, then the gateway to the ranges', () => {
     const stack = strictStack();
-    const dataVpc = new ec2.Vpc(stack, 'DataVpc', vpcProps('10.10.0.0/16'));
-    const consumerVpc = new ec2.Vpc(stack, 'ConsumerVpc', vpcProps('10.20.0.0/16'));
+    const dataVpc = isolatedVpc(stack, 'DataVpc', '10.10.0.0/16');
+    const consumerVpc = isolatedVpc(stack, 'ConsumerVpc', '10.20.0.0/16');
     const gateway = new ResourceGateway(stack, 'Gateway', { vpc: dataVpc, dnsResolution: ResourceConfigDnsResolution.IN_VPC });
     const segment = new ResourceConfiguration(stack, 'Segment', { gateway, definition: ResourceDefinition.cidr(['10.10.0.0/16']), portRanges: ['443'] });
     const guard = new ec2.SecurityGroup(stack, 'Guard', { vpc: consumerVpc, allowAllOutbound: false });
@@ -418,8 +412,8 @@ describe('warnings for declared paths', () => {
 
   test('a declared client whose database does not admit the gateway gets resourceIngressBlocked with the fix', () => {
     const stack = strictStack();
-    const dataVpc = new ec2.Vpc(stack, 'DataVpc', vpcProps('10.10.0.0/16'));
-    const consumerVpc = new ec2.Vpc(stack, 'ConsumerVpc', vpcProps('10.20.0.0/16'));
+    const dataVpc = isolatedVpc(stack, 'DataVpc', '10.10.0.0/16');
+    const consumerVpc = isolatedVpc(stack, 'ConsumerVpc', '10.20.0.0/16');
     const database = new rds.DatabaseInstance(stack, 'Db', {
       vpc: dataVpc,
       engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
@@ -533,7 +527,7 @@ describe('properties of the judge', () => {
   test('on a built app, removing the rule of any one security-group hop makes it BLOCKED at that hop', () => {
     fc.assert(fc.property(fc.constantFrom('Client egress', 'Association ingress'), fc.constantFrom(443, 8443), (broken, port) => {
       const stack = strictStack();
-      const vpc = new ec2.Vpc(stack, 'Vpc', vpcProps('10.0.0.0/16'));
+      const vpc = isolatedVpc(stack, 'Vpc', '10.0.0.0/16');
       const network = new ServiceNetwork(stack, 'Network');
       const guard = new ec2.SecurityGroup(stack, 'Guard', { vpc, allowAllOutbound: false });
       const client = new ec2.SecurityGroup(stack, 'Client', { vpc, allowAllOutbound: false });

@@ -2,7 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
-import { BadInput, deployTimeValues, named, rejectsEachBadInput, strictApp, strictStack, wrong } from './util';
+import { BadInput, deployTimeValues, isolatedVpc, named, rejectsEachBadInput, strictApp, strictStack, wrong } from './util';
 import {
   IResourceConfiguration, LatticeService, ListenerProtocol, PrivateDns, ResourceConfiguration, ResourceConfigurationGroup, ResourceDefinition,
   ResourceEndpoint, ResourceGateway, ServiceNetwork, ServiceNetworkEndpoint, ServiceNetworkResourceAssociation,
@@ -16,14 +16,7 @@ import {
 const NETWORK_ARN = 'arn:aws:vpc-lattice:eu-west-1:111122223333:servicenetwork/sn-0123456789abcdef0';
 const SHARED_CONFIGURATION_ARN = 'arn:aws:vpc-lattice:eu-west-1:111122223333:resourceconfiguration/rcfg-0123456789abcdef0';
 
-function vpc(scope: Stack, id: string, cidr: string): ec2.Vpc {
-  return new ec2.Vpc(scope, id, {
-    ipAddresses: ec2.IpAddresses.cidr(cidr),
-    maxAzs: 2,
-    natGateways: 0,
-    subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
-  });
-}
+const vpc = (scope: Stack, id: string, cidr: string) => isolatedVpc(scope, id, cidr);
 
 interface Fixture {
   readonly stack: Stack;

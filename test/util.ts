@@ -1,5 +1,7 @@
 import { App, AppProps, CfnParameter, Duration, Stack, StackProps } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Construct } from 'constructs';
 import { HealthCheck } from 'cdk-vpc-lattice';
 
 /**
@@ -70,4 +72,15 @@ export function deployTimeValues(stack: Stack) {
     healthyHttpCodes: text('Codes'),
   });
   return { text, number, healthCheck };
+}
+
+/** A VPC of two Availability Zones with isolated subnets only (no NAT gateway), in `cidr`; `props` override. */
+export function isolatedVpc(scope: Construct, id: string, cidr: string, props: Partial<ec2.VpcProps> = {}): ec2.Vpc {
+  return new ec2.Vpc(scope, id, {
+    ipAddresses: ec2.IpAddresses.cidr(cidr),
+    maxAzs: 2,
+    natGateways: 0,
+    subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+    ...props,
+  });
 }

@@ -1,4 +1,4 @@
-import { CfnParameter, Stack } from 'aws-cdk-lib';
+import { CfnParameter, Lazy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -111,6 +111,25 @@ describe('the levels', () => {
     const { service, caller } = setup({ networkAuth: AuthType.NONE, serviceAuth: AuthType.NONE });
     expect(service.canInvoke(caller, { path: '/' }).decision).toBe(AccessDecision.ALLOW);
     expect(service.canInvokeAnonymously().decision).toBe(AccessDecision.ALLOW);
+  });
+
+  test('answers follow what the app changes between them: a Lazy value is read again, a new statement is seen', () => {
+    const { service, caller } = setup({ networkAuth: AuthType.NONE });
+    caller.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('VPCLatticeServicesInvokeAccess'));
+    let method = 'GET';
+    const statement = (effect: iam.Effect, condition: string) => new iam.PolicyStatement({
+      effect, principals: [caller], actions: ['vpc-lattice-svcs:Invoke'], resources: ['*'],
+      conditions: { StringEquals: { 'vpc-lattice-svcs:RequestMethod': condition } },
+    });
+    service.addToAuthPolicy(statement(iam.Effect.ALLOW, Lazy.uncachedString({ produce: () => method })));
+    const get = () => service.canInvoke(caller, { method: HttpMethod.GET, path: '/' }).decision;
+    expect(get()).toBe(AccessDecision.ALLOW);
+    method = 'POST';
+    expect(get()).toBe(AccessDecision.DENY);
+    method = 'GET';
+    expect(get()).toBe(AccessDecision.ALLOW);
+    service.addToAuthPolicy(statement(iam.Effect.DENY, 'GET'));
+    expect(get()).toBe(AccessDecision.DENY);
   });
 
   test('AWS_IAM without an auth policy denies', () => {

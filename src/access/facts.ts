@@ -31,9 +31,13 @@ interface WithAuth {
 
 /** The statements of a policy, as the evaluator reads them, each named by its Sid or its place. */
 export function statementsOf(owner: IConstruct, statements: readonly iam.PolicyStatement[], where: string): Statement[] {
+  return jsonStatementsOf(owner, statements.map(statement => statement.toStatementJson()), where);
+}
+
+function jsonStatementsOf(owner: IConstruct, statements: readonly Record<string, any>[], where: string): Statement[] {
   return statements.map((statement, index) => ({
-    json: toText(statement.toStatementJson(), owner) as Record<string, any>,
-    label: statement.sid ? `statement '${statement.sid}' of ${where}` : `statement ${index + 1} of ${where}`,
+    json: toText(statement, owner) as Record<string, any>,
+    label: statement.Sid ? `statement '${statement.Sid}' of ${where}` : `statement ${index + 1} of ${where}`,
   }));
 }
 
@@ -42,7 +46,7 @@ function level(resource: IConstruct & WithAuth, kind: string, arn: string): Auth
   return {
     label: `${kind} ${resource.node.path}`,
     authType: resource.authType,
-    statements: policy ? statementsOf(resource, statementsIn(policy), `the auth policy of ${resource.node.path}`) : [],
+    statements: policy ? jsonStatementsOf(resource, statementsIn(policy), `the auth policy of ${resource.node.path}`) : [],
     arn: toText(arn, resource) as string,
   };
 }
@@ -155,14 +159,18 @@ export function callerFacts(grantable: iam.IGrantable, principalAccount: string 
     if (policies.attachedPolicies?.policies === undefined || policies.managedPolicies === undefined) {
       return { label, caller, principalType: 'AssumedRole', unknownIdentity: 'the policies of this role cannot be read' };
     }
+    let identity: Statement[] | undefined;
     return {
       label,
       caller,
       principalType: 'AssumedRole',
-      identity: unknownManaged ? undefined : [
-        ...documents.flatMap(({ where, document }) => statementsOf(principal, statementsIn(document), where)),
-        ...managed.flatMap(item => item.statements ?? []),
-      ],
+      // Read when an answer needs them: a network's answers (networksDenying) do not.
+      get identity() {
+        return unknownManaged ? undefined : identity ??= [
+          ...documents.flatMap(({ where, document }) => jsonStatementsOf(principal, statementsIn(document), where)),
+          ...managed.flatMap(item => item.statements ?? []),
+        ];
+      },
       unknownIdentity: unknownManaged ? `the contents of ${unknownManaged.label} are not known` : undefined,
       boundary: boundary ? { label: boundary.label, statements: boundary.statements } : undefined,
     };
@@ -192,7 +200,7 @@ function accountOfArn(arn: string | undefined): string | undefined {
 function managedStatements(owner: IConstruct, policy: iam.IManagedPolicy): { label: string; statements?: Statement[] } {
   if (policy instanceof iam.ManagedPolicy) {
     const label = policy.node.path;
-    return { label, statements: statementsOf(owner, statementsIn(policy.document), label) };
+    return { label, statements: jsonStatementsOf(owner, statementsIn(policy.document), label) };
   }
   const name = /:iam::aws:policy\/(.+)$/.exec(toText(policy.managedPolicyArn, owner) as string)?.[1];
   const known = name !== undefined ? AWS_MANAGED[name] : undefined;
@@ -200,6 +208,7 @@ function managedStatements(owner: IConstruct, policy: iam.IManagedPolicy): { lab
   return { label, statements: known?.map((json, index) => ({ json, label: `statement ${index + 1} of ${label}` })) };
 }
 
-function statementsIn(document: iam.PolicyDocument): iam.PolicyStatement[] {
-  return (document.toJSON()?.Statement ?? []).map((json: unknown) => iam.PolicyStatement.fromJson(json));
+/** A document's statements as `PolicyStatement.toStatementJson()` writes them (what `toJSON` is made of). */
+function statementsIn(document: iam.PolicyDocument): Record<string, any>[] {
+  return document.toJSON()?.Statement ?? [];
 }

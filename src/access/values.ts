@@ -1,4 +1,4 @@
-import { CfnResource, DefaultTokenResolver, IResolvable, IResolveContext, IPostProcessor, Reference, Stack, StringConcat, Token, Tokenization } from 'aws-cdk-lib';
+import { CfnResource, DefaultTokenResolver, IResolvable, IResolveContext, IPostProcessor, Intrinsic, Reference, Stack, StringConcat, Token, Tokenization } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
 /*
@@ -43,9 +43,13 @@ function latticeArn(target: CfnResource, kind: string): string {
 }
 
 class MarkingResolver extends DefaultTokenResolver {
+  /** False once a token was resolved whose value may change later (a `Lazy`): references and intrinsics never do. */
+  public stable = true;
+
   constructor(private readonly stackPath: string) { super(new StringConcat()); }
 
   public resolveToken(token: IResolvable, context: IResolveContext, postProcessor: IPostProcessor): any {
+    if (!(token instanceof Intrinsic)) { this.stable = false; }
     if (token instanceof Reference) {
       const target = token.target;
       const type = CfnResource.isCfnResource(target) ? `${target.cfnResourceType}.${token.displayName}` : undefined;
@@ -69,14 +73,39 @@ class MarkingResolver extends DefaultTokenResolver {
 
 /**
  * A value of a policy or a request, tokens as atoms; an object left by an intrinsic that is no text (`Fn::Select`, an
- * import) becomes an atom of its own.
+ * import) becomes an atom of its own. Each value is resolved once per stack: the answers read the same policies many
+ * times (every grant on every service reads its networks' policies), and resolving is most of their cost. A value is
+ * kept only when all its tokens are references or intrinsics, whose resolved form never changes.
  */
 export function toText(value: unknown, scope: IConstruct): unknown {
   const stack = Stack.of(scope);
-  const resolved = Tokenization.isResolvable(value) || typeof value === 'string' || typeof value === 'object'
-    ? Tokenization.resolve(value, { scope: stack, resolver: new MarkingResolver(stack.node.path), preparing: false })
-    : value;
-  return opaqueIntrinsics(resolved);
+  if (!(Tokenization.isResolvable(value) || typeof value === 'string' || typeof value === 'object')) { return opaqueIntrinsics(value); }
+  const key = plainKey(value);
+  const texts = key === undefined ? undefined : TEXTS.get(stack) ?? new Map<string, unknown>();
+  const known = key === undefined ? undefined : texts!.get(key);
+  if (known !== undefined) { return known; }
+  const resolver = new MarkingResolver(stack.node.path);
+  const text = opaqueIntrinsics(Tokenization.resolve(value, { scope: stack, resolver, preparing: false }));
+  if (key !== undefined && resolver.stable && text !== undefined) {
+    texts!.set(key, text);
+    TEXTS.set(stack, texts!);
+  }
+  return text;
+}
+
+/** The texts of values resolved in each stack, by the value's key (plainKey). */
+const TEXTS = new WeakMap<Stack, Map<string, unknown>>();
+
+/**
+ * A key that names a value of strings, numbers, arrays and plain objects (tokens in it are written as their
+ * placeholders, which name one token each); undefined for a value with any other object in it, such as a token object.
+ */
+function plainKey(value: unknown): string | undefined {
+  const plain = (item: unknown): boolean => item === null || typeof item !== 'object'
+    ? typeof item !== 'function' && (typeof item !== 'number' || Number.isFinite(item))
+    : Array.isArray(item) ? item.every(plain)
+      : Object.getPrototypeOf(item) === Object.prototype && Object.values(item as object).every(plain);
+  return plain(value) ? JSON.stringify(value) : undefined;
 }
 
 function opaqueIntrinsics(value: unknown): unknown {

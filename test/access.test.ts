@@ -118,7 +118,10 @@ describe('the levels', () => {
     caller.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('VPCLatticeServicesInvokeAccess'));
     let method = 'GET';
     const statement = (effect: iam.Effect, condition: string) => new iam.PolicyStatement({
-      effect, principals: [caller], actions: ['vpc-lattice-svcs:Invoke'], resources: ['*'],
+      effect,
+      principals: [caller],
+      actions: ['vpc-lattice-svcs:Invoke'],
+      resources: ['*'],
       conditions: { StringEquals: { 'vpc-lattice-svcs:RequestMethod': condition } },
     });
     service.addToAuthPolicy(statement(iam.Effect.ALLOW, Lazy.uncachedString({ produce: () => method })));

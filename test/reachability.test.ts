@@ -5,13 +5,14 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as fc from 'fast-check';
+import { hop } from './reachability-fixtures';
 import { isolatedVpc, strictStack, wrong, WITHOUT_STACK_TRACES } from './util';
 import { blockedApp } from '../scripts/blocked-topology';
 import { exampleApp, exampleNames } from '../scripts/example-apps';
 import { judgeRules, RuleFact } from '../src/reachability/judge';
 import {
   InstanceTargetGroup, LambdaTargetGroup, LatticePrefixList, LatticeService, ListenerAction, ListenerProtocol, Reachability,
-  ReachabilityAnswer, ResourceConfigDnsResolution, ResourceConfiguration, ResourceDefinition, ResourceGateway, ServiceNetwork, Topology,
+  ResourceConfigDnsResolution, ResourceConfiguration, ResourceDefinition, ResourceGateway, ServiceNetwork, Topology,
   TopologyEdgeKind,
 } from 'cdk-vpc-lattice';
 
@@ -51,12 +52,6 @@ function fixture(options: { associate?: boolean; clientOutbound?: boolean; healt
   const client = new ec2.SecurityGroup(stack, 'Client', { vpc: clientVpc, allowAllOutbound: options.clientOutbound ?? true });
   return { stack, clientVpc, network, service, client, instance };
 }
-
-const hop = (answer: ReachabilityAnswer, description: string | RegExp) => {
-  const found = answer.hops.find(candidate => (typeof description === 'string' ? candidate.description === description : description.test(candidate.description)));
-  if (!found) { throw new Error(`no hop ${description} in ${JSON.stringify(answer.hops)}`); }
-  return found;
-};
 
 describe('a service', () => {
   test('is REACHABLE through an association, hop by hop in path order', () => {

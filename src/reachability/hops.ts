@@ -233,12 +233,15 @@ function targetHops(listener: ILatticeService['listeners'][number]): Hop[] {
           const targetRules = admitted.target.connections.securityGroups.map(securityGroup => rulesOf(securityGroup, 'ingress'));
           const judged = judgeRules(targetRules, lattice, single(targetPort), 'from');
           const what = targetPort === admitted.ports[0] ? 'traffic' : 'health checks';
+          const fix = `target.connections.allowFrom(LatticePrefixList.peer(target${admitted.ipv6 ? ', { ipv6: true }' : ''}), ec2.Port.tcp(${targetPort}))`;
           hops.push({
             ...hop,
             ...judged,
+            // No warning names a blocked target (the group opens its targets itself): the answer says the fix.
+            reason: judged.verdict === 'BLOCKED' ? `${judged.reason}; open it: ${fix}` : judged.reason,
             to: admitted.target,
             description: `Targets of ${group.node.path}: ${admitted.target.node.path} (${what}, port ${targetPort})`,
-            fix: `target.connections.allowFrom(LatticePrefixList.peer(target${admitted.ipv6 ? ', { ipv6: true }' : ''}), ec2.Port.tcp(${targetPort}))`,
+            fix,
           });
         }
       }

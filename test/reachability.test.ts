@@ -5,7 +5,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as fc from 'fast-check';
-import { hop } from './reachability-fixtures';
+import { hop, resources } from './reachability-fixtures';
 import { isolatedVpc, strictStack, wrong, WITHOUT_STACK_TRACES } from './util';
 import { blockedApp } from '../scripts/blocked-topology';
 import { exampleApp, exampleNames } from '../scripts/example-apps';
@@ -285,22 +285,6 @@ describe('a service', () => {
 });
 
 describe('a resource configuration', () => {
-  function resources() {
-    const stack = strictStack();
-    const dataVpc = isolatedVpc(stack, 'DataVpc', '10.10.0.0/16');
-    const consumerVpc = isolatedVpc(stack, 'ConsumerVpc', '10.20.0.0/16');
-    const database = new rds.DatabaseInstance(stack, 'Db', {
-      vpc: dataVpc,
-      engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
-      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
-      port: 5432,
-    });
-    const gateway = new ResourceGateway(stack, 'Gateway', { vpc: dataVpc });
-    const db = new ResourceConfiguration(stack, 'Database', { gateway, definition: ResourceDefinition.rds(database) });
-    const client = new ec2.SecurityGroup(stack, 'App', { vpc: consumerVpc });
-    return { stack, consumerVpc, db, client, gateway };
-  }
-
   test('is REACHABLE through a service network, gateway and database included', () => {
     const r = resources();
     const network = new ServiceNetwork(r.stack, 'Network');

@@ -51,17 +51,19 @@ interface AclSide {
   readonly side: string;
   readonly needs: AclNeed[];
   readonly ipv6?: boolean;
+  /** Why the side's needs are not documented: then it is never BLOCKED (./acls.ts). */
+  readonly open?: string;
 }
 
 /** The network-ACL hops of a path's sides, one per VPC and side (./acls.ts). */
 function aclHops(sides: AclSide[]): Hop[] {
   const hops: Hop[] = [];
   const seen = new Set<string>();
-  for (const { vpc, side, needs, ipv6 } of sides) {
+  for (const { vpc, side, needs, ipv6, open } of sides) {
     const id = `${vpc?.node.path}\u0000${side}\u0000${JSON.stringify(needs)}`;
     if (!vpc || seen.has(id)) { continue; }
     seen.add(id);
-    const judged = judgeVpcAcls(vpc, side, needs, ipv6);
+    const judged = judgeVpcAcls(vpc, side, needs, ipv6, open);
     if (judged) {
       hops.push({ kind: 'networkAcls', description: `Network ACLs of ${vpc.node.path} (${side})`, ...judged, fix: 'acl.addEntry(...) for both directions' });
     }
@@ -95,6 +97,10 @@ export function checkArguments(scope: IConstruct, vpc: unknown, client: unknown,
 }
 
 const single = (port: number): Ports => ({ from: port, to: port });
+
+/** The Open fact of the traffic VPC Lattice sends into a resource gateway (docs/lattice-facts.md#reachability). */
+const GATEWAY_INBOUND = 'AWS does not document whether network ACLs filter the traffic VPC Lattice sends into a resource gateway ' +
+  '(in on the resource\'s ports, the return out on the ephemeral ports)';
 
 /** A tunnel endpoint takes GENEVE: UDP 6081. */
 const GENEVE: Ports = { from: 6081, to: 6081, udp: true };
@@ -270,6 +276,7 @@ export function resourceAnswer(configuration: IResourceConfiguration, vpc: ec2.I
     ...aclHops([...(way.tunnel ? [{ vpc, side: 'client', needs: opener(GENEVE) }] : []), ...ranges.flatMap(ports => [
       ...(way.tunnel ? [] : [{ vpc, side: 'client', needs: opener(ports) }]),
       { vpc: resourceOf(configuration)?.vpc, side: 'resource gateway', needs: opener(ports) },
+      { vpc: resourceOf(configuration)?.vpc, side: 'resource gateway inbound', needs: taker(ports), open: GATEWAY_INBOUND },
     ])]),
   ], way));
   return answers.find(candidate => candidate.decision === 'REACHABLE') ?? answers.find(candidate => candidate.decision === 'UNKNOWN') ?? answers[0];

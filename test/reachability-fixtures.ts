@@ -14,9 +14,9 @@ export function hop(answer: ReachabilityAnswer, description: string | RegExp) {
  * A PostgreSQL database on 5432 in a data VPC, behind a resource gateway and a resource configuration of type ARN (the
  * database admits the gateway), and a client security group in a consumer VPC that has no way in yet. The database is
  * defined in the app (its port is then known at deploy time only), or `imported` with the literal port and a security
- * group of the app.
+ * group of the app; the configuration has a custom domain when given one.
  */
-export function resources(options: { imported?: boolean } = {}) {
+export function resources(options: { imported?: boolean; customDomain?: string } = {}) {
   const stack = strictStack();
   const dataVpc = isolatedVpc(stack, 'DataVpc', '10.10.0.0/16');
   const consumerVpc = isolatedVpc(stack, 'ConsumerVpc', '10.20.0.0/16');
@@ -32,7 +32,8 @@ export function resources(options: { imported?: boolean } = {}) {
     port: 5432,
   });
   const gateway = new ResourceGateway(stack, 'Gateway', { vpc: dataVpc });
-  const db = new ResourceConfiguration(stack, 'Database', { gateway, definition: ResourceDefinition.rds(database) });
+  const customDomain = options.customDomain ? { domainName: options.customDomain } : undefined;
+  const db = new ResourceConfiguration(stack, 'Database', { gateway, definition: ResourceDefinition.rds(database), customDomain });
   const client = new ec2.SecurityGroup(stack, 'App', { vpc: consumerVpc });
   return { stack, dataVpc, consumerVpc, db, client, gateway };
 }

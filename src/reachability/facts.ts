@@ -32,7 +32,7 @@ export interface WayIn {
 }
 
 /** The same VPC: the same construct, or the same literal ID. */
-function sameVpc(a: ec2.IVpc, b: ec2.IVpc): boolean {
+export function sameVpc(a: ec2.IVpc, b: ec2.IVpc): boolean {
   return a === b || (!Token.isUnresolved(a.vpcId) && a.vpcId === b.vpcId);
 }
 

@@ -3,10 +3,11 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import { AclNeed, EPHEMERAL, judgeVpcAcls } from './acls';
 import {
-  clientParty, forwardsOf, isImportedNetwork, latticeParty, listenersOf, nameResolution, resourceOf,
+  clientParty, forwardsOf, isImportedNetwork, latticeParty, listenersOf, resourceOf,
   resourceWays, rulesOf, serviceWays, targetsOf, vpcOfGroup, vpcRange, WayIn, wayParty,
 } from './facts';
 import { judgeRules, Judgement, Party, Ports, Value, Verdict, weakest } from './judge';
+import { resourceNameHop, serviceNameHop } from './names';
 import type { ILatticeService } from '../interfaces';
 import { checkHasMember, checkInteger, checkStruct, checkVpc, invalidValueError } from '../private/validation';
 import type { IResourceConfiguration } from '../resources/interfaces';
@@ -109,7 +110,7 @@ const GENEVE: Ports = { from: 6081, to: 6081, udp: true };
 export function serviceAnswer(service: ILatticeService, vpc: ec2.IVpc, client: Client | undefined, port?: number): Answer {
   const ways = serviceWays(service, vpc);
   const listeners = listenersOf(service, port);
-  const far = (way?: WayIn): Hop[] => [nameHop(service, vpc, way), ...(listeners.length === 0
+  const far = (way?: WayIn): Hop[] => [serviceNameHop(service, vpc, way), ...(listeners.length === 0
     ? [noListener(service, port)]
     : listeners.flatMap(listener => {
       const ports = single(listener.port);
@@ -158,21 +159,6 @@ function noListener(service: ILatticeService, port?: number): Hop {
     to: service,
     reason: port === undefined ? `missing: ${service.node.path} has no listener` : `missing: ${service.node.path} has no listener on port ${port}`,
     fix: `service.addListener({ port: ${port ?? 443} })`,
-  };
-}
-
-function nameHop(service: ILatticeService, vpc: ec2.IVpc, way?: WayIn): Hop {
-  const { domain, resolves } = nameResolution(service, vpc);
-  const hop = { kind: 'nameResolution' as const, description: 'Name resolution', from: way?.vpc, to: service };
-  if (!domain) {
-    return { ...hop, verdict: 'REACHABLE', reason: 'the client calls the DNS name VPC Lattice generates, which resolves in every VPC that reaches the service' };
-  }
-  if (resolves) { return { ...hop, verdict: 'REACHABLE', reason: `${domain} resolves in ${vpc.node.path} through its hosted zone` }; }
-  return {
-    ...hop,
-    verdict: 'UNKNOWN',
-    reason: `whether ${domain} resolves in ${vpc.node.path} is not known here (a private hosted zone of that VPC, a public zone, or private DNS on the association ` +
-      'or endpoint makes it resolve); the generated DNS name works in any case',
   };
 }
 
@@ -271,7 +257,8 @@ export function resourceAnswer(configuration: IResourceConfiguration, vpc: ec2.I
     }]);
   }
   const answers = ways.map(way => answer([
-    wayInHop(way, configuration), ...(way.tunnel ? wayHops(way, vpc, client, GENEVE) : []),
+    wayInHop(way, configuration), ...[resourceNameHop(configuration, vpc, way) ?? []].flat(),
+    ...(way.tunnel ? wayHops(way, vpc, client, GENEVE) : []),
     ...ranges.flatMap(ports => [...(way.tunnel ? [] : wayHops(way, vpc, client, ports)), ...resourceHops(configuration, ports)]),
     ...aclHops([...(way.tunnel ? [{ vpc, side: 'client', needs: opener(GENEVE) }] : []), ...ranges.flatMap(ports => [
       ...(way.tunnel ? [] : [{ vpc, side: 'client', needs: opener(ports) }]),

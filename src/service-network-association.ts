@@ -61,7 +61,7 @@ export class ServiceNetworkVpcAssociation extends Resource implements IServiceNe
   public readonly vpc: ec2.IVpc;
 
   /**
-   * The private-DNS properties the association writes (undefined: left out), for the reachability answers.
+   * What it writes for private DNS (undefined: nothing).
    *
    * @internal
    */

@@ -20,7 +20,7 @@ import {
 
 const DOMAIN = 'cache.data.example.com';
 const NAME = 'Name resolution';
-const GENERATED = /; the client can still call the DNS name VPC Lattice generates for the resource$/;
+const GENERATED = /; the client can still call the name VPC Lattice generates$/;
 
 /** A cache by IP address behind a gateway, with the custom domain DOMAIN (verified with a verification of data.example.com, or not). */
 function cache(options: { verified?: boolean; dnsResolution?: ResourceConfigDnsResolution } = {}) {
@@ -38,23 +38,23 @@ function cache(options: { verified?: boolean; dnsResolution?: ResourceConfigDnsR
 describe('through a resource endpoint, its private DNS decides', () => {
   test.each<[string, PrivateDns | undefined, boolean, ReachabilityVerdict, RegExp]>([
     ['left out: not documented', undefined, false, Reachability.UNKNOWN,
-      /^the endpoint Stack\/Cache\/ConsumerVpcEndpoint leaves private DNS out, and what VPC Lattice does then is not documented/],
+      /^the endpoint Stack\/Cache\/ConsumerVpcEndpoint leaves private DNS out: what VPC Lattice then does is not documented/],
     ['off: no zone', PrivateDns.disabled(), false, Reachability.BLOCKED,
-      /^missing: the endpoint Stack\/Cache\/ConsumerVpcEndpoint has private DNS off, so VPC Lattice makes no private hosted zone for cache.data.example.com;/],
+      /^missing: private DNS is off on the endpoint Stack\/Cache\/ConsumerVpcEndpoint: no private hosted zone for cache.data.example.com;/],
     ['on for all domains: a zone', PrivateDns.allDomains(), false, Reachability.REACHABLE,
-      /^VPC Lattice makes a private hosted zone for cache.data.example.com in Stack\/ConsumerVpc: the endpoint .* has private DNS on for all domains$/],
+      /^VPC Lattice makes a private hosted zone for cache.data.example.com in Stack\/ConsumerVpc: private DNS on the endpoint .* takes all domains$/],
     ['on for verified domains, the domain has no verification: no zone', PrivateDns.verifiedDomainsOnly(), false, Reachability.BLOCKED,
-      /has private DNS on for verified domains, and cache.data.example.com has no domain verification, so VPC Lattice makes no private hosted zone/],
+      /takes verified domains, and cache.data.example.com has no domain verification: no private hosted zone for it/],
     ['on for verified domains, the domain has one: its status is known at deploy time', PrivateDns.verifiedDomainsOnly(), true, Reachability.UNKNOWN,
-      /whether cache.data.example.com is verified is known only at deploy time \(VPC Lattice makes the zone once its domain verification is VERIFIED\)/],
+      /takes verified domains, and whether cache.data.example.com is verified is known only at deploy time/],
     ['on for specified domains, a wildcard one label above', PrivateDns.specifiedDomainsOnly(['*.data.example.com']), false, Reachability.REACHABLE,
-      /has private DNS on for domains it specifies, among them cache.data.example.com$/],
+      /takes cache.data.example.com among its specified domains$/],
     ['on for specified domains, others only: no zone', PrivateDns.specifiedDomainsOnly(['db.data.example.com', '*.other.example.com']), false, Reachability.BLOCKED,
-      /only for the domains it specifies, and cache.data.example.com is not among them/],
+      /takes only its specified domains, not cache.data.example.com: no private hosted zone for it/],
     ['on for verified domains and the name, unverified: a zone for the name', PrivateDns.verifiedDomainsAnd([DOMAIN]), false, Reachability.REACHABLE,
-      /among them cache.data.example.com$/],
+      /takes cache.data.example.com among its specified domains$/],
     ['on for verified and other specified domains, unverified: no zone', PrivateDns.verifiedDomainsAnd(['other.example.com']), false, Reachability.BLOCKED,
-      /on for verified domains and the ones it specifies, and cache.data.example.com has no domain verification/],
+      /takes verified domains and its specified ones, and cache.data.example.com has no domain verification/],
   ])('%s', (_name, privateDns, verified, verdict, reason) => {
     const f = cache({ verified });
     f.configuration.addVpcEndpoint(f.consumerVpc, { privateDns });
@@ -107,21 +107,21 @@ describe('through a service network, the resource association\'s switch override
     const answer = f.answer();
     expect(answer.decision).toBe(Reachability.BLOCKED);
     expect(answer.hops.filter(h => h.verdict === Reachability.BLOCKED).map(h => h.description)).toEqual([NAME]);
-    expect(hop(answer, NAME).reason).toMatch(/^missing: the resource association Stack\/Network\/CacheAssociation has private DNS off \(privateDns: false\), so VPC Lattice makes no private hosted zone for cache.data.example.com in any VPC of Stack\/Network, whatever its association or endpoint says;/);
+    expect(hop(answer, NAME).reason).toMatch(/^missing: private DNS is off on the resource association Stack\/Network\/CacheAssociation, which overrides the network's associations and endpoints: no private hosted zone for cache.data.example.com;/);
     expect(hop(answer, NAME).reason).toMatch(GENERATED);
   });
 
   test('left out on the resource association: not documented, UNKNOWN', () => {
     const answer = throughNetwork({}, { privateDns: PrivateDns.allDomains() }).answer();
     expect(hop(answer, NAME)).toEqual(expect.objectContaining({
-      verdict: Reachability.UNKNOWN, reason: expect.stringMatching(/^the resource association Stack\/Network\/CacheAssociation leaves privateDns out, and what VPC Lattice does then is not documented/),
+      verdict: Reachability.UNKNOWN, reason: expect.stringMatching(/^the resource association Stack\/Network\/CacheAssociation leaves privateDns out: what VPC Lattice then does is not documented/),
     }));
   });
 
   test('on for the association, then the VPC association\'s preference: all domains REACHABLE, left out UNKNOWN', () => {
     const answer = throughNetwork({ privateDns: true }, { privateDns: PrivateDns.allDomains() }).answer();
     expect(hop(answer, NAME)).toEqual(expect.objectContaining({
-      verdict: Reachability.REACHABLE, reason: expect.stringMatching(/the association Stack\/Network\/ConsumerVpcAssociation has private DNS on for all domains$/),
+      verdict: Reachability.REACHABLE, reason: expect.stringMatching(/private DNS on the association Stack\/Network\/ConsumerVpcAssociation takes all domains$/),
     }));
     expect(answer.decision).toBe(Reachability.UNKNOWN);
     expect(answer.hops.filter(h => h.verdict !== Reachability.REACHABLE).map(h => h.description)).toEqual(['Resource ingress']);
@@ -132,7 +132,7 @@ describe('through a service network, the resource association\'s switch override
   test('on for the association, off on a service-network endpoint: BLOCKED at the endpoint', () => {
     const answer = throughNetwork({ privateDns: true }, { endpoint: true, privateDns: PrivateDns.disabled() }).answer();
     expect(hop(answer, NAME)).toEqual(expect.objectContaining({
-      verdict: Reachability.BLOCKED, reason: expect.stringMatching(/^missing: the endpoint Stack\/Network\/ConsumerVpcEndpoint has private DNS off/),
+      verdict: Reachability.BLOCKED, reason: expect.stringMatching(/^missing: private DNS is off on the endpoint Stack\/Network\/ConsumerVpcEndpoint/),
     }));
   });
 
@@ -150,7 +150,7 @@ describe('where AWS leaves it open, or a custom domain is absent', () => {
     const f = cache({ dnsResolution: ResourceConfigDnsResolution.IN_VPC });
     f.configuration.addVpcEndpoint(f.dataVpc, { privateDns: PrivateDns.allDomains() });
     const name = hop(f.answer(f.dataVpc), NAME);
-    expect(name).toEqual(expect.objectContaining({ verdict: Reachability.UNKNOWN, reason: expect.stringMatching(/^Stack\/DataVpc is the VPC of the resource gateway, which resolves names in its VPC/) }));
+    expect(name).toEqual(expect.objectContaining({ verdict: Reachability.UNKNOWN, reason: expect.stringMatching(/^in the VPC of a gateway resolving in it, VPC Lattice makes no zone entry for cache.data.example.com/) }));
     expect(name.reason).toMatch(GENERATED);
   });
 
@@ -158,7 +158,7 @@ describe('where AWS leaves it open, or a custom domain is absent', () => {
     const { db, consumerVpc, client } = resources({ customDomain: 'db.data.example.com' });
     db.addVpcEndpoint(consumerVpc, { privateDns: PrivateDns.allDomains() });
     expect(hop(db.canConnect(consumerVpc, client), NAME)).toEqual(expect.objectContaining({
-      verdict: Reachability.UNKNOWN, reason: expect.stringMatching(/^AWS documents the private hosted zones of an ARN configuration for the database's own name/),
+      verdict: Reachability.UNKNOWN, reason: expect.stringMatching(/^AWS documents an ARN configuration's private hosted zones for the database's name, not for db.data.example.com/),
     }));
   });
 

@@ -100,8 +100,7 @@ export function checkArguments(scope: IConstruct, vpc: unknown, client: unknown,
 const single = (port: number): Ports => ({ from: port, to: port });
 
 /** The Open fact of the traffic VPC Lattice sends into a resource gateway (docs/lattice-facts.md#reachability). */
-const GATEWAY_INBOUND = 'AWS does not document whether network ACLs filter the traffic VPC Lattice sends into a resource gateway ' +
-  '(in on the resource\'s ports, the return out on the ephemeral ports)';
+const GATEWAY_INBOUND = 'AWS does not document whether network ACLs filter the traffic VPC Lattice sends into a resource gateway';
 
 /** A tunnel endpoint takes GENEVE: UDP 6081. */
 const GENEVE: Ports = { from: 6081, to: 6081, udp: true };

@@ -20,7 +20,6 @@ import type { RenderedPrivateDns } from '../resources/private-dns';
 export interface NameHop extends Judgement {
   readonly kind: 'nameResolution';
   readonly description: string;
-  readonly fix?: string;
   readonly from?: IConstruct;
   readonly to?: IConstruct;
 }
@@ -41,8 +40,10 @@ export function serviceNameHop(service: ILatticeService, vpc: ec2.IVpc, way?: Wa
   };
 }
 
-/** How VPC Lattice's own zone for a domain is decided: a verdict, why, and the line that changes it. */
-type Decided = readonly [Verdict, string, string?];
+/** How VPC Lattice's own zone for a domain is decided: a verdict and why. */
+type Decided = readonly [Verdict, string];
+
+const UNDOCUMENTED = 'what VPC Lattice then does is not documented';
 
 /** The custom domain of a configuration of the app, through `way`; nothing without one (the generated name is called). */
 export function resourceNameHop(configuration: IResourceConfiguration, vpc: ec2.IVpc, way: WayIn): NameHop | undefined {
@@ -50,68 +51,52 @@ export function resourceNameHop(configuration: IResourceConfiguration, vpc: ec2.
   const domain = facts?.customDomain;
   if (domain === undefined) { return undefined; }
   const verified = facts!.domainVerificationId !== undefined;
-  const [verdict, why, fix] = facts!.type === 'ARN'
-    ? ['UNKNOWN', `AWS documents the private hosted zones of an ARN configuration for the database's own name, not for a custom domain such as ${domain}`] as const
+  let [verdict, why]: Decided = facts!.type === 'ARN'
+    ? ['UNKNOWN', `AWS documents an ARN configuration's private hosted zones for the database's name, not for ${domain}`]
     : (way.network && networkSwitch(configuration, way.network, domain)) || consumerPreference(way, domain, verified);
-  const inGatewayVpc = verdict === 'REACHABLE' && gatewayResolvesInVpc(configuration, vpc, facts!.definition);
+  if (verdict === 'REACHABLE' && gatewayResolvesInVpc(configuration, vpc, facts!.definition)) {
+    [verdict, why] = ['UNKNOWN', `in the VPC of a gateway resolving in it, VPC Lattice makes no zone entry for ${domain} if it is at or above the resource's name`];
+  }
   return {
     kind: 'nameResolution',
     description: 'Name resolution',
     from: way.vpc,
     to: configuration,
-    verdict: inGatewayVpc ? 'UNKNOWN' : verdict,
-    reason: inGatewayVpc
-      ? `${vpc.node.path} is the VPC of the resource gateway, which resolves names in its VPC: there VPC Lattice makes no zone entry for ${domain} when it is ` +
-        'at or above the name of the resource, and whether it is is not judged here; the client can still call the DNS name VPC Lattice generates for the resource'
-      : verdict === 'REACHABLE' ? `VPC Lattice makes a private hosted zone for ${domain} in ${vpc.node.path}: ${why}`
-        : `${why}; the client can still call the DNS name VPC Lattice generates for the resource`,
-    fix,
+    verdict,
+    reason: verdict === 'REACHABLE' ? `VPC Lattice makes a private hosted zone for ${domain} in ${vpc.node.path}: ${why}`
+      : `${why}; the client can still call the name VPC Lattice generates`,
   };
 }
 
 /** Through a service network, the resource association's private DNS overrides the way's: off, no zone in any VPC. */
 function networkSwitch(configuration: IResourceConfiguration, network: NonNullable<WayIn['network']>, domain: string): Decided | undefined {
   const association = network.resourceAssociations.find(candidate => candidate.resourceConfiguration === configuration);
-  const fix = 'network.associateResource(configuration, { privateDns: true }) (a change replaces the association)';
-  if (!association) { return ['UNKNOWN', `the association of the configuration with ${network.node.path} is not known here, nor its private DNS`]; }
+  if (!association) { return ['UNKNOWN', `its association with ${network.node.path} is not known here`]; }
   const enabled = (association as { _privateDns?: boolean })._privateDns;
-  if (enabled === false) {
-    return ['BLOCKED', `missing: the resource association ${association.node.path} has private DNS off (privateDns: false), so VPC Lattice makes no ` +
-      `private hosted zone for ${domain} in any VPC of ${network.node.path}, whatever its association or endpoint says`, fix];
-  }
-  if (enabled === undefined) {
-    return ['UNKNOWN', `the resource association ${association.node.path} leaves privateDns out, and what VPC Lattice does then is not documented ` +
-      `(only with it on does VPC Lattice make a private hosted zone for ${domain})`, fix];
-  }
-  return undefined;
+  if (enabled === undefined) { return ['UNKNOWN', `the resource association ${association.node.path} leaves privateDns out: ${UNDOCUMENTED}`]; }
+  return enabled ? undefined : ['BLOCKED', `missing: private DNS is off on the resource association ${association.node.path}, which overrides ` +
+    `the network's associations and endpoints: no private hosted zone for ${domain}`];
 }
 
 /** The private DNS of the VPC association or endpoint: off, left out, or a preference that takes the domain or not. */
 function consumerPreference(way: WayIn, domain: string, verification: boolean): Decided {
   const what = `the ${way.kind} ${way.construct.node.path}`;
   const rendered = (way.construct as { _privateDns?: RenderedPrivateDns })._privateDns;
-  const fix = `privateDns: PrivateDns.verifiedDomainsOnly() on the ${way.kind} (a change replaces it)`;
-  if (rendered === undefined) {
-    return ['UNKNOWN', `${what} leaves private DNS out, and what VPC Lattice does then is not documented (with private DNS on and a preference ` +
-      `that takes ${domain}, it makes a private hosted zone for it)`, fix];
-  }
-  if (!rendered.privateDnsEnabled) { return ['BLOCKED', `missing: ${what} has private DNS off, so VPC Lattice makes no private hosted zone for ${domain}`, fix]; }
+  if (rendered === undefined) { return ['UNKNOWN', `${what} leaves private DNS out: ${UNDOCUMENTED}`]; }
+  if (!rendered.privateDnsEnabled) { return ['BLOCKED', `missing: private DNS is off on ${what}: no private hosted zone for ${domain}`]; }
   const preference = rendered.dnsOptions?.privateDnsPreference;
-  if (preference === 'ALL_DOMAINS') { return ['REACHABLE', `${what} has private DNS on for all domains`]; }
+  if (preference === 'ALL_DOMAINS') { return ['REACHABLE', `private DNS on ${what} takes all domains`]; }
   const specified = preference?.includes('SPECIFIED') ? specifies(rendered.dnsOptions?.privateDnsSpecifiedDomains ?? [], domain) : false;
-  if (specified === true) { return ['REACHABLE', `${what} has private DNS on for domains it specifies, among them ${domain}`]; }
-  if (specified === undefined) { return ['UNKNOWN', `whether the domains ${what} specifies for private DNS hold ${domain} is known only at deploy time`]; }
+  if (specified !== false) {
+    return specified ? ['REACHABLE', `private DNS on ${what} takes ${domain} among its specified domains`]
+      : ['UNKNOWN', `whether the domains ${what} specifies hold ${domain} is known only at deploy time`];
+  }
   if (preference === 'SPECIFIED_DOMAINS_ONLY') {
-    return ['BLOCKED', `missing: ${what} has private DNS on only for the domains it specifies, and ${domain} is not among them, so VPC Lattice makes no private ` +
-      'hosted zone for it', `privateDns: PrivateDns.specifiedDomainsOnly(['${domain}']) on the ${way.kind} (a change replaces it)`];
+    return ['BLOCKED', `missing: private DNS on ${what} takes only its specified domains, not ${domain}: no private hosted zone for it`];
   }
-  if (verification) {
-    return ['UNKNOWN', `${what} has private DNS on for verified domains, and whether ${domain} is verified is known only at deploy time (VPC Lattice makes ` +
-      'the zone once its domain verification is VERIFIED)'];
-  }
-  return ['BLOCKED', `missing: ${what} has private DNS on for verified domains${preference === 'VERIFIED_DOMAINS_ONLY' ? '' : ' and the ones it specifies'}, ` +
-    `and ${domain} has no domain verification, so VPC Lattice makes no private hosted zone for it`,
-  'customDomain: { domainName, verification } with a DomainVerification of its domain, or privateDns: PrivateDns.allDomains()'];
+  return verification ? ['UNKNOWN', `private DNS on ${what} takes verified domains, and whether ${domain} is verified is known only at deploy time`]
+    : ['BLOCKED', `missing: private DNS on ${what} takes verified domains${preference === 'VERIFIED_DOMAINS_ONLY' ? '' : ' and its specified ones'}, and ` +
+      `${domain} has no domain verification: no private hosted zone for it`];
 }
 
 /** Whether specified domains (names, or `*.` and a domain) hold `domain`; unknown for tokens and deeper wildcards. */

@@ -50,7 +50,7 @@ export class ServiceNetworkResourceAssociation extends Resource implements IServ
   public readonly serviceNetwork: IServiceNetwork;
 
   /**
-   * The `PrivateDnsEnabled` the association writes (undefined: left out), for the reachability answers.
+   * What it writes for private DNS (undefined: nothing).
    *
    * @internal
    */

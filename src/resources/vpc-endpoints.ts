@@ -43,7 +43,7 @@ export abstract class LatticeVpcEndpointBase extends Resource implements ILattic
   public readonly vpc: ec2.IVpc;
 
   /**
-   * The private-DNS properties the endpoint writes (undefined: left out), for the reachability answers.
+   * What it writes for private DNS (undefined: nothing).
    *
    * @internal
    */

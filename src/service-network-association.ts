@@ -8,6 +8,7 @@ import { checkPrivateDns, checkService, checkServiceNetwork } from './private/re
 import { checkSecurityGroups, checkStruct, checkVpc, invalidValueError, isToken } from './private/validation';
 import { claimVpc } from './private/vpc-associations';
 import { reachabilityWarnings } from './reachability/lazy';
+import type { RenderedPrivateDns } from './resources/private-dns';
 import { VpcAssociationOptions } from './structs';
 
 /**
@@ -59,6 +60,13 @@ export class ServiceNetworkVpcAssociation extends Resource implements IServiceNe
   /** The client VPC. */
   public readonly vpc: ec2.IVpc;
 
+  /**
+   * What it writes for private DNS (undefined: nothing).
+   *
+   * @internal
+   */
+  public readonly _privateDns?: RenderedPrivateDns;
+
   private readonly _securityGroups: ec2.ISecurityGroup[];
 
   public get securityGroups(): ec2.ISecurityGroup[] {
@@ -80,13 +88,14 @@ export class ServiceNetworkVpcAssociation extends Resource implements IServiceNe
       'Clients in this VPC that may reach the VPC Lattice service network', () => networkPorts(this.serviceNetwork))];
     this._securityGroups = securityGroups;
     this.connections = new ec2.Connections({ securityGroups });
+    this._privateDns = props.privateDns?._render(this);
 
     this.resource = new CfnServiceNetworkVpcAssociation(this, 'Resource', {
       // The ARN, not the ID: VPC Lattice needs it when the network belongs to another account.
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
       vpcIdentifier: props.vpc.vpcId,
       securityGroupIds: securityGroups.map(group => group.securityGroupId),
-      ...props.privateDns?._render(this),
+      ...this._privateDns,
     });
     props.serviceNetwork.registerVpcAssociation(this);
     this.node.addValidation({

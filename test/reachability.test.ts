@@ -5,13 +5,14 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as fc from 'fast-check';
+import { hop, resources } from './reachability-fixtures';
 import { isolatedVpc, strictStack, wrong, WITHOUT_STACK_TRACES } from './util';
 import { blockedApp } from '../scripts/blocked-topology';
 import { exampleApp, exampleNames } from '../scripts/example-apps';
 import { judgeRules, RuleFact } from '../src/reachability/judge';
 import {
   InstanceTargetGroup, LambdaTargetGroup, LatticePrefixList, LatticeService, ListenerAction, ListenerProtocol, Reachability,
-  ReachabilityAnswer, ResourceConfigDnsResolution, ResourceConfiguration, ResourceDefinition, ResourceGateway, ServiceNetwork, Topology,
+  ResourceConfigDnsResolution, ResourceConfiguration, ResourceDefinition, ResourceGateway, ServiceNetwork, Topology,
   TopologyEdgeKind,
 } from 'cdk-vpc-lattice';
 
@@ -51,12 +52,6 @@ function fixture(options: { associate?: boolean; clientOutbound?: boolean; healt
   const client = new ec2.SecurityGroup(stack, 'Client', { vpc: clientVpc, allowAllOutbound: options.clientOutbound ?? true });
   return { stack, clientVpc, network, service, client, instance };
 }
-
-const hop = (answer: ReachabilityAnswer, description: string | RegExp) => {
-  const found = answer.hops.find(candidate => (typeof description === 'string' ? candidate.description === description : description.test(candidate.description)));
-  if (!found) { throw new Error(`no hop ${description} in ${JSON.stringify(answer.hops)}`); }
-  return found;
-};
 
 describe('a service', () => {
   test('is REACHABLE through an association, hop by hop in path order', () => {
@@ -290,22 +285,6 @@ describe('a service', () => {
 });
 
 describe('a resource configuration', () => {
-  function resources() {
-    const stack = strictStack();
-    const dataVpc = isolatedVpc(stack, 'DataVpc', '10.10.0.0/16');
-    const consumerVpc = isolatedVpc(stack, 'ConsumerVpc', '10.20.0.0/16');
-    const database = new rds.DatabaseInstance(stack, 'Db', {
-      vpc: dataVpc,
-      engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
-      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
-      port: 5432,
-    });
-    const gateway = new ResourceGateway(stack, 'Gateway', { vpc: dataVpc });
-    const db = new ResourceConfiguration(stack, 'Database', { gateway, definition: ResourceDefinition.rds(database) });
-    const client = new ec2.SecurityGroup(stack, 'App', { vpc: consumerVpc });
-    return { stack, consumerVpc, db, client, gateway };
-  }
-
   test('is REACHABLE through a service network, gateway and database included', () => {
     const r = resources();
     const network = new ServiceNetwork(r.stack, 'Network');

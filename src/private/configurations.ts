@@ -5,12 +5,13 @@ import { literal, lookedUpName } from './names';
 
 /**
  * What a resource configuration of this app wrote into its CloudFormation resource, recorded where it writes it, so
- * that the topology need not read the resource back.
+ * that the topology and the reachability answers need not read the resource back.
  */
 export interface ConfigurationFacts {
   readonly type?: string;
   readonly definition?: CfnResourceConfiguration.ResourceConfigurationDefinitionProperty | unknown;
   readonly customDomain?: string;
+  readonly domainVerificationId?: string;
   readonly groupDomain?: string;
   readonly portRanges?: string[];
 }

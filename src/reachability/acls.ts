@@ -8,6 +8,7 @@ import { Judgement, Ports, Verdict } from './judge';
  * out and a rule in (the return traffic on the ephemeral ports 1024-65535), evaluated in rule-number order, with a
  * final deny. VPC Lattice's addresses are not known at synth, so only an entry for every address (0.0.0.0/0, ::/0)
  * decides for them; which subnet of a VPC a party uses is not known either, so a VPC decides when all its subnets agree.
+ * A side whose need AWS does not document (`open`) is REACHABLE when the ACLs admit it for every address, else UNKNOWN.
  */
 
 /** The ephemeral ports of return traffic that network ACLs must allow. */
@@ -60,17 +61,23 @@ function aclsOfSubnets(vpc: ec2.IVpc): Array<ec2.NetworkAcl | undefined> {
 
 /**
  * The network ACLs of a VPC for a side of the path, or nothing when the app gave its subnets none. REACHABLE or
- * BLOCKED when every subnet agrees, else UNKNOWN.
+ * BLOCKED when every subnet agrees, else UNKNOWN; a side AWS gives no rule for (`open`, why) is REACHABLE or UNKNOWN.
  */
-export function judgeVpcAcls(vpc: ec2.IVpc, side: string, needs: AclNeed[], ipv6 = false): (Judgement & { to: IConstruct }) | undefined {
+export function judgeVpcAcls(vpc: ec2.IVpc, side: string, needs: AclNeed[], ipv6 = false, open?: string):
+(Judgement & { to: IConstruct }) | undefined {
   const acls = aclsOfSubnets(vpc);
   if (!acls.some(acl => acl !== undefined)) { return undefined; }
   const verdicts = acls.map(acl => (acl ? needs.map(need => judgeAcl(acl, need, ipv6)) : ['REACHABLE' as const]))
     .map(each => (each.includes('BLOCKED') ? 'BLOCKED' : each.includes('UNKNOWN') ? 'UNKNOWN' : 'REACHABLE'));
   const names = [...new Set(acls.filter((acl): acl is ec2.NetworkAcl => acl !== undefined).map(acl => acl.node.path))].join(', ');
-  const wants = needs.map(need => `${need.egress ? 'out' : 'in'} ${need.ports.udp ? 'UDP' : 'TCP'} ${need.ports.from}-${need.ports.to}`).join(', ');
+  const port = (value: unknown) => (typeof value === 'number' ? value : '<deploy-time port>');
+  const wants = needs.map(need => `${need.egress ? 'out' : 'in'} ${need.ports.udp ? 'UDP' : 'TCP'} ${port(need.ports.from)}-${port(need.ports.to)}`).join(', ');
   if (verdicts.every(verdict => verdict === 'REACHABLE')) {
     return { verdict: 'REACHABLE', to: vpc, reason: `${names} allow the ${side} traffic (${wants}) for every address` };
+  }
+  // A side no rule of AWS covers: only entries that admit it for every address leave the answer as it is.
+  if (open) {
+    return { verdict: 'UNKNOWN', to: vpc, reason: `${open}, and ${names} on the subnets of ${vpc.node.path} do not all admit it for every address (${wants})` };
   }
   if (verdicts.every(verdict => verdict === 'BLOCKED')) {
     return {

@@ -32,7 +32,7 @@ export interface WayIn {
 }
 
 /** The same VPC: the same construct, or the same literal ID. */
-function sameVpc(a: ec2.IVpc, b: ec2.IVpc): boolean {
+export function sameVpc(a: ec2.IVpc, b: ec2.IVpc): boolean {
   return a === b || (!Token.isUnresolved(a.vpcId) && a.vpcId === b.vpcId);
 }
 
@@ -176,8 +176,10 @@ export function wayParty(way: WayIn): Party {
 
 /** VPC Lattice as the source of traffic to targets: its managed prefix list (IPv4 or IPv6) in the target's stack. */
 export function latticeParty(scope: IConstruct, ipv6: boolean): Party {
-  const id = usedPrefixListId(Stack.of(scope), ipv6);
-  return { name: `the VPC Lattice ${ipv6 ? 'IPv6 ' : ''}managed prefix list`, prefixListIds: id === undefined ? [] : [id] };
+  const [id, other] = [ipv6, !ipv6].map(family => usedPrefixListId(Stack.of(scope), family));
+  // Two lists (docs/lattice-facts.md#prefix-lists): a rule naming the other family's list admits none of these addresses.
+  const name = `the VPC Lattice ${ipv6 ? 'IPv6 ' : ''}managed prefix list`;
+  return { name, prefixListIds: id === undefined ? [] : [id], otherPrefixListIds: other === undefined ? [] : [other] };
 }
 
 /** The listeners of a service on `port` (all of them when no port is given). */

@@ -3,10 +3,11 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import { AclNeed, EPHEMERAL, judgeVpcAcls } from './acls';
 import {
-  clientParty, forwardsOf, isImportedNetwork, latticeParty, listenersOf, nameResolution, resourceOf,
+  clientParty, forwardsOf, isImportedNetwork, latticeParty, listenersOf, resourceOf,
   resourceWays, rulesOf, serviceWays, targetsOf, vpcOfGroup, vpcRange, WayIn, wayParty,
 } from './facts';
 import { judgeRules, Judgement, Party, Ports, Value, Verdict, weakest } from './judge';
+import { resourceNameHop, serviceNameHop } from './names';
 import type { ILatticeService } from '../interfaces';
 import { checkHasMember, checkInteger, checkStruct, checkVpc, invalidValueError } from '../private/validation';
 import type { IResourceConfiguration } from '../resources/interfaces';
@@ -51,17 +52,19 @@ interface AclSide {
   readonly side: string;
   readonly needs: AclNeed[];
   readonly ipv6?: boolean;
+  /** Why the side's needs are not documented: then it is never BLOCKED (./acls.ts). */
+  readonly open?: string;
 }
 
 /** The network-ACL hops of a path's sides, one per VPC and side (./acls.ts). */
 function aclHops(sides: AclSide[]): Hop[] {
   const hops: Hop[] = [];
   const seen = new Set<string>();
-  for (const { vpc, side, needs, ipv6 } of sides) {
+  for (const { vpc, side, needs, ipv6, open } of sides) {
     const id = `${vpc?.node.path}\u0000${side}\u0000${JSON.stringify(needs)}`;
     if (!vpc || seen.has(id)) { continue; }
     seen.add(id);
-    const judged = judgeVpcAcls(vpc, side, needs, ipv6);
+    const judged = judgeVpcAcls(vpc, side, needs, ipv6, open);
     if (judged) {
       hops.push({ kind: 'networkAcls', description: `Network ACLs of ${vpc.node.path} (${side})`, ...judged, fix: 'acl.addEntry(...) for both directions' });
     }
@@ -96,6 +99,9 @@ export function checkArguments(scope: IConstruct, vpc: unknown, client: unknown,
 
 const single = (port: number): Ports => ({ from: port, to: port });
 
+/** The Open fact of the traffic VPC Lattice sends into a resource gateway (docs/lattice-facts.md#reachability). */
+const GATEWAY_INBOUND = 'AWS does not document whether network ACLs filter the traffic VPC Lattice sends into a resource gateway';
+
 /** A tunnel endpoint takes GENEVE: UDP 6081. */
 const GENEVE: Ports = { from: 6081, to: 6081, udp: true };
 
@@ -103,7 +109,7 @@ const GENEVE: Ports = { from: 6081, to: 6081, udp: true };
 export function serviceAnswer(service: ILatticeService, vpc: ec2.IVpc, client: Client | undefined, port?: number): Answer {
   const ways = serviceWays(service, vpc);
   const listeners = listenersOf(service, port);
-  const far = (way?: WayIn): Hop[] => [nameHop(service, vpc, way), ...(listeners.length === 0
+  const far = (way?: WayIn): Hop[] => [serviceNameHop(service, vpc, way), ...(listeners.length === 0
     ? [noListener(service, port)]
     : listeners.flatMap(listener => {
       const ports = single(listener.port);
@@ -152,21 +158,6 @@ function noListener(service: ILatticeService, port?: number): Hop {
     to: service,
     reason: port === undefined ? `missing: ${service.node.path} has no listener` : `missing: ${service.node.path} has no listener on port ${port}`,
     fix: `service.addListener({ port: ${port ?? 443} })`,
-  };
-}
-
-function nameHop(service: ILatticeService, vpc: ec2.IVpc, way?: WayIn): Hop {
-  const { domain, resolves } = nameResolution(service, vpc);
-  const hop = { kind: 'nameResolution' as const, description: 'Name resolution', from: way?.vpc, to: service };
-  if (!domain) {
-    return { ...hop, verdict: 'REACHABLE', reason: 'the client calls the DNS name VPC Lattice generates, which resolves in every VPC that reaches the service' };
-  }
-  if (resolves) { return { ...hop, verdict: 'REACHABLE', reason: `${domain} resolves in ${vpc.node.path} through its hosted zone` }; }
-  return {
-    ...hop,
-    verdict: 'UNKNOWN',
-    reason: `whether ${domain} resolves in ${vpc.node.path} is not known here (a private hosted zone of that VPC, a public zone, or private DNS on the association ` +
-      'or endpoint makes it resolve); the generated DNS name works in any case',
   };
 }
 
@@ -233,12 +224,15 @@ function targetHops(listener: ILatticeService['listeners'][number]): Hop[] {
           const targetRules = admitted.target.connections.securityGroups.map(securityGroup => rulesOf(securityGroup, 'ingress'));
           const judged = judgeRules(targetRules, lattice, single(targetPort), 'from');
           const what = targetPort === admitted.ports[0] ? 'traffic' : 'health checks';
+          const fix = `target.connections.allowFrom(LatticePrefixList.peer(target${admitted.ipv6 ? ', { ipv6: true }' : ''}), ec2.Port.tcp(${targetPort}))`;
           hops.push({
             ...hop,
             ...judged,
+            // No warning names a blocked target (the group opens its targets itself): the answer says the fix.
+            reason: judged.verdict === 'BLOCKED' ? `${judged.reason}; open it: ${fix}` : judged.reason,
             to: admitted.target,
             description: `Targets of ${group.node.path}: ${admitted.target.node.path} (${what}, port ${targetPort})`,
-            fix: `target.connections.allowFrom(LatticePrefixList.peer(target${admitted.ipv6 ? ', { ipv6: true }' : ''}), ec2.Port.tcp(${targetPort}))`,
+            fix,
           });
         }
       }
@@ -262,11 +256,13 @@ export function resourceAnswer(configuration: IResourceConfiguration, vpc: ec2.I
     }]);
   }
   const answers = ways.map(way => answer([
-    wayInHop(way, configuration), ...(way.tunnel ? wayHops(way, vpc, client, GENEVE) : []),
+    wayInHop(way, configuration), ...[resourceNameHop(configuration, vpc, way) ?? []].flat(),
+    ...(way.tunnel ? wayHops(way, vpc, client, GENEVE) : []),
     ...ranges.flatMap(ports => [...(way.tunnel ? [] : wayHops(way, vpc, client, ports)), ...resourceHops(configuration, ports)]),
     ...aclHops([...(way.tunnel ? [{ vpc, side: 'client', needs: opener(GENEVE) }] : []), ...ranges.flatMap(ports => [
       ...(way.tunnel ? [] : [{ vpc, side: 'client', needs: opener(ports) }]),
       { vpc: resourceOf(configuration)?.vpc, side: 'resource gateway', needs: opener(ports) },
+      { vpc: resourceOf(configuration)?.vpc, side: 'resource gateway inbound', needs: taker(ports), open: GATEWAY_INBOUND },
     ])]),
   ], way));
   return answers.find(candidate => candidate.decision === 'REACHABLE') ?? answers.find(candidate => candidate.decision === 'UNKNOWN') ?? answers[0];

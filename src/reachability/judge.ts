@@ -49,6 +49,8 @@ export interface Party {
   readonly cidrs?: Value[][];
   readonly cidrsIpv6?: Value[][];
   readonly prefixListIds?: Value[];
+  /** Prefix lists known to be other lists than the party's (VPC Lattice's list of the other address family). */
+  readonly otherPrefixListIds?: Value[];
   /** Security groups a rule may name without AWS documenting whether that lets the traffic through: UNKNOWN. */
   readonly undocumentedSecurityGroupIds?: { readonly ids: Value[]; readonly why: string };
 }
@@ -100,7 +102,7 @@ function coversParty(rule: RulePeer, party: Party): boolean | undefined {
     return includes(party.securityGroupIds, rule.securityGroupId);
   }
   if (rule.prefixListId !== undefined) {
-    return includes(party.prefixListIds, rule.prefixListId);
+    return party.otherPrefixListIds?.some(other => key(other) === key(rule.prefixListId!)) ? false : includes(party.prefixListIds, rule.prefixListId);
   }
   if (rule.cidrIp !== undefined) { return cidrsCover(rule.cidrIp, party.cidrs); }
   if (rule.cidrIpv6 !== undefined) { return cidrsCover(rule.cidrIpv6, party.cidrsIpv6); }

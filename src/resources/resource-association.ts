@@ -49,6 +49,13 @@ export class ServiceNetworkResourceAssociation extends Resource implements IServ
   /** The service network. */
   public readonly serviceNetwork: IServiceNetwork;
 
+  /**
+   * What it writes for private DNS (undefined: nothing).
+   *
+   * @internal
+   */
+  public readonly _privateDns?: boolean;
+
   private readonly resource: CfnServiceNetworkResourceAssociation;
 
   constructor(scope: Construct, id: string, props: ServiceNetworkResourceAssociationProps) {
@@ -73,6 +80,7 @@ export class ServiceNetworkResourceAssociation extends Resource implements IServ
     props.serviceNetwork.registerResourceConfiguration(configuration);
     this.resourceConfiguration = configuration;
     this.serviceNetwork = props.serviceNetwork;
+    this._privateDns = props.privateDns;
     // Configurations of this library (defined in the app or imported) keep their networks; other implementations of
     // the interface have nowhere to keep them.
     if (configuration instanceof ResourceConfigurationBase) { configuration.registerServiceNetwork(props.serviceNetwork); }

@@ -3,7 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { aws_ec2 as ec2Refs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
 import { ILatticeVpcEndpoint, IResourceConfiguration, LatticeEndpointOptions, TunnelEndpointOptions, VpcEndpointOptions } from './interfaces';
-import type { PrivateDns } from './private-dns';
+import type { PrivateDns, RenderedPrivateDns } from './private-dns';
 import type { IServiceNetwork } from '../interfaces';
 import { AdmittedPort, clientSecurityGroup, networkPorts, resourcePorts } from '../private/client-security-group';
 import { renderEndpointIp } from '../private/endpoint-ip';
@@ -42,6 +42,13 @@ export abstract class LatticeVpcEndpointBase extends Resource implements ILattic
   /** The VPC the endpoint is in. */
   public readonly vpc: ec2.IVpc;
 
+  /**
+   * What it writes for private DNS (undefined: nothing).
+   *
+   * @internal
+   */
+  public readonly _privateDns?: RenderedPrivateDns;
+
   private readonly _securityGroups: ec2.ISecurityGroup[];
   private readonly _subnets: ec2.ISubnet[];
 
@@ -74,7 +81,7 @@ export abstract class LatticeVpcEndpointBase extends Resource implements ILattic
       `Clients in this VPC that may use the VPC Lattice ${NOUNS[target.vpcEndpointType!]} endpoint`, ports)];
     // Open (docs/lattice-facts.md#private-dns): that DnsOptions changes replace the endpoint, and that private DNS is off
     // when left out, are settled by integ.vpc-resources.ts (DescribeType; DescribeVpcEndpoints: PrivateDnsEnabled false).
-    const privateDns = props.privateDns?._render(this);
+    const privateDns = this._privateDns = props.privateDns?._render(this);
     const dnsOptions = privateDns?.dnsOptions || dnsRecordIpType ? { ...privateDns?.dnsOptions, dnsRecordIpType } : undefined;
     const resource = new ec2.CfnVPCEndpoint(this, 'Resource', {
       vpcId: props.vpc.vpcId,

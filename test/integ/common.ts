@@ -96,7 +96,8 @@ function handlerBundle(handler: ClientHandler): string {
 }
 
 /** A function in `vpc` running one of test/integ/handlers (see handlerBundle). Its role is its identity as a caller. */
-export function clientFunction(scope: Construct, id: string, vpc: ec2.IVpc, handler: ClientHandler): lambda.Function {
+export function clientFunction(scope: Construct, id: string, vpc: ec2.IVpc, handler: ClientHandler,
+  options: { readonly securityGroups?: ec2.ISecurityGroup[] } = {}): lambda.Function {
   const role = new iam.Role(scope, `${id}Role`, {
     assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
     managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaVPCAccessExecutionRole')],
@@ -109,6 +110,7 @@ export function clientFunction(scope: Construct, id: string, vpc: ec2.IVpc, hand
     runtime: lambda.Runtime.NODEJS_24_X,
     vpc,
     vpcSubnets: { subnets: vpc.isolatedSubnets.length ? vpc.isolatedSubnets : vpc.privateSubnets },
+    securityGroups: options.securityGroups,
     role,
     timeout: Duration.minutes(3),
     logGroup: logGroup(scope, `${id}Logs`),

@@ -41,12 +41,16 @@ function jsonStatementsOf(owner: IConstruct, statements: readonly Record<string,
   }));
 }
 
+/** A level's statements are read when an answer evaluates them (a warning may need only the networks, or only ARNs). */
 function level(resource: IConstruct & WithAuth, kind: string, arn: string): AuthLevel {
-  const policy = resource.authPolicy;
+  let statements: Statement[] | undefined;
   return {
     label: `${kind} ${resource.node.path}`,
     authType: resource.authType,
-    statements: policy ? jsonStatementsOf(resource, statementsIn(policy), `the auth policy of ${resource.node.path}`) : [],
+    get statements() {
+      const policy = statements ? undefined : resource.authPolicy;
+      return statements ??= policy ? jsonStatementsOf(resource, statementsIn(policy), `the auth policy of ${resource.node.path}`) : [];
+    },
     arn: toText(arn, resource) as string,
   };
 }

@@ -151,9 +151,9 @@ describe('the topology of every example', () => {
     expect(outline(Topology.of(group).toJson()).edges).toContain('Stack_Internal -> Stack_Billing [CHILD]');
   });
 
-  test('the README shows the target-groups diagram as the library draws it', () => {
-    const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
-    const block = /```mermaid\n([\s\S]*?)```/.exec(readme);
+  test('the guide shows the target-groups diagram as the library draws it', () => {
+    const guide = fs.readFileSync(path.join(__dirname, '..', 'docs', 'GUIDE.md'), 'utf8');
+    const block = /```mermaid\n([\s\S]*?)```/.exec(guide);
     expect(block?.[1]).toEqual(topologyOf('target-groups').toMermaid());
   });
 });

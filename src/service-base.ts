@@ -80,7 +80,7 @@ export abstract class LatticeServiceBase extends Resource implements ILatticeSer
       const arnInFindings = this._arnInFindings(Stack.of(grantee.grantPrincipal));
       acknowledgeWildcardResources(grantee.grantPrincipal, resourceArns,
         `Granted by grantInvoke on ${this.node.path}: the wildcard is a request path of that VPC Lattice service only (paths ${paths.join(', ')}).`,
-        arnInFindings !== undefined && !paths.some(isToken) ? paths.map(path => `${arnInFindings}${path}`) : undefined);
+        arnInFindings && !paths.some(isToken) ? () => paths.map(path => `${arnInFindings()}${path}`) : undefined);
     }
     return grant;
   }
@@ -127,12 +127,12 @@ export abstract class LatticeServiceBase extends Resource implements ILatticeSer
   }
 
   /**
-   * The service's ARN as cdk-nag writes it in the finding IDs of IAM policies in `stack`, when that is known without
-   * resolving it; undefined to resolve it.
+   * How to read the service's ARN as cdk-nag writes it in the finding IDs of IAM policies in `stack`, when that is
+   * known without resolving the ARN; undefined to resolve it.
    *
    * @internal
    */
-  protected _arnInFindings(_stack: Stack): string | undefined {
+  protected _arnInFindings(_stack: Stack): (() => string) | undefined {
     return undefined;
   }
 

@@ -257,8 +257,8 @@ export class LatticeService extends LatticeServiceBase {
    *
    * @internal
    */
-  protected _arnInFindings(stack: Stack): string | undefined {
-    return stack === Stack.of(this) ? `<${stack.resolve(this.resource.logicalId)}.Arn>` : undefined;
+  protected _arnInFindings(stack: Stack): (() => string) | undefined {
+    return stack === Stack.of(this) ? () => `<${stack.resolve(this.resource.logicalId)}.Arn>` : undefined;
   }
 
   /** Records a listener of this service, after checking that the service has what its protocol needs (a custom domain). */

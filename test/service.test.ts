@@ -18,6 +18,12 @@ function wiredService(stack: Stack, props: ConstructorParameters<typeof LatticeS
   return service;
 }
 
+/** The cdk-nag findings acknowledged on a principal. */
+function acknowledgedRules(principal: iam.Role): string[] {
+  return principal.node.metadata.filter(entry => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+    .flatMap(entry => Object.keys(entry.data));
+}
+
 function role(stack: Stack, id = 'Caller'): iam.Role {
   return new iam.Role(stack, id, { assumedBy: new iam.AccountRootPrincipal() });
 }
@@ -139,22 +145,30 @@ describe('grantInvoke', () => {
   test('acknowledges cdk-nag\'s wildcard finding for exactly the paths it grants, named as cdk-nag names the service, once per principal', () => {
     const stack = strictStack();
     const service = wiredService(stack);
-    const acknowledged = (principal: iam.Role) => principal.node.metadata
-      .filter(entry => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY).flatMap(entry => Object.keys(entry.data));
     const caller = role(stack);
     service.grantInvoke(caller, { paths: ['/api/*', '/health'] });
     service.grantInvoke(caller, { paths: ['/api/*'], methods: [HttpMethod.GET] });
-    const logicalId = stack.getLogicalId(service.node.defaultChild as CfnService);
-    expect(acknowledged(caller)).toEqual([`AwsSolutions::AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/api/*]`]);
-    // An overridden logical ID is the one in the template, and so in the finding.
-    (service.node.defaultChild as CfnService).overrideLogicalId('Orders');
+    // An overridden logical ID is the one in the template, and so in the finding, also when the override comes after the grant.
+    const orders = new LatticeService(stack, 'Orders', { serviceNetwork: service.serviceNetworks[0] as ServiceNetwork });
+    orders.addListener('Https');
     const other = role(stack, 'Other');
-    service.grantInvoke(other);
-    expect(acknowledged(other)).toEqual(['AwsSolutions::AwsSolutions-IAM5[Resource::<Orders.Arn>/*]']);
-    // A principal in another stack gets the ARN as it resolves there.
+    orders.grantInvoke(other);
+    (orders.node.defaultChild as CfnService).overrideLogicalId('Orders');
+    // Written when the app is validated, which is when cdk-nag reads them.
+    expect(acknowledgedRules(caller)).toEqual([]);
+    Template.fromStack(stack);
+    const logicalId = stack.getLogicalId(service.node.defaultChild as CfnService);
+    expect(acknowledgedRules(caller)).toEqual([`AwsSolutions::AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/api/*]`]);
+    expect(acknowledgedRules(other)).toEqual(['AwsSolutions::AwsSolutions-IAM5[Resource::<Orders.Arn>/*]']);
+  });
+
+  test('acknowledges the wildcard finding of a principal in another stack with the ARN as it resolves there, at the grant', () => {
+    const stack = strictStack();
+    const service = wiredService(stack);
+    (service.node.defaultChild as CfnService).overrideLogicalId('Orders');
     const elsewhere = role(new Stack(stack.node.root as App, 'Elsewhere'));
     service.grantInvoke(elsewhere);
-    expect(acknowledged(elsewhere)).toEqual(['AwsSolutions::AwsSolutions-IAM5[Resource::<Orders.Arn>/*]']);
+    expect(acknowledgedRules(elsewhere)).toEqual(['AwsSolutions::AwsSolutions-IAM5[Resource::<Orders.Arn>/*]']);
   });
 
   test('an imported service gets only the caller\'s IAM policy', () => {

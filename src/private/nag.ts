@@ -10,11 +10,23 @@ const acknowledged = new WeakMap<IConstruct, Set<string>>();
  * so only those resources are acknowledged, never other wildcards of the same principal. Resources whose rendering is
  * not known are left unacknowledged.
  *
- * @param rendered the resources as cdk-nag writes them, when the caller knows that without resolving them (which is
- * most of the cost of a grant); by default each resource is resolved in the principal's stack
+ * With `rendered`, the acknowledgment is written when the app is validated, before cdk-nag (a validation plugin) reads
+ * it: the logical IDs `rendered` names are then final (an override made after the grant counts), and they are read
+ * where synthesis reads them anyway rather than once more while the app is built. Without it, each resource is
+ * resolved in the principal's stack now.
+ *
+ * @param rendered the resources as cdk-nag writes them, when the caller knows that without resolving them
  */
 export function acknowledgeWildcardResources(principal: IConstruct, resources: string[], reason: string,
-  rendered: Array<string | undefined> = resources.map(resource => render(Stack.of(principal).resolve(resource)))) {
+  rendered?: () => Array<string | undefined>) {
+  if (rendered) {
+    principal.node.addValidation({ validate: () => { record(principal, rendered(), reason); return []; } });
+  } else {
+    record(principal, resources.map(resource => render(Stack.of(principal).resolve(resource))), reason);
+  }
+}
+
+function record(principal: IConstruct, rendered: Array<string | undefined>, reason: string) {
   const done = acknowledged.get(principal) ?? new Set<string>();
   acknowledged.set(principal, done);
   const ids = new Set(rendered.filter((resource): resource is string => resource !== undefined && resource.includes('*'))

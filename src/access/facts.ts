@@ -48,8 +48,11 @@ function level(resource: IConstruct & WithAuth, kind: string, arn: string): Auth
     label: `${kind} ${resource.node.path}`,
     authType: resource.authType,
     get statements() {
-      const policy = statements ? undefined : resource.authPolicy;
-      return statements ??= policy ? jsonStatementsOf(resource, statementsIn(policy), `the auth policy of ${resource.node.path}`) : [];
+      if (statements === undefined) {
+        const policy = resource.authPolicy;
+        statements = policy ? jsonStatementsOf(resource, statementsIn(policy), `the auth policy of ${resource.node.path}`) : [];
+      }
+      return statements;
     },
     arn: toText(arn, resource) as string,
   };

@@ -102,7 +102,7 @@ function coversParty(rule: RulePeer, party: Party): boolean | undefined {
     return includes(party.securityGroupIds, rule.securityGroupId);
   }
   if (rule.prefixListId !== undefined) {
-    return party.otherPrefixListIds?.some(other => key(other) === key(rule.prefixListId!)) ? false : includes(party.prefixListIds, rule.prefixListId);
+    return includes(party.otherPrefixListIds, rule.prefixListId) === true ? false : includes(party.prefixListIds, rule.prefixListId);
   }
   if (rule.cidrIp !== undefined) { return cidrsCover(rule.cidrIp, party.cidrs); }
   if (rule.cidrIpv6 !== undefined) { return cidrsCover(rule.cidrIpv6, party.cidrsIpv6); }

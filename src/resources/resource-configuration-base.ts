@@ -148,8 +148,9 @@ export abstract class ResourceConfigurationBase extends Resource implements IRes
   /**
    * Whether `client` in `vpc` can open connections to this resource, hop by hop, from the rules the app defines: the
    * way in (a resource endpoint in the VPC, or an association of the VPC with a service network this configuration is
-   * associated with), the resolution of its custom domain there (private DNS), the client's egress, the endpoint's or association's ingress, the resource gateway's egress to the
-   * resource and the resource's ingress from the gateway. See docs/lattice-facts.md#reachability.
+   * associated with), the resolution of its custom domain there (private DNS), the client's egress, the endpoint's or
+   * association's ingress, the resource gateway's egress to the resource and the resource's ingress from the gateway.
+   * See docs/lattice-facts.md#reachability.
    *
    * @param vpc the VPC the client is in
    * @param client the client: an `ec2.IConnectable` with security groups
